@@ -1,0 +1,6 @@
+## Language choice
+
+language-choose = Тилди тандаңыз:
+language-changed = Эми мен сиз менен кыргызча сүйлөшөм.
+language-name-ky = Кыргызча
+language-name-ru = Русский

@@ -1,0 +1,21 @@
+import type { Api } from "grammy";
+import type { I18n } from "@grammyjs/i18n";
+import { LOCALES, type Locale } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { BotContext } from "./context.js";
+
+const COMMANDS = ["start", "help", "language"] as const;
+
+function commandList(i18n: I18n<BotContext>, locale: Locale) {
+  return COMMANDS.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
+}
+
+/** A failure leaves the bot running without a command menu, which is better than not running at all. */
+export async function publishCommands(api: Api, i18n: I18n<BotContext>, defaultLocale: Locale, logger: Logger) {
+  try {
+    await api.setMyCommands(commandList(i18n, defaultLocale));
+    for (const locale of LOCALES) await api.setMyCommands(commandList(i18n, locale), { language_code: locale });
+  } catch (err) {
+    logger.warn({ err }, "could not publish the command list; the bot keeps running without it");
+  }
+}

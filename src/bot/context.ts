@@ -1,0 +1,22 @@
+import type { Context, SessionFlavor } from "grammy";
+import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Config, Locale } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { Role } from "../roles.js";
+
+export interface SessionData {
+  locale?: Locale;
+}
+
+interface Extras {
+  config: Config;
+  logger: Logger;
+  /** The sender's staff roles, read once per update. */
+  roles: () => Promise<Role[]>;
+}
+
+export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor & Extras>;
+
+/** Inside a conversation only plugins installed for it exist: no session, config or logger. */
+export type ConversationContext = Context & I18nFlavor;

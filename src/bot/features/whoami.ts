@@ -1,0 +1,16 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { isStaff } from "../filters.js";
+
+const composer = new Composer<BotContext>();
+
+// For anyone without a role the command does not exist: it falls through to the unhandled reply.
+composer
+  .chatType("private")
+  .filter(isStaff)
+  .command("whoami", async (ctx) => {
+    const roles = (await ctx.roles()).map((role) => ctx.t(`role-${role}`));
+    await ctx.reply(ctx.t("whoami-roles", { roles: roles.join(", "), id: String(ctx.from.id) }));
+  });
+
+export { composer as whoamiFeature };

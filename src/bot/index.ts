@@ -1,0 +1,73 @@
+import { Bot, session, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { I18n } from "@grammyjs/i18n";
+import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { RedisAdapter } from "@grammyjs/storage-redis";
+import type { Redis } from "ioredis";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { Metrics } from "../metrics.js";
+import { KEYS, SESSION_TTL_SECONDS } from "../redis.js";
+import { createRoleStore } from "../roles.js";
+import type { BotContext, SessionData } from "./context.js";
+import { conversationsMiddleware } from "./conversations.js";
+import { createErrorHandler } from "./errors.js";
+import { attachDeps, measureUpdates } from "./middlewares.js";
+import { helpFeature } from "./features/help.js";
+import { languageFeature } from "./features/language.js";
+import { startFeature } from "./features/start.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { whoamiFeature } from "./features/whoami.js";
+
+export interface BotDeps {
+  redis: Redis;
+  logger: Logger;
+  metrics: Metrics;
+  i18n: I18n<BotContext>;
+  /** Known bot identity, so no getMe call is needed (tests, terminal chat). */
+  botInfo?: UserFromGetMe;
+  /** The Telegram seam: every Bot API call, including those inside conversations, goes through it. */
+  fetch?: typeof fetch;
+}
+
+// A webhook must answer within Telegram's timeout, so it cannot wait out long flood waits.
+function retryOptions(config: Config): Partial<AutoRetryOptions> {
+  return config.botMode === "webhook"
+    ? { maxRetryAttempts: 2, maxDelaySeconds: 5 }
+    : { maxRetryAttempts: 5, maxDelaySeconds: 120 };
+}
+
+// The language, and later the complaint drafts, belong to the person, not to the chat they write from.
+const sessionKey = (ctx: Context) => ctx.from?.id.toString();
+
+export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
+  const { redis, logger, metrics, i18n } = deps;
+  const bot = new Bot<BotContext>(config.botToken, {
+    botInfo: deps.botInfo,
+    client: { apiRoot: config.apiRoot, fetch: deps.fetch },
+  });
+  const retry = retryOptions(config);
+  bot.api.config.use(autoRetry(retry));
+
+  bot.use(measureUpdates(metrics));
+  bot.use(attachDeps(config, logger, createRoleStore(redis, config.adminIds)));
+  const protectedBot = bot.errorBoundary(createErrorHandler(i18n, metrics));
+  protectedBot.use(sequentialize(sessionKey));
+  protectedBot.use(
+    session({
+      getSessionKey: sessionKey,
+      prefix: KEYS.session,
+      initial: (): SessionData => ({}),
+      storage: new RedisAdapter<SessionData>({ instance: redis, ttl: SESSION_TTL_SECONDS }),
+    }),
+  );
+  protectedBot.use(i18n);
+  protectedBot.use(conversationsMiddleware(redis, i18n, retry));
+
+  protectedBot.use(startFeature, helpFeature, languageFeature, whoamiFeature);
+  protectedBot.use(unhandledFeature); // must stay last
+
+  bot.catch(({ ctx, error }) => ctx.logger.error({ err: error }, "update failed outside the error boundary"));
+  return bot;
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+export const LOCALES = ["ky", "ru"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const PORT_HINT = "must be a port number from 1 to 65535";
+
+const idList = z
+  .string()
+  .default("")
+  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^\d+$/, "must be a comma-separated list of numeric Telegram user ids")))
+  .transform((ids) => ids.map(Number));
+
+const base = z.object({
+  BOT_TOKEN: z
+    .string({ error: "is required: the token @BotFather gave you, like 123456:ABC-DEF" })
+    .regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC-DEF… (the token @BotFather gave you)"),
+  PORT: z
+    .string()
+    .regex(/^\d+$/, PORT_HINT)
+    .transform(Number)
+    .refine((port) => port >= 1 && port <= 65535, PORT_HINT)
+    .default(3000),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).default("redis://127.0.0.1:6379"),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://api.telegram.org"),
+  ADMIN_IDS: idList,
+  STAFF_CHAT_ID: z
+    .string()
+    .regex(/^-?\d+$/, "must be a numeric Telegram chat id, like -1001234567890")
+    .transform(Number)
+    .optional(),
+  DEFAULT_LOCALE: z.enum(LOCALES, { error: "must be ky or ru" }).default("ky"),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  NODE_ENV: z.enum(["development", "production", "test"], { error: "must be development, production or test" }).default("production"),
+});
+
+const polling = base.extend({ BOT_MODE: z.literal("polling") });
+const webhook = base.extend({
+  BOT_MODE: z.literal("webhook"),
+  WEBHOOK_URL: z.url({ protocol: /^https$/, error: "is required in webhook mode: the public https:// URL Telegram posts updates to" }),
+  WEBHOOK_SECRET: z
+    .string({ error: "is required in webhook mode: 16 to 256 characters of A-Z, a-z, 0-9, _ and -" })
+    .regex(/^[\w-]{16,256}$/, "must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -"),
+});
+
+const schema = z
+  .object({ BOT_MODE: z.enum(["polling", "webhook"], { error: "must be polling or webhook" }).default("polling") })
+  .loose()
+  .pipe(z.discriminatedUnion("BOT_MODE", [polling, webhook]))
+  .transform((env) => ({
+    botToken: env.BOT_TOKEN,
+    botMode: env.BOT_MODE,
+    webhook: env.BOT_MODE === "webhook" ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : undefined,
+    port: env.PORT,
+    redisUrl: env.REDIS_URL,
+    apiRoot: env.TELEGRAM_API_ROOT,
+    adminIds: env.ADMIN_IDS,
+    staffChatId: env.STAFF_CHAT_ID,
+    defaultLocale: env.DEFAULT_LOCALE,
+    logLevel: env.LOG_LEVEL,
+    development: env.NODE_ENV === "development",
+  }));
+
+export type Config = z.output<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable in .env means "not set", so defaults apply to it too.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const result = schema.safeParse(present);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "environment"} ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}

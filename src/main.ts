@@ -1,0 +1,142 @@
+import type { Server } from "node:http";
+import { webhookCallback } from "grammy";
+import { run } from "@grammyjs/runner";
+import { collectDefaultMetrics } from "prom-client";
+import { createBot } from "./bot/index.js";
+import { publishCommands } from "./bot/commands.js";
+import { createI18n } from "./bot/i18n.js";
+import { ConfigError, parseConfig, type Config } from "./config.js";
+import { createLogger, type Logger } from "./logger.js";
+import { createMetrics } from "./metrics.js";
+import { createRedis, persistenceEnabled, pingWithin } from "./redis.js";
+import { createHttpServer } from "./server.js";
+import { FAKE_BOT_INFO, FakeTelegram } from "./telegram/fake-telegram.js";
+import { runTerminalChat } from "./terminal-chat.js";
+
+const SHUTDOWN_DEADLINE_MS = 9000;
+const CHAT_USER_ID = 1001;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+function readConfig(chat: boolean): Config {
+  const env = chat ? { ...process.env, BOT_TOKEN: "1:terminal-chat-needs-no-real-token", BOT_MODE: "polling" } : process.env;
+  if (!env.BOT_TOKEN) {
+    fail(
+      "BOT_TOKEN is not set, so the bot cannot reach Telegram.\n" +
+        "Put the token from @BotFather into .env (see .env.example), or try the bot in this terminal with: npm run chat",
+    );
+  }
+  try {
+    return parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) fail(`${err.message}\nSee .env.example for every variable.`);
+    throw err;
+  }
+}
+
+function onShutdown(logger: Logger, stop: () => Promise<void>) {
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing updates in flight");
+    setTimeout(() => {
+      logger.error("updates still running at the shutdown deadline; exiting anyway");
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+function listen(server: Server, port: number) {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, () => resolve());
+  });
+}
+
+function closeServer(server: Server) {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+async function main() {
+  const chat = process.argv.includes("--chat");
+  const config = readConfig(chat);
+  const logger = createLogger({ level: chat ? "warn" : config.logLevel, pretty: config.development });
+
+  const redis = createRedis(config.redisUrl);
+  if (!(await pingWithin(redis, 5000))) {
+    redis.disconnect();
+    fail(
+      `Cannot reach Redis at ${config.redisUrl}.\n` +
+        "Start one with: scripts/up start (installs and starts a local Redis), " +
+        "or: redis-server --daemonize yes --appendonly yes, or: docker compose up -d redis. " +
+        "Or point REDIS_URL at a running Redis.",
+    );
+  }
+  if ((await persistenceEnabled(redis)) === false) {
+    logger.warn("Redis persistence is off (no AOF, no RDB snapshots): complaints would be lost on a Redis restart");
+  }
+
+  const metrics = createMetrics();
+  const i18n = createI18n(config.defaultLocale, (warning) => logger.warn({ warning: warning.path }, "missing translation"));
+  const telegram = chat ? new FakeTelegram() : undefined;
+  const bot = createBot(config, { redis, logger, metrics, i18n, botInfo: telegram && FAKE_BOT_INFO, fetch: telegram?.fetch });
+
+  if (telegram) {
+    await runTerminalChat({
+      handle: (update) => bot.handleUpdate(update),
+      telegram,
+      input: process.stdin,
+      output: process.stdout,
+      userId: CHAT_USER_ID,
+      languageCode: process.env.CHAT_LANGUAGE,
+    });
+    await redis.quit();
+    return;
+  }
+
+  collectDefaultMetrics({ register: metrics.registry });
+  await bot.init();
+  await publishCommands(bot.api, i18n, config.defaultLocale, logger);
+
+  if (config.webhook) {
+    const { url, secret } = config.webhook;
+    const handle = webhookCallback(bot, "http", { secretToken: secret });
+    const server = createHttpServer({ redis, metrics, logger, webhook: { path: new URL(url).pathname, handle } });
+    await listen(server, config.port);
+    await bot.api.setWebhook(url, { secret_token: secret });
+    onShutdown(logger, async () => {
+      await closeServer(server);
+      await redis.quit();
+    });
+    logger.info({ port: config.port, bot: bot.botInfo.username }, "bot started with a webhook");
+  } else {
+    const server = createHttpServer({ redis, metrics, logger });
+    await listen(server, config.port);
+    await bot.api.deleteWebhook();
+    const runner = run(bot);
+    onShutdown(logger, async () => {
+      if (runner.isRunning()) await runner.stop();
+      await closeServer(server);
+      await redis.quit();
+    });
+    logger.info({ port: config.port, bot: bot.botInfo.username }, "bot started with long polling");
+  }
+}
+
+await main();

@@ -1,0 +1,40 @@
+import { Redis, type RedisOptions } from "ioredis";
+
+export { Redis };
+
+/** Every Redis key prefix the bot writes, in one place. */
+export const KEYS = {
+  session: "session:",
+  conversation: "conversation:",
+  roles: "roles:",
+} as const;
+
+export const SESSION_TTL_SECONDS = 180 * 24 * 3600;
+
+export function createRedis(url: string, options: RedisOptions = {}): Redis {
+  return new Redis(url, { lazyConnect: true, ...options });
+}
+
+export async function pingWithin(redis: Redis, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const ping = redis.ping().then((reply) => reply === "PONG", () => false);
+  try {
+    return await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** True or false when Redis says whether it persists data; undefined when CONFIG is not allowed. */
+export async function persistenceEnabled(redis: Redis): Promise<boolean | undefined> {
+  try {
+    const [, appendonly] = (await redis.config("GET", "appendonly")) as string[];
+    const [, save] = (await redis.config("GET", "save")) as string[];
+    return appendonly === "yes" || Boolean(save?.trim());
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,113 @@
+import type { InlineKeyboardButton, KeyboardButton, Message, Update } from "grammy/types";
+import type { ApiCall, ChatMessage, FakeTelegram } from "./fake-telegram.js";
+
+export interface FakeUserOptions {
+  id: number;
+  first_name?: string;
+  language_code?: string;
+}
+
+export type UpdateHandler = (update: Update) => Promise<void>;
+
+export type Button = InlineKeyboardButton | KeyboardButton;
+
+export function buttonsOf(message: ChatMessage | undefined): Button[] {
+  const markup = message?.reply_markup;
+  if (!markup) return [];
+  const rows = "inline_keyboard" in markup ? markup.inline_keyboard : markup.keyboard;
+  return rows.flat();
+}
+
+export const buttonText = (button: Button): string => (typeof button === "string" ? button : button.text);
+
+let nextUpdateId = 1;
+let nextMessageId = 1_000_000;
+
+/** A person in a private chat with the bot, who writes messages and presses buttons. */
+export class FakeUser {
+  constructor(
+    private readonly handle: UpdateHandler,
+    private readonly telegram: FakeTelegram,
+    readonly options: FakeUserOptions,
+  ) {}
+
+  get id(): number {
+    return this.options.id;
+  }
+
+  /** The bot's messages in this chat, oldest first, as they read now. */
+  get messages(): ChatMessage[] {
+    return this.telegram.chat(this.id);
+  }
+
+  /** The message the bot sent or edited most recently. */
+  get last(): ChatMessage {
+    const last = this.messages.at(-1);
+    if (!last) throw new Error(`the bot has sent nothing to user ${this.id}`);
+    return last;
+  }
+
+  /** Bot API calls made for this chat, oldest first. */
+  get calls(): ApiCall[] {
+    return this.telegram.calls.filter((call) => Number(call.payload.chat_id) === this.id || call.payload.callback_query_id?.startsWith(`${this.id}:`));
+  }
+
+  send(text: string): Promise<void> {
+    const command = /^\/\w+/.exec(text)?.[0];
+    const entities = command ? [{ type: "bot_command" as const, offset: 0, length: command.length }] : undefined;
+    return this.sendMessage({ text, ...(entities ? { entities } : {}) });
+  }
+
+  /** Sends any kind of message: a sticker, a photo, a voice note… */
+  sendMessage(content: Partial<Message>): Promise<void> {
+    return this.handle({
+      update_id: nextUpdateId++,
+      message: {
+        message_id: nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: this.id, type: "private", first_name: this.from.first_name },
+        from: this.from,
+        ...content,
+      } as Update["message"],
+    });
+  }
+
+  /** Presses the newest button labelled `label`. */
+  click(label: string): Promise<void> {
+    const message = this.messages.findLast((candidate) => buttonsOf(candidate).some((button) => buttonText(button) === label));
+    const button = buttonsOf(message).find((candidate) => buttonText(candidate) === label);
+    if (!message || !button) throw new Error(`no button «${label}» in the chat with user ${this.id}`);
+    return this.press(message, button);
+  }
+
+  /** Presses a button of a message: inline buttons send their data, keyboard buttons send their text. */
+  press(message: ChatMessage, button: Button): Promise<void> {
+    if (typeof button !== "string" && "callback_data" in button && button.callback_data !== undefined) {
+      return this.pressData(message, button.callback_data);
+    }
+    return this.send(buttonText(button));
+  }
+
+  /** Sends callback data as if a button carried it, which is how a forged or stale button looks. */
+  pressData(message: Pick<ChatMessage, "message_id" | "text">, data: string): Promise<void> {
+    return this.handle({
+      update_id: nextUpdateId++,
+      callback_query: {
+        id: `${this.id}:${nextUpdateId}`,
+        chat_instance: String(this.id),
+        from: this.from,
+        data,
+        message: {
+          message_id: message.message_id,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: this.id, type: "private", first_name: this.from.first_name },
+          text: message.text,
+        } as Message,
+      },
+    });
+  }
+
+  private get from() {
+    return { is_bot: false as const, first_name: "User", ...this.options };
+  }
+}
