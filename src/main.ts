@@ -79,7 +79,7 @@ async function main() {
   const logger = createLogger({ level: chat ? "warn" : config.logLevel, pretty: config.development });
 
   const redis = createRedis(config.redisUrl);
-  if (!(await pingWithin(redis, 5000))) {
+  if (!(await pingWithin(redis, 3000))) {
     redis.disconnect();
     fail(
       `Cannot reach Redis at ${config.redisUrl}.\n` +
@@ -132,6 +132,8 @@ async function main() {
     const runner = run(bot);
     onShutdown(logger, async () => {
       if (runner.isRunning()) await runner.stop();
+      // stop() ends polling but does not wait for the updates the concurrent sink is still handling.
+      while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, 25));
       await closeServer(server);
       await redis.quit();
     });

@@ -12,11 +12,13 @@ export function createErrorHandler(i18n: I18n<BotContext>, metrics: Metrics) {
     const text = ctx.i18n
       ? ctx.t("error-generic")
       : i18n.t(supportedLocale(ctx.from?.language_code) ?? ctx.config.defaultLocale, "error-generic");
-    try {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-      if (ctx.chat) await ctx.api.sendMessage(ctx.chat.id, text);
-    } catch (err) {
-      ctx.logger.warn({ err }, "could not tell the person about the failure");
+    const notices = [
+      // The handler may have answered the button already; Telegram then refuses a second answer.
+      ctx.callbackQuery ? ctx.answerCallbackQuery() : undefined,
+      ctx.chat ? ctx.api.sendMessage(ctx.chat.id, text) : undefined,
+    ];
+    for (const outcome of await Promise.allSettled(notices)) {
+      if (outcome.status === "rejected") ctx.logger.warn({ err: outcome.reason }, "could not tell the person about the failure");
     }
   };
 }

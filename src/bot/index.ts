@@ -1,19 +1,18 @@
-import { Bot, session, type Context } from "grammy";
+import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
 import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { Redis } from "ioredis";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
-import { KEYS, SESSION_TTL_SECONDS } from "../redis.js";
 import { createRoleStore } from "../roles.js";
-import type { BotContext, SessionData } from "./context.js";
+import type { BotContext } from "./context.js";
 import { conversationsMiddleware } from "./conversations.js";
 import { createErrorHandler } from "./errors.js";
 import { attachDeps, measureUpdates } from "./middlewares.js";
+import { sessionKey, sessionMiddleware } from "./session.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { startFeature } from "./features/start.js";
@@ -38,9 +37,6 @@ function retryOptions(config: Config): Partial<AutoRetryOptions> {
     : { maxRetryAttempts: 5, maxDelaySeconds: 120 };
 }
 
-// The language, and later the complaint drafts, belong to the person, not to the chat they write from.
-const sessionKey = (ctx: Context) => ctx.from?.id.toString();
-
 export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   const { redis, logger, metrics, i18n } = deps;
   const bot = new Bot<BotContext>(config.botToken, {
@@ -54,14 +50,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   bot.use(attachDeps(config, logger, createRoleStore(redis, config.adminIds)));
   const protectedBot = bot.errorBoundary(createErrorHandler(i18n, metrics));
   protectedBot.use(sequentialize(sessionKey));
-  protectedBot.use(
-    session({
-      getSessionKey: sessionKey,
-      prefix: KEYS.session,
-      initial: (): SessionData => ({}),
-      storage: new RedisAdapter<SessionData>({ instance: redis, ttl: SESSION_TTL_SECONDS }),
-    }),
-  );
+  protectedBot.use(sessionMiddleware(redis));
   protectedBot.use(i18n);
   protectedBot.use(conversationsMiddleware(redis, i18n, retry));
 

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../src/config.js";
+
+const TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error("expected a configuration error");
+}
+
+describe("configuration", () => {
+  it("fills every default", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN })).toEqual({
+      botToken: TOKEN,
+      botMode: "polling",
+      webhook: undefined,
+      port: 3000,
+      redisUrl: "redis://127.0.0.1:6379",
+      apiRoot: "https://api.telegram.org",
+      adminIds: [],
+      staffChatId: undefined,
+      defaultLocale: "ky",
+      logLevel: "info",
+      development: false,
+    });
+  });
+
+  it("reads every variable", () => {
+    const config = parseConfig({
+      BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/hook", WEBHOOK_SECRET: "a".repeat(16),
+      PORT: "8080", REDIS_URL: "redis://redis:6379/2", TELEGRAM_API_ROOT: "http://127.0.0.1:8081",
+      ADMIN_IDS: "12, 34", STAFF_CHAT_ID: "-1001234567890", DEFAULT_LOCALE: "ru", LOG_LEVEL: "debug", NODE_ENV: "development",
+    });
+    expect(config).toMatchObject({
+      botMode: "webhook", webhook: { url: "https://bot.example.org/hook", secret: "a".repeat(16) }, port: 8080,
+      redisUrl: "redis://redis:6379/2", apiRoot: "http://127.0.0.1:8081", adminIds: [12, 34], staffChatId: -1001234567890,
+      defaultLocale: "ru", logLevel: "debug", development: true,
+    });
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, PORT: "", DEFAULT_LOCALE: "" })).toMatchObject({ port: 3000, defaultLocale: "ky" });
+  });
+
+  const cases: Array<[string, Record<string, string>, string]> = [
+    ["a missing token", {}, "BOT_TOKEN is required"],
+    ["a malformed token", { BOT_TOKEN: "nope" }, "BOT_TOKEN must look like 123456:ABC-DEF"],
+    ["an unknown mode", { BOT_TOKEN: TOKEN, BOT_MODE: "push" }, "BOT_MODE must be polling or webhook"],
+    ["webhook mode without a URL", { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_SECRET: "a".repeat(16) }, "WEBHOOK_URL is required in webhook mode"],
+    ["a plain-http webhook URL", { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "http://x.org/h", WEBHOOK_SECRET: "a".repeat(16) }, "WEBHOOK_URL is required in webhook mode: the public https:// URL"],
+    ["webhook mode without a secret", { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/h" }, "WEBHOOK_SECRET is required in webhook mode"],
+    ["a short secret", { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/h", WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET must be 16 to 256 characters"],
+    ["a port out of range", { BOT_TOKEN: TOKEN, PORT: "70000" }, "PORT must be a port number from 1 to 65535"],
+    ["a port that is not a number", { BOT_TOKEN: TOKEN, PORT: "http" }, "PORT must be a port number from 1 to 65535"],
+    ["a non-Redis URL", { BOT_TOKEN: TOKEN, REDIS_URL: "http://localhost:6379" }, "REDIS_URL must be a redis:// or rediss:// URL"],
+    ["a bad API root", { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "api.telegram.org" }, "TELEGRAM_API_ROOT must be an http(s) URL"],
+    ["a bad admin list", { BOT_TOKEN: TOKEN, ADMIN_IDS: "12,@boss" }, "ADMIN_IDS must be a comma-separated list of numeric Telegram user ids"],
+    ["a bad staff chat", { BOT_TOKEN: TOKEN, STAFF_CHAT_ID: "staff" }, "STAFF_CHAT_ID must be a numeric Telegram chat id"],
+    ["an unsupported locale", { BOT_TOKEN: TOKEN, DEFAULT_LOCALE: "kg" }, "DEFAULT_LOCALE must be ky or ru"],
+    ["an unknown log level", { BOT_TOKEN: TOKEN, LOG_LEVEL: "loud" }, "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent"],
+  ];
+  for (const [name, env, expected] of cases) {
+    it(`names the variable and what it expects for ${name}`, () => {
+      expect(errorOf(env)).toContain(expected);
+    });
+  }
+
+  it("lists every bad variable at once", () => {
+    const message = errorOf({ PORT: "0", DEFAULT_LOCALE: "en" });
+    expect(message).toContain("BOT_TOKEN");
+    expect(message).toContain("PORT");
+    expect(message).toContain("DEFAULT_LOCALE");
+  });
+});

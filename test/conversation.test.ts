@@ -1,0 +1,74 @@
+import { Bot } from "grammy";
+import { createConversation, type Conversation } from "@grammyjs/conversations";
+import { describe, expect, it } from "vitest";
+import type { BotContext, ConversationContext } from "../src/bot/context.js";
+import { conversationsMiddleware } from "../src/bot/conversations.js";
+import { createI18n } from "../src/bot/i18n.js";
+import { sessionMiddleware } from "../src/bot/session.js";
+import { FAKE_BOT_INFO, FakeTelegram } from "../src/telegram/fake-telegram.js";
+import { FakeUser } from "../src/telegram/fake-user.js";
+import { newUserId, TEST_TOKEN, throwOnMissingTranslation, useRedis } from "./harness.js";
+
+const redis = useRedis();
+
+// No feature of this issue has a conversation yet, so a two-step probe runs on the same session,
+// i18n and conversation plumbing that createBot installs.
+async function probe(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext) {
+  await ctx.reply(ctx.t("language-choose"));
+  const answer = await conversation.waitFor("message:text");
+  await answer.reply(answer.t("language-changed"));
+}
+
+function probeBot(telegram: FakeTelegram) {
+  const bot = new Bot<BotContext>(TEST_TOKEN, { botInfo: FAKE_BOT_INFO, client: { fetch: telegram.fetch } });
+  const i18n = createI18n("ky", throwOnMissingTranslation);
+  bot.use(sessionMiddleware(redis), i18n, conversationsMiddleware(redis, i18n, { maxRetryAttempts: 2, maxDelaySeconds: 5 }));
+  bot.use(createConversation(probe, "probe"));
+  bot.command("probe", (ctx) => ctx.conversation.enter("probe"));
+  bot.command("ru", (ctx) => {
+    ctx.session.locale = "ru";
+  });
+  return bot;
+}
+
+describe("conversations", () => {
+  it("speak the language the person chose, on every step, even when Telegram says otherwise", async () => {
+    const telegram = new FakeTelegram();
+    const bot = probeBot(telegram);
+    const person = new FakeUser((update) => bot.handleUpdate(update), telegram, { id: newUserId(), language_code: "ky" });
+    await person.send("/ru");
+    await person.send("/probe");
+    expect(person.last.text).toBe("Выберите язык:");
+    await person.send("ok");
+    expect(person.last.text).toBe("Теперь я говорю с вами по-русски.");
+  });
+
+  it("keep their state in Redis under their own prefix, across a new bot instance", async () => {
+    const telegram = new FakeTelegram();
+    const id = newUserId();
+    const first = probeBot(telegram);
+    await new FakeUser((update) => first.handleUpdate(update), telegram, { id, language_code: "ky" }).send("/probe");
+    expect(await redis.exists(`conversation:${id}`)).toBe(1);
+
+    const second = probeBot(telegram);
+    const person = new FakeUser((update) => second.handleUpdate(update), telegram, { id, language_code: "ky" });
+    await person.send("ok");
+    expect(person.last.text).toBe("Эми мен сиз менен кыргызча сүйлөшөм.");
+    expect(await redis.exists(`conversation:${id}`)).toBe(0);
+  });
+
+  it("retry a Telegram flood wait inside the conversation", async () => {
+    const telegram = new FakeTelegram();
+    let flooded = false;
+    telegram.fault = ({ method }) => {
+      if (method !== "sendMessage" || flooded) return undefined;
+      flooded = true;
+      return { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } };
+    };
+    const bot = probeBot(telegram);
+    const person = new FakeUser((update) => bot.handleUpdate(update), telegram, { id: newUserId(), language_code: "ky" });
+    await person.send("/probe");
+    expect(person.calls.filter((call) => call.method === "sendMessage")).toHaveLength(2);
+    expect(person.last.text).toBe("Тилди тандаңыз:");
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { createRedis } from "../src/redis.js";
+import { FakeTelegram } from "../src/telegram/fake-telegram.js";
+import { FakeUser } from "../src/telegram/fake-user.js";
+import { createTestBot, newUserId, useRedis } from "./harness.js";
+
+const redis = useRedis();
+
+describe("error boundary", () => {
+  it("logs the failure with the update id and tells the person, in their language, what to do", async () => {
+    const telegram = new FakeTelegram();
+    let failed = false;
+    telegram.fault = ({ method }) => {
+      if (method !== "sendMessage" || failed) return undefined;
+      failed = true;
+      return { ok: false, error_code: 400, description: "Bad Request: something broke" };
+    };
+    const { bot, logs, metrics } = createTestBot(redis, { telegram });
+    const updateIds: number[] = [];
+    const person = new FakeUser((update) => (updateIds.push(update.update_id), bot.handleUpdate(update)), telegram, {
+      id: newUserId(),
+      language_code: "ru",
+    });
+    await person.send("/help");
+
+    expect(person.last.text).toBe("Извините, что-то пошло не так. Попробуйте ещё раз чуть позже или напишите /start.");
+    const failure = logs.records().find((record) => record.msg === "update failed");
+    expect(failure).toMatchObject({ level: 50, update_id: updateIds[0] });
+    expect(JSON.stringify(failure)).toContain("something broke");
+    expect((await metrics.registry.getSingleMetricAsString("ukuk_update_errors_total"))).toMatch(/ukuk_update_errors_total 1$/m);
+  });
+
+  it("keeps the text the bot tried to send out of the log", async () => {
+    const telegram = new FakeTelegram();
+    telegram.fault = ({ method, payload }) =>
+      method === "sendMessage" && payload.text.startsWith("Вы можете")
+        ? { ok: false, error_code: 400, description: "Bad Request: message is too long" }
+        : undefined;
+    const { user, logs } = createTestBot(redis, { telegram });
+    await user({ id: newUserId(), language_code: "ru" }).send("/help");
+    expect(logs.lines.join("\n")).not.toContain("Вы можете");
+  });
+
+  it("answers even when Redis fails before the language is known, using Telegram's language", async () => {
+    const broken = createRedis("redis://127.0.0.1:1/1", { enableOfflineQueue: false, retryStrategy: () => null });
+    const { user, logs } = createTestBot(broken);
+    const person = user({ id: newUserId(), language_code: "ru" });
+    await person.send("/start");
+    expect(person.last.text).toMatch(/^Извините, что-то пошло не так/);
+    expect(logs.records().some((record) => record.msg === "update failed")).toBe(true);
+    broken.disconnect();
+  });
+
+  it("stops the button spinner when a button's handler fails", async () => {
+    const telegram = new FakeTelegram();
+    let answered = 0;
+    telegram.fault = ({ method }) => {
+      if (method === "editMessageText") return { ok: false, error_code: 400, description: "Bad Request: message to edit not found" };
+      if (method === "answerCallbackQuery" && answered++ > 0) return { ok: false, error_code: 400, description: "Bad Request: query is too old" };
+      return undefined;
+    };
+    const { user } = createTestBot(redis, { telegram });
+    const person = user({ id: newUserId(), language_code: "ky" });
+    await person.send("/language");
+    await person.click("Русский");
+    const methods = person.calls.map((call) => call.method);
+    expect(methods.filter((method) => method === "answerCallbackQuery").length).toBeGreaterThanOrEqual(1);
+    expect(person.last.text).toBe("Извините, что-то пошло не так. Попробуйте ещё раз чуть позже или напишите /start.");
+  });
+});

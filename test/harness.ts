@@ -1,0 +1,72 @@
+import { Writable } from "node:stream";
+import { afterAll, beforeAll } from "vitest";
+import { createBot } from "../src/bot/index.js";
+import { createI18n } from "../src/bot/i18n.js";
+import { parseConfig } from "../src/config.js";
+import { createLogger } from "../src/logger.js";
+import { createMetrics } from "../src/metrics.js";
+import { createRedis, type Redis } from "../src/redis.js";
+import { FAKE_BOT_INFO, FakeTelegram } from "../src/telegram/fake-telegram.js";
+import { FakeUser, type FakeUserOptions } from "../src/telegram/fake-user.js";
+
+export const TEST_TOKEN = "123456:TEST-token-for-offline-tests";
+const BASE_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** Each vitest worker gets its own Redis database (1–15), so files can flush it; DB 0 is never touched. */
+export function testRedisUrl(): string {
+  const db = 1 + ((Number(process.env.VITEST_POOL_ID ?? 1) - 1) % 15);
+  return `${BASE_URL.replace(/\/\d*$/, "")}/${db}`;
+}
+
+/** A Redis connection for one test file, flushed before the file runs and closed after it. */
+export function useRedis(): Redis {
+  const redis = createRedis(testRedisUrl());
+  beforeAll(async () => {
+    await redis.flushdb();
+  });
+  afterAll(async () => {
+    await redis.quit();
+  });
+  return redis;
+}
+
+export function testConfig(env: Record<string, string> = {}) {
+  return parseConfig({ BOT_TOKEN: TEST_TOKEN, REDIS_URL: testRedisUrl(), LOG_LEVEL: "debug", ...env });
+}
+
+/** Log lines as parsed JSON objects, plus the raw text to search for leaks. */
+export function captureLogs() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split("\n").filter(Boolean));
+      done();
+    },
+  });
+  const logger = createLogger({ level: "debug", destination });
+  return { logger, lines, records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
+
+export function throwOnMissingTranslation(warning: { path: string }): never {
+  throw new Error(`missing translation: ${warning.path}`);
+}
+
+export interface TestBotOptions {
+  env?: Record<string, string>;
+  telegram?: FakeTelegram;
+}
+
+/** The real bot, on real Redis, with Telegram replaced by the fake. */
+export function createTestBot(redis: Redis, { env, telegram = new FakeTelegram() }: TestBotOptions = {}) {
+  const config = testConfig(env);
+  const logs = captureLogs();
+  const metrics = createMetrics();
+  const i18n = createI18n(config.defaultLocale, throwOnMissingTranslation);
+  const bot = createBot(config, { redis, logger: logs.logger, metrics, i18n, botInfo: FAKE_BOT_INFO, fetch: telegram.fetch });
+  const user = (options: FakeUserOptions) => new FakeUser((update) => bot.handleUpdate(update), telegram, options);
+  return { bot, telegram, logs, metrics, i18n, config, user };
+}
+
+let nextUserId = 500_000;
+/** A fresh Telegram user id, so tests in one file never share a session. */
+export const newUserId = () => nextUserId++;

@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { FluentResource } from "@fluent/bundle";
+import { describe, expect, it } from "vitest";
+import { createI18n } from "../src/bot/i18n.js";
+import { LOCALES } from "../src/config.js";
+import { throwOnMissingTranslation } from "./harness.js";
+
+const LOCALES_DIR = join(import.meta.dirname, "..", "locales");
+
+function messageIds(locale: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const file of readdirSync(join(LOCALES_DIR, locale)).filter((name) => name.endsWith(".ftl")).sort()) {
+    const resource = new FluentResource(readFileSync(join(LOCALES_DIR, locale, file), "utf8"));
+    for (const { id } of resource.body) ids.set(id, file);
+  }
+  return ids;
+}
+
+describe("locales", () => {
+  it("ky and ru have exactly the same message ids, in the same feature files", () => {
+    const [ky, ru] = LOCALES.map(messageIds);
+    expect(ky?.size).toBeGreaterThan(10);
+    expect([...(ru ?? [])].sort()).toEqual([...(ky ?? [])].sort());
+  });
+
+  it("a missing message id throws in tests instead of showing the id to a person", () => {
+    const i18n = createI18n("ky", throwOnMissingTranslation);
+    expect(() => i18n.t("ru", "no-such-message")).toThrow(/missing translation: no-such-message/);
+  });
+
+  it("Kyrgyz texts are written in Kyrgyz letters, not only Russian ones", () => {
+    const i18n = createI18n("ky", throwOnMissingTranslation);
+    const kyrgyz = [...messageIds("ky").keys()].map((id) => i18n.t("ky", id, { roles: "", id: "" })).join(" ");
+    expect(kyrgyz).toMatch(/[өүң]/);
+  });
+});

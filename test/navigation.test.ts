@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
+import { createTestBot, newUserId, useRedis } from "./harness.js";
+
+const redis = useRedis();
+
+describe("menu and help", () => {
+  it("/start shows the main menu with only the entries that work", async () => {
+    const { user } = createTestBot(redis);
+    const person = user({ id: newUserId(), language_code: "ky" });
+    await person.send("/start");
+    expect(buttonsOf(person.last).map(buttonText)).toEqual(["🌐 Тилди өзгөртүү"]);
+  });
+
+  it("/help lists the commands, in the person's language, with the menu", async () => {
+    const { user } = createTestBot(redis);
+    const person = user({ id: newUserId(), language_code: "ru" });
+    await person.send("/help");
+    expect(person.last.text).toContain("/language — сменить язык");
+    expect(person.last.text).toContain("/start — главное меню");
+    expect(buttonsOf(person.last).map(buttonText)).toEqual(["🌐 Сменить язык"]);
+  });
+});
+
+describe("what the bot does not understand", () => {
+  const unknown = {
+    "free text": { text: "помогите" },
+    "an unknown command": { text: "/foo", entities: [{ type: "bot_command" as const, offset: 0, length: 4 }] },
+    "a sticker": { sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } },
+    "a photo": { photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }] },
+    "a voice note": { voice: { file_id: "v", file_unique_id: "v", duration: 3 } },
+  };
+
+  for (const [name, content] of Object.entries(unknown)) {
+    it(`answers ${name} with a pointer to the menu, in the person's language`, async () => {
+      const { user } = createTestBot(redis);
+      const person = user({ id: newUserId(), language_code: "ru" });
+      await person.sendMessage(content as never);
+      expect(person.last.text).toBe("Извините, это сообщение не удалось разобрать. Выберите раздел в меню ниже или напишите /help.");
+      expect(buttonsOf(person.last).map(buttonText)).toEqual(["🌐 Сменить язык"]);
+    });
+  }
+
+  it("stops the spinner of an unknown button and says it no longer works", async () => {
+    const { user } = createTestBot(redis);
+    const person = user({ id: newUserId(), language_code: "ky" });
+    await person.pressData({ message_id: 1, text: "old" }, "no-such-button");
+    expect(person.calls).toEqual([
+      { method: "answerCallbackQuery", payload: expect.objectContaining({ text: "Бул баскыч эми иштебейт. /start деп жазыңыз." }) },
+    ]);
+  });
+});

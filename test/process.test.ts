@@ -1,0 +1,165 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { FAKE_BOT_INFO } from "../src/telegram/fake-telegram.js";
+import { TEST_TOKEN, testRedisUrl, useRedis } from "./harness.js";
+
+const redis = useRedis();
+const MAIN = new URL("../src/main.ts", import.meta.url).pathname;
+const cleanups: Array<() => unknown> = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; at: number }>;
+}
+
+function startMain(env: Record<string, string>): Run {
+  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+    env: { PATH: process.env.PATH, REDIS_URL: testRedisUrl(), LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += String(chunk)));
+  child.stderr?.on("data", (chunk) => (output += String(chunk)));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.on("exit", (code) => resolve({ code, at: Date.now() })),
+  );
+  cleanups.push(() => child.kill("SIGKILL"));
+  return { child, output: () => output, exited };
+}
+
+async function until(condition: () => boolean, what: string, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const startUpdate = {
+  update_id: 77,
+  message: {
+    message_id: 1, date: 0, text: "/start",
+    chat: { id: 4242, type: "private", first_name: "U" },
+    from: { id: 4242, is_bot: false, first_name: "U", language_code: "ru" },
+    entities: [{ type: "bot_command", offset: 0, length: 6 }],
+  },
+};
+
+/** A Bot API over HTTP, for the process started with TELEGRAM_API_ROOT pointing at it. */
+async function fakeBotApi(options: { slowSendMs?: number } = {}) {
+  const calls: string[] = [];
+  const sent: string[] = [];
+  let updatesServed = false;
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    let body = "";
+    for await (const chunk of req) body += String(chunk);
+    const method = req.url?.split("/").pop() ?? "";
+    calls.push(method);
+    const reply = (result: unknown) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
+    if (method === "getMe") return reply(FAKE_BOT_INFO);
+    if (method === "getUpdates") {
+      if (!updatesServed) {
+        updatesServed = true;
+        return reply([startUpdate]);
+      }
+      return; // long poll that never answers; the runner aborts it on stop
+    }
+    if (method === "sendMessage") {
+      await new Promise((resolve) => setTimeout(resolve, options.slowSendMs ?? 0));
+      sent.push(JSON.parse(body).text);
+      return reply({ message_id: 1, date: 0, chat: { id: 4242, type: "private" }, text: JSON.parse(body).text });
+    }
+    return reply(true);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  cleanups.push(() => {
+    server.closeAllConnections();
+    return new Promise((resolve) => server.close(resolve));
+  });
+  return { root: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls, sent };
+}
+
+describe("the bot process", () => {
+  it("without BOT_TOKEN, points to npm run chat and exits 1 without a stack trace", async () => {
+    const run = startMain({});
+    expect((await run.exited).code).toBe(1);
+    expect(run.output()).toContain("BOT_TOKEN is not set");
+    expect(run.output()).toContain("npm run chat");
+    expect(run.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it("with a bad variable, names it and exits 1 without a stack trace", async () => {
+    const run = startMain({ BOT_TOKEN: TEST_TOKEN, PORT: "99999", BOT_MODE: "webhook" });
+    expect((await run.exited).code).toBe(1);
+    expect(run.output()).toContain("WEBHOOK_URL is required in webhook mode");
+    expect(run.output()).toContain("PORT must be a port number from 1 to 65535");
+    expect(run.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it("when Redis cannot be reached, says how to start one and exits 1", async () => {
+    const run = startMain({ BOT_TOKEN: TEST_TOKEN, REDIS_URL: "redis://127.0.0.1:1" });
+    expect((await run.exited).code).toBe(1);
+    expect(run.output()).toContain("Cannot reach Redis at redis://127.0.0.1:1");
+    expect(run.output()).toContain("scripts/up start");
+  });
+
+  it("polls through TELEGRAM_API_ROOT, and on SIGTERM finishes the update in flight and exits 0 within 10 s", async () => {
+    const api = await fakeBotApi({ slowSendMs: 1500 });
+    const run = startMain({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: api.root, PORT: String(await freePort()) });
+    await until(() => api.calls.includes("sendMessage"), "the reply to /start to be under way");
+    const signalled = Date.now();
+    run.child.kill("SIGTERM");
+    const { code, at } = await run.exited;
+
+    expect(code).toBe(0);
+    expect(at - signalled).toBeLessThan(10_000);
+    expect(api.sent).toEqual([expect.stringMatching(/^Здравствуйте!/)]);
+    expect(api.calls).toEqual(expect.arrayContaining(["getMe", "setMyCommands", "deleteWebhook", "getUpdates"]));
+    expect(run.output()).toContain("shutting down");
+  });
+
+  it("warns at startup when Redis keeps nothing on disk", async () => {
+    const [, appendonly] = (await redis.config("GET", "appendonly")) as string[];
+    const [, save] = (await redis.config("GET", "save")) as string[];
+    const persistent = appendonly === "yes" || Boolean(save?.trim());
+    const api = await fakeBotApi();
+    const run = startMain({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: api.root, PORT: String(await freePort()) });
+    await until(() => run.output().includes("bot started"), "the bot to start");
+    expect(run.output().includes("Redis persistence is off")).toBe(!persistent);
+    run.child.kill("SIGINT");
+    expect((await run.exited).code).toBe(0);
+  });
+
+  it("in webhook mode sets the webhook with its secret, rejects a wrong secret, and stops cleanly", async () => {
+    const api = await fakeBotApi();
+    const port = await freePort();
+    const run = startMain({
+      BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: api.root, PORT: String(port), BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.org/telegram", WEBHOOK_SECRET: "a-secret-of-enough-length",
+    });
+    await until(() => run.output().includes("bot started with a webhook"), "the webhook server to start");
+    expect(api.calls).toContain("setWebhook");
+    const rejected = await fetch(`http://127.0.0.1:${port}/telegram`, { method: "POST", body: JSON.stringify(startUpdate) });
+    expect(rejected.status).toBe(401);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    run.child.kill("SIGTERM");
+    expect((await run.exited).code).toBe(0);
+    expect(api.sent).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { runTerminalChat } from "../src/terminal-chat.js";
+import { createTestBot, newUserId, useRedis } from "./harness.js";
+
+const redis = useRedis();
+
+async function chat(lines: string[]) {
+  const { bot, telegram } = createTestBot(redis);
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = "";
+  output.on("data", (chunk) => (printed += String(chunk)));
+  const done = runTerminalChat({ handle: (update) => bot.handleUpdate(update), telegram, input, output, userId: newUserId() });
+  input.end(lines.join("\n") + "\n");
+  await done;
+  return printed;
+}
+
+describe("npm run chat", () => {
+  it("prints the bot's messages with numbered buttons, and #N presses a button", async () => {
+    const printed = await chat(["/start", "#2", "/help"]);
+    expect(printed).toContain("bot> Тилди тандаңыз:\n     Выберите язык:\n     [#1 Кыргызча] [#2 Русский]");
+    expect(printed).toContain("bot (edited)> Теперь я говорю с вами по-русски.");
+    expect(printed).toContain("bot> Здравствуйте!");
+    expect(printed).toContain("[#1 🌐 Сменить язык]");
+    expect(printed).toContain("/language — сменить язык");
+  });
+
+  it("says so when there is no such button", async () => {
+    const printed = await chat(["/start", "#9"]);
+    expect(printed).toContain("(no button #9 here)");
+  });
+});
