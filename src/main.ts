@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import { webhookCallback } from "grammy";
 import { run } from "@grammyjs/runner";
@@ -74,6 +75,8 @@ function closeServer(server: Server) {
 }
 
 async function main() {
+  // Variables already set in the environment win over .env.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   const chat = process.argv.includes("--chat");
   const config = readConfig(chat);
   const logger = createLogger({ level: chat ? "warn" : config.logLevel, pretty: config.development });

@@ -12,7 +12,7 @@ export const KEYS = {
 export const SESSION_TTL_SECONDS = 180 * 24 * 3600;
 
 export function createRedis(url: string, options: RedisOptions = {}): Redis {
-  return new Redis(url, { lazyConnect: true, ...options });
+  return new Redis(url, { lazyConnect: true, enableAutoPipelining: true, ...options });
 }
 
 export async function pingWithin(redis: Redis, ms: number): Promise<boolean> {

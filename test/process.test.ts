@@ -1,12 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FAKE_BOT_INFO } from "../src/telegram/fake-telegram.js";
 import { TEST_TOKEN, testRedisUrl, useRedis } from "./harness.js";
 
 const redis = useRedis();
 const MAIN = new URL("../src/main.ts", import.meta.url).pathname;
+const TSX = import.meta.resolve("tsx");
+const EMPTY_DIR = mkdtempSync(join(tmpdir(), "ukuk-main-"));
 const cleanups: Array<() => unknown> = [];
 
 afterEach(async () => {
@@ -20,7 +25,9 @@ interface Run {
 }
 
 function startMain(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+  // Run from an empty folder, so a developer's own .env cannot leak into these runs.
+  const child = spawn(process.execPath, ["--import", TSX, MAIN], {
+    cwd: EMPTY_DIR,
     env: { PATH: process.env.PATH, REDIS_URL: testRedisUrl(), LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -20,7 +20,9 @@ export function measureUpdates(metrics: Metrics) {
 export function attachDeps(config: Config, logger: Logger, roles: RoleStore) {
   return (ctx: BotContext, next: NextFunction) => {
     ctx.config = config;
-    ctx.logger = logger.child({ update_id: ctx.update.update_id });
+    // Most updates log nothing, and a pino child with redaction is costly, so it is made on first use.
+    let child: Logger | undefined;
+    Object.defineProperty(ctx, "logger", { get: () => (child ??= logger.child({ update_id: ctx.update.update_id })) });
     let loaded: Promise<Role[]> | undefined;
     ctx.roles = () => (loaded ??= ctx.from ? roles.rolesOf(ctx.from.id) : Promise.resolve([]));
     return next();
