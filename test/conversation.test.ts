@@ -7,7 +7,7 @@ import { createI18n } from "../src/bot/i18n.js";
 import { sessionMiddleware } from "../src/bot/session.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { FakeUser } from "../src/telegram/fake-user.js";
-import { newUserId, TEST_TOKEN, throwOnMissingTranslation, useRedis } from "./harness.js";
+import { failOnce, newUserId, TEST_TOKEN, throwOnMissingTranslation, useRedis } from "./harness.js";
 
 const redis = useRedis();
 
@@ -59,12 +59,9 @@ describe("conversations", () => {
 
   it("retry a Telegram flood wait inside the conversation", async () => {
     const telegram = new FakeTelegram();
-    let flooded = false;
-    telegram.fault = ({ method }) => {
-      if (method !== "sendMessage" || flooded) return undefined;
-      flooded = true;
-      return { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } };
-    };
+    telegram.fault = failOnce("sendMessage", {
+      ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 },
+    });
     const bot = probeBot(telegram);
     const person = new FakeUser((update) => bot.handleUpdate(update), telegram, { id: newUserId(), language_code: "ky" });
     await person.send("/probe");

@@ -2,19 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createRedis } from "../src/redis.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { FakeUser } from "../src/telegram/fake-user.js";
-import { createTestBot, newUserId, useRedis } from "./harness.js";
+import { createTestBot, failOnce, newUserId, useRedis } from "./harness.js";
 
 const redis = useRedis();
 
 describe("error boundary", () => {
   it("logs the failure with the update id and tells the person, in their language, what to do", async () => {
     const telegram = new FakeTelegram();
-    let failed = false;
-    telegram.fault = ({ method }) => {
-      if (method !== "sendMessage" || failed) return undefined;
-      failed = true;
-      return { ok: false, error_code: 400, description: "Bad Request: something broke" };
-    };
+    telegram.fault = failOnce("sendMessage", { ok: false, error_code: 400, description: "Bad Request: something broke" });
     const { bot, logs, metrics } = createTestBot(redis, { telegram });
     const updateIds: number[] = [];
     const person = new FakeUser((update) => (updateIds.push(update.update_id), bot.handleUpdate(update)), telegram, {

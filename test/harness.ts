@@ -6,7 +6,7 @@ import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { createMetrics } from "../src/metrics.js";
 import { createRedis, type Redis } from "../src/redis.js";
-import { FAKE_BOT_INFO, FakeTelegram } from "../src/telegram/fake-telegram.js";
+import { FAKE_BOT_INFO, FakeTelegram, type ApiFailure, type FaultInjector } from "../src/telegram/fake-telegram.js";
 import { FakeUser, type FakeUserOptions } from "../src/telegram/fake-user.js";
 
 export const TEST_TOKEN = "123456:TEST-token-for-offline-tests";
@@ -70,3 +70,13 @@ export function createTestBot(redis: Redis, { env, telegram = new FakeTelegram()
 let nextUserId = 500_000;
 /** A fresh Telegram user id, so tests in one file never share a session. */
 export const newUserId = () => nextUserId++;
+
+/** Makes the first call of `method` fail with `failure`; later calls succeed. */
+export function failOnce(method: string, failure: ApiFailure): FaultInjector {
+  let failed = false;
+  return (call) => {
+    if (call.method !== method || failed) return undefined;
+    failed = true;
+    return failure;
+  };
+}
