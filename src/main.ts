@@ -67,9 +67,15 @@ function listen(server: Server, port: number) {
   });
 }
 
+// close() waits for requests in flight; their keep-alive connections would then hold it open until they
+// time out, so idle connections are closed as soon as they appear.
 function closeServer(server: Server) {
   return new Promise<void>((resolve) => {
-    server.close(() => resolve());
+    const sweep = setInterval(() => server.closeIdleConnections(), 25);
+    server.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }
@@ -79,9 +85,14 @@ async function main() {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const chat = process.argv.includes("--chat");
   const config = readConfig(chat);
-  const logger = createLogger({ level: chat ? "warn" : config.logLevel, pretty: config.development });
+  const logger = createLogger({ level: chat ? "error" : config.logLevel, pretty: config.development });
 
   const redis = createRedis(config.redisUrl);
+  let connected = false;
+  // Before the first connection the failure is reported once, below; after it, each reconnect error is logged.
+  redis.on("error", (err: Error) => {
+    if (connected) logger.warn({ err }, "Redis connection error; reconnecting");
+  });
   if (!(await pingWithin(redis, 3000))) {
     redis.disconnect();
     fail(
@@ -91,6 +102,7 @@ async function main() {
         "Or point REDIS_URL at a running Redis.",
     );
   }
+  connected = true;
   if ((await persistenceEnabled(redis)) === false) {
     logger.warn("Redis persistence is off (no AOF, no RDB snapshots): complaints would be lost on a Redis restart");
   }

@@ -123,6 +123,7 @@ describe("the bot process", () => {
     expect((await run.exited).code).toBe(1);
     expect(run.output()).toContain("Cannot reach Redis at redis://127.0.0.1:1");
     expect(run.output()).toContain("scripts/up start");
+    expect(run.output()).not.toMatch(/\n\s+at /);
   });
 
   it("polls through TELEGRAM_API_ROOT, and on SIGTERM finishes the update in flight and exits 0 within 10 s", async () => {
@@ -152,21 +153,30 @@ describe("the bot process", () => {
     expect((await run.exited).code).toBe(0);
   });
 
-  it("in webhook mode sets the webhook with its secret, rejects a wrong secret, and stops cleanly", async () => {
-    const api = await fakeBotApi();
+  it("in webhook mode sets the webhook, rejects a wrong secret, and on SIGTERM finishes the update in flight", async () => {
+    const api = await fakeBotApi({ slowSendMs: 1500 });
     const port = await freePort();
+    const secret = "a-secret-of-enough-length";
     const run = startMain({
       BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: api.root, PORT: String(port), BOT_MODE: "webhook",
-      WEBHOOK_URL: "https://bot.example.org/telegram", WEBHOOK_SECRET: "a-secret-of-enough-length",
+      WEBHOOK_URL: "https://bot.example.org/telegram", WEBHOOK_SECRET: secret,
     });
     await until(() => run.output().includes("bot started with a webhook"), "the webhook server to start");
     expect(api.calls).toContain("setWebhook");
-    const rejected = await fetch(`http://127.0.0.1:${port}/telegram`, { method: "POST", body: JSON.stringify(startUpdate) });
+    const hook = `http://127.0.0.1:${port}/telegram`;
+    const rejected = await fetch(hook, { method: "POST", body: JSON.stringify(startUpdate) });
     expect(rejected.status).toBe(401);
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-    expect(health.status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+
+    const accepted = fetch(hook, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+      body: JSON.stringify(startUpdate),
+    });
+    await until(() => api.calls.includes("sendMessage"), "the reply to be under way");
     run.child.kill("SIGTERM");
+    expect((await accepted).status).toBe(200);
     expect((await run.exited).code).toBe(0);
-    expect(api.sent).toEqual([]);
+    expect(api.sent).toEqual([expect.stringMatching(/^Здравствуйте!/)]);
   });
 });
