@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import type { Server } from "node:http";
 import { webhookCallback } from "grammy";
 import { run } from "@grammyjs/runner";
 import { collectDefaultMetrics } from "prom-client";
@@ -7,14 +6,14 @@ import { createBot } from "./bot/index.js";
 import { publishCommands } from "./bot/commands.js";
 import { createI18n } from "./bot/i18n.js";
 import { ConfigError, parseConfig, type Config } from "./config.js";
-import { createLogger, type Logger } from "./logger.js";
+import { createLogger } from "./logger.js";
 import { createMetrics } from "./metrics.js";
 import { createRedis, persistenceEnabled, pingWithin } from "./redis.js";
+import { closeServer, listen, onShutdown } from "./lifecycle.js";
 import { createHttpServer } from "./server.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "./telegram/fake-telegram.js";
 import { runTerminalChat } from "./terminal-chat.js";
 
-const SHUTDOWN_DEADLINE_MS = 9000;
 const CHAT_USER_ID = 1001;
 
 function fail(message: string): never {
@@ -36,48 +35,6 @@ function readConfig(chat: boolean): Config {
     if (err instanceof ConfigError) fail(`${err.message}\nSee .env.example for every variable.`);
     throw err;
   }
-}
-
-function onShutdown(logger: Logger, stop: () => Promise<void>) {
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down: finishing updates in flight");
-    setTimeout(() => {
-      logger.error("updates still running at the shutdown deadline; exiting anyway");
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, "shutdown failed");
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
-}
-
-function listen(server: Server, port: number) {
-  return new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, () => resolve());
-  });
-}
-
-// close() waits for requests in flight; their keep-alive connections would then hold it open until they
-// time out, so idle connections are closed as soon as they appear.
-function closeServer(server: Server) {
-  return new Promise<void>((resolve) => {
-    const sweep = setInterval(() => server.closeIdleConnections(), 25);
-    server.close(() => {
-      clearInterval(sweep);
-      resolve();
-    });
-    server.closeIdleConnections();
-  });
 }
 
 async function main() {
@@ -156,4 +113,4 @@ async function main() {
   }
 }
 
-await main();
+await main().catch((err: unknown) => fail(`The bot could not start: ${err instanceof Error ? err.message : String(err)}`));
