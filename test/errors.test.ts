@@ -63,3 +63,30 @@ describe("error boundary", () => {
     expect(person.last.text).toBe("Извините, что-то пошло не так. Попробуйте ещё раз чуть позже или напишите /start.");
   });
 });
+
+describe("Telegram flood waits", () => {
+  const flood = { ok: false as const, error_code: 429, description: "Too Many Requests: retry after 30", parameters: { retry_after: 30 } };
+
+  it("in webhook mode are not waited out past the cap: the person is told to try again", async () => {
+    const telegram = new FakeTelegram();
+    telegram.fault = failOnce("sendMessage", flood);
+    const { user } = createTestBot(redis, {
+      telegram,
+      env: { BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/hook", WEBHOOK_SECRET: "a-secret-of-enough-length" },
+    });
+    const person = user({ id: newUserId(), language_code: "ru" });
+    const started = Date.now();
+    await person.send("/help");
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(person.last.text).toMatch(/^Извините, что-то пошло не так/);
+  });
+
+  it("are retried after retry_after when the wait is short", async () => {
+    const telegram = new FakeTelegram();
+    telegram.fault = failOnce("sendMessage", { ...flood, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    const person = createTestBot(redis, { telegram }).user({ id: newUserId(), language_code: "ru" });
+    await person.send("/help");
+    expect(person.calls.filter((call) => call.method === "sendMessage")).toHaveLength(2);
+    expect(person.last.text).toMatch(/^Вы можете использовать эти команды/);
+  });
+});
