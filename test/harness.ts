@@ -80,3 +80,14 @@ export function failOnce(method: string, failure: ApiFailure): FaultInjector {
     return failure;
   };
 }
+
+/** A /start message as Telegram would post it to a webhook. */
+export const startUpdate = (chatId: number, updateId = 1) => ({
+  update_id: updateId,
+  message: {
+    message_id: 1, date: 0, text: "/start",
+    chat: { id: chatId, type: "private", first_name: "U" },
+    from: { id: chatId, is_bot: false, first_name: "U", language_code: "ru" },
+    entities: [{ type: "bot_command", offset: 0, length: 6 }],
+  },
+});

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FAKE_BOT_INFO } from "../src/telegram/fake-telegram.js";
-import { TEST_TOKEN, testRedisUrl, useRedis } from "./harness.js";
+import { startUpdate, TEST_TOKEN, testRedisUrl, useRedis } from "./harness.js";
 
 const redis = useRedis();
 const MAIN = new URL("../src/main.ts", import.meta.url).pathname;
@@ -57,15 +57,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const startUpdate = {
-  update_id: 77,
-  message: {
-    message_id: 1, date: 0, text: "/start",
-    chat: { id: 4242, type: "private", first_name: "U" },
-    from: { id: 4242, is_bot: false, first_name: "U", language_code: "ru" },
-    entities: [{ type: "bot_command", offset: 0, length: 6 }],
-  },
-};
+const START = startUpdate(4242, 77);
 
 /** A Bot API over HTTP, for the process started with TELEGRAM_API_ROOT pointing at it. */
 async function fakeBotApi(options: { slowSendMs?: number } = {}) {
@@ -82,7 +74,7 @@ async function fakeBotApi(options: { slowSendMs?: number } = {}) {
     if (method === "getUpdates") {
       if (!updatesServed) {
         updatesServed = true;
-        return reply([startUpdate]);
+        return reply([START]);
       }
       return; // long poll that never answers; the runner aborts it on stop
     }
@@ -164,14 +156,14 @@ describe("the bot process", () => {
     await until(() => run.output().includes("bot started with a webhook"), "the webhook server to start");
     expect(api.calls).toContain("setWebhook");
     const hook = `http://127.0.0.1:${port}/telegram`;
-    const rejected = await fetch(hook, { method: "POST", body: JSON.stringify(startUpdate) });
+    const rejected = await fetch(hook, { method: "POST", body: JSON.stringify(START) });
     expect(rejected.status).toBe(401);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 
     const accepted = fetch(hook, {
       method: "POST",
       headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
-      body: JSON.stringify(startUpdate),
+      body: JSON.stringify(START),
     });
     await until(() => api.calls.includes("sendMessage"), "the reply to be under way");
     run.child.kill("SIGTERM");

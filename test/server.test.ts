@@ -4,7 +4,7 @@ import { webhookCallback } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRedis } from "../src/redis.js";
 import { createHttpServer, type ServerDeps } from "../src/server.js";
-import { createTestBot, newUserId, useRedis } from "./harness.js";
+import { createTestBot, newUserId, startUpdate, useRedis } from "./harness.js";
 
 const redis = useRedis();
 const SECRET = "s3cret-token-of-20-chars";
@@ -28,16 +28,6 @@ function webhookServer() {
   const handle = webhookCallback(test.bot, "http", { secretToken: SECRET });
   return { test, url: start({ redis, metrics: test.metrics, logger: test.logs.logger, webhook: { path: "/tg/hook", handle } }) };
 }
-
-const startUpdate = (chatId: number) => ({
-  update_id: 1,
-  message: {
-    message_id: 1, date: 0, text: "/start",
-    chat: { id: chatId, type: "private", first_name: "U" },
-    from: { id: chatId, is_bot: false, first_name: "U", language_code: "ru" },
-    entities: [{ type: "bot_command", offset: 0, length: 6 }],
-  },
-});
 
 const post = (url: string, body: unknown, secret?: string) =>
   fetch(url, {

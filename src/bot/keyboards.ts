@@ -4,7 +4,7 @@ import { LOCALES } from "../config.js";
 
 export const CALLBACK = {
   language: "language",
-  chooseLanguage: /^language:(ky|ru)$/,
+  chooseLanguage: new RegExp(`^language:(${LOCALES.join("|")})$`),
 } as const;
 
 // Later features add their entries here (rights, report, news, contacts) as they are built.
