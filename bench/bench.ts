@@ -10,6 +10,7 @@ import { createI18n } from "../src/bot/i18n.js";
 import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { createMetrics } from "../src/metrics.js";
+import { loadProfile } from "../src/profile.js";
 import { createRedis, type Redis } from "../src/redis.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { FakeUser, type UpdateHandler } from "../src/telegram/fake-user.js";
@@ -29,7 +30,7 @@ function fullBot(redis: Redis, telegram: FakeTelegram): UpdateHandler {
   const i18n = createI18n(config.defaultLocale, () => {
     throw new Error("missing translation");
   });
-  const bot = createBot(config, { redis, logger, metrics: createMetrics(), i18n, botInfo: FAKE_BOT_INFO, fetch: telegram.fetch });
+  const bot = createBot(config, { redis, logger, metrics: createMetrics(), i18n, profile: loadProfile(), botInfo: FAKE_BOT_INFO, fetch: telegram.fetch });
   return (update) => bot.handleUpdate(update);
 }
 

@@ -34,6 +34,7 @@ const base = z.object({
     .optional(),
   DEFAULT_LOCALE: z.enum(LOCALES, { error: "must be ky or ru" }).default("ky"),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  PROFILE_PATH: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"], { error: "must be development, production or test" }).default("production"),
 });
 
@@ -61,6 +62,7 @@ const schema = z
     staffChatId: env.STAFF_CHAT_ID,
     defaultLocale: env.DEFAULT_LOCALE,
     logLevel: env.LOG_LEVEL,
+    profilePath: env.PROFILE_PATH,
     development: env.NODE_ENV === "development",
   }));
 

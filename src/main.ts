@@ -8,6 +8,7 @@ import { createI18n } from "./bot/i18n.js";
 import { ConfigError, parseConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createMetrics } from "./metrics.js";
+import { loadProfile, ProfileError, type Profile } from "./profile.js";
 import { createRedis, persistenceEnabled, pingWithin } from "./redis.js";
 import { closeServer, listen, onShutdown } from "./lifecycle.js";
 import { createHttpServer } from "./server.js";
@@ -37,12 +38,23 @@ function readConfig(chat: boolean): Config {
   }
 }
 
+function readProfile(path: string | undefined): Profile {
+  try {
+    return loadProfile(path);
+  } catch (err) {
+    if (err instanceof ProfileError) fail(`${err.message}\nThe bot does not start with a broken organisation profile; see profile.yaml for the format.`);
+    throw err;
+  }
+}
+
 async function main() {
   // Variables already set in the environment win over .env.
   if (existsSync(".env")) process.loadEnvFile(".env");
   const chat = process.argv.includes("--chat");
   const config = readConfig(chat);
   const logger = createLogger({ level: chat ? "error" : config.logLevel, pretty: config.development });
+  const profile = readProfile(config.profilePath);
+  if (!profile.officialBot) logger.warn("the profile has no officialBot, so /official cannot show the bot's official username");
 
   const redis = createRedis(config.redisUrl);
   let connected = false;
@@ -67,7 +79,7 @@ async function main() {
   const metrics = createMetrics();
   const i18n = createI18n(config.defaultLocale, (warning) => logger.warn({ warning: warning.path }, "missing translation"));
   const telegram = chat ? new FakeTelegram() : undefined;
-  const bot = createBot(config, { redis, logger, metrics, i18n, botInfo: telegram && FAKE_BOT_INFO, fetch: telegram?.fetch });
+  const bot = createBot(config, { redis, logger, metrics, i18n, profile, botInfo: telegram && FAKE_BOT_INFO, fetch: telegram?.fetch });
 
   if (telegram) {
     await runTerminalChat({

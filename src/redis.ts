@@ -7,6 +7,8 @@ export const KEYS = {
   session: "session:",
   conversation: "conversation:",
   roles: "roles:",
+  /** Sorted set per private chat: message ids scored by the time they were sent, kept 48 hours. */
+  trail: "trail:",
 } as const;
 
 export const SESSION_TTL_SECONDS = 180 * 24 * 3600;

@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { stripTags } from "./html.js";
 import type { ChatMessage, FakeTelegram } from "./telegram/fake-telegram.js";
 import { buttonText, buttonsOf, FakeUser, type UpdateHandler } from "./telegram/fake-user.js";
 
@@ -13,7 +14,7 @@ export interface TerminalChatOptions {
 }
 
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&#39;": "'" };
-const plain = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&(lt|gt|amp|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
+const plain = (html: string) => stripTags(html).replace(/&(lt|gt|amp|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
 
 function render(message: ChatMessage, edited: boolean): string {
   const buttons = buttonsOf(message).map((button, index) => `[#${index + 1} ${buttonText(button)}]`);

@@ -19,8 +19,12 @@ describe("command menu", () => {
           language_code: "ru",
           commands: [
             { command: "start", description: "Главное меню" },
-            { command: "help", description: "Справка и команды" },
+            { command: "rights", description: "Ваши права" },
+            { command: "contacts", description: "Контакты и помощь" },
+            { command: "official", description: "Официальные каналы" },
+            { command: "clear", description: "Очистить чат" },
             { command: "language", description: "Сменить язык" },
+            { command: "help", description: "Справка и команды" },
           ],
         },
       },

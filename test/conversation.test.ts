@@ -1,4 +1,5 @@
 import { Bot } from "grammy";
+import { autoRetry } from "@grammyjs/auto-retry";
 import { createConversation, type Conversation } from "@grammyjs/conversations";
 import { describe, expect, it } from "vitest";
 import type { BotContext, ConversationContext } from "../src/bot/context.js";
@@ -22,7 +23,7 @@ async function probe(conversation: Conversation<BotContext, ConversationContext>
 function probeBot(telegram: FakeTelegram) {
   const bot = new Bot<BotContext>(TEST_TOKEN, { botInfo: FAKE_BOT_INFO, client: { fetch: telegram.fetch } });
   const i18n = createI18n("ky", throwOnMissingTranslation);
-  bot.use(sessionMiddleware(redis), i18n, conversationsMiddleware(redis, i18n, { maxRetryAttempts: 2, maxDelaySeconds: 5 }));
+  bot.use(sessionMiddleware(redis), i18n, conversationsMiddleware(redis, i18n, [autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 })]));
   bot.use(createConversation(probe, "probe"));
   bot.command("probe", (ctx) => ctx.conversation.enter("probe"));
   bot.command("ru", (ctx) => {

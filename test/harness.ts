@@ -5,6 +5,7 @@ import { createI18n } from "../src/bot/i18n.js";
 import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { createMetrics } from "../src/metrics.js";
+import { loadProfile, type Profile } from "../src/profile.js";
 import { createRedis, type Redis } from "../src/redis.js";
 import { FAKE_BOT_INFO, FakeTelegram, type ApiFailure, type FaultInjector } from "../src/telegram/fake-telegram.js";
 import { FakeUser, type FakeUserOptions } from "../src/telegram/fake-user.js";
@@ -54,15 +55,16 @@ export function throwOnMissingTranslation(warning: { path: string }): never {
 export interface TestBotOptions {
   env?: Record<string, string>;
   telegram?: FakeTelegram;
+  profile?: Profile;
 }
 
 /** The real bot, on real Redis, with Telegram replaced by the fake. */
-export function createTestBot(redis: Redis, { env, telegram = new FakeTelegram() }: TestBotOptions = {}) {
+export function createTestBot(redis: Redis, { env, telegram = new FakeTelegram(), profile = loadProfile() }: TestBotOptions = {}) {
   const config = testConfig(env);
   const logs = captureLogs();
   const metrics = createMetrics();
   const i18n = createI18n(config.defaultLocale, throwOnMissingTranslation);
-  const bot = createBot(config, { redis, logger: logs.logger, metrics, i18n, botInfo: FAKE_BOT_INFO, fetch: telegram.fetch });
+  const bot = createBot(config, { redis, logger: logs.logger, metrics, i18n, profile, botInfo: FAKE_BOT_INFO, fetch: telegram.fetch });
   const user = (options: FakeUserOptions) => new FakeUser((update) => bot.handleUpdate(update), telegram, options);
   return { bot, telegram, logs, metrics, i18n, config, user };
 }

@@ -79,13 +79,13 @@ describe("language negotiation", () => {
     const { user } = createTestBot(redis);
     const person = user({ id: newUserId(), language_code: "de" });
     await person.send("hello");
-    expect(person.last.text).toMatch(/^Кечиресиз/);
+    expect(person.last.text).toMatch(/^Бул суроого жооп берген карточканы/);
   });
 
   it("honours DEFAULT_LOCALE=ru", async () => {
     const { user } = createTestBot(redis, { env: { DEFAULT_LOCALE: "ru" } });
     const person = user({ id: newUserId() });
     await person.send("hello");
-    expect(person.last.text).toMatch(/^Извините/);
+    expect(person.last.text).toMatch(/^Я не нашёл карточку/);
   });
 });

@@ -31,7 +31,7 @@ describe("locales", () => {
 
   it("Kyrgyz texts are written in Kyrgyz letters, not only Russian ones", () => {
     const i18n = createI18n("ky", throwOnMissingTranslation);
-    const kyrgyz = [...messageIds("ky").keys()].map((id) => i18n.t("ky", id, { roles: "", id: "" })).join(" ");
+    const kyrgyz = [...messageIds("ky").keys()].map((id) => i18n.t("ky", id, { roles: "", id: "", org: "", date: "", handle: "" })).join(" ");
     expect(kyrgyz).toMatch(/[өүң]/);
   });
 });

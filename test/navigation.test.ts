@@ -4,27 +4,40 @@ import { createTestBot, newUserId, useRedis } from "./harness.js";
 
 const redis = useRedis();
 
+const KY_MENU = ["📚 Сиздин укуктарыңыз", "☎️ Байланыштар", "🧹 Чатты тазалоо", "🌐 Тилди өзгөртүү"];
+const RU_MENU = ["📚 Ваши права", "☎️ Контакты", "🧹 Очистить чат", "🌐 Сменить язык"];
+
 describe("menu and help", () => {
   it("/start shows the main menu with only the entries that work", async () => {
     const { user } = createTestBot(redis);
     const person = user({ id: newUserId(), language_code: "ky" });
     await person.send("/start");
-    expect(buttonsOf(person.last).map(buttonText)).toEqual(["🌐 Тилди өзгөртүү"]);
+    expect(buttonsOf(person.last).map(buttonText)).toEqual(KY_MENU);
+  });
+
+  it("«Main menu» on any screen turns that message back into the main menu", async () => {
+    const { user } = createTestBot(redis);
+    const person = user({ id: newUserId(), language_code: "ru" });
+    await person.send("/contacts");
+    await person.click("🏠 Главное меню");
+    expect(person.messages).toHaveLength(1);
+    expect(person.last.text).toMatch(/^Здравствуйте!/);
+    expect(buttonsOf(person.last).map(buttonText)).toEqual(RU_MENU);
   });
 
   it("/help lists the commands, in the person's language, with the menu", async () => {
     const { user } = createTestBot(redis);
     const person = user({ id: newUserId(), language_code: "ru" });
     await person.send("/help");
-    expect(person.last.text).toContain("/language — сменить язык");
-    expect(person.last.text).toContain("/start — главное меню");
-    expect(buttonsOf(person.last).map(buttonText)).toEqual(["🌐 Сменить язык"]);
+    for (const command of ["/start", "/rights", "/contacts", "/official", "/clear", "/language", "/help"]) {
+      expect(person.last.text).toContain(`${command} — `);
+    }
+    expect(buttonsOf(person.last).map(buttonText)).toEqual(RU_MENU);
   });
 });
 
 describe("what the bot does not understand", () => {
   const unknown = {
-    "free text": { text: "помогите" },
     "an unknown command": { text: "/foo", entities: [{ type: "bot_command" as const, offset: 0, length: 4 }] },
     "a sticker": { sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } },
     "a photo": { photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }] },
@@ -37,7 +50,7 @@ describe("what the bot does not understand", () => {
       const person = user({ id: newUserId(), language_code: "ru" });
       await person.sendMessage(content as never);
       expect(person.last.text).toBe("Извините, это сообщение не удалось разобрать. Выберите раздел в меню ниже или напишите /help.");
-      expect(buttonsOf(person.last).map(buttonText)).toEqual(["🌐 Сменить язык"]);
+      expect(buttonsOf(person.last).map(buttonText)).toEqual(RU_MENU);
     });
   }
 

@@ -23,7 +23,7 @@ describe("npm run chat", () => {
     expect(printed).toContain("bot> Тилди тандаңыз:\n     Выберите язык:\n     [#1 Кыргызча] [#2 Русский]");
     expect(printed).toContain("bot (edited)> Теперь я говорю с вами по-русски.");
     expect(printed).toContain("bot> Здравствуйте!");
-    expect(printed).toContain("[#1 🌐 Сменить язык]");
+    expect(printed).toContain("[#1 📚 Ваши права] [#2 ☎️ Контакты] [#3 🧹 Очистить чат] [#4 🌐 Сменить язык]");
     expect(printed).toContain("/language — сменить язык");
   });
 

@@ -2,7 +2,10 @@ import type { Context, SessionFlavor } from "grammy";
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Config, Locale } from "../config.js";
+import type { ChatTrail } from "../chat-trail.js";
 import type { Logger } from "../logger.js";
+import type { Profile } from "../profile.js";
+import type { RightsSearch } from "../rights/search.js";
 import type { Role } from "../roles.js";
 
 export interface SessionData {
@@ -14,6 +17,9 @@ interface Extras {
   logger: Logger;
   /** The sender's staff roles, read once per update. */
   roles: () => Promise<Role[]>;
+  profile: Profile;
+  rightsSearch: RightsSearch;
+  trail: ChatTrail;
 }
 
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor & Extras>;

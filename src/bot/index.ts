@@ -4,17 +4,25 @@ import type { I18n } from "@grammyjs/i18n";
 import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import type { Redis } from "ioredis";
+import { createChatTrail, trailTransformer } from "../chat-trail.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
+import type { Profile } from "../profile.js";
+import { createRightsSearch } from "../rights/search.js";
 import { createRoleStore } from "../roles.js";
 import type { BotContext } from "./context.js";
 import { conversationsMiddleware } from "./conversations.js";
 import { createErrorHandler } from "./errors.js";
-import { attachDeps, measureUpdates } from "./middlewares.js";
+import { attachDeps, measureUpdates, recordIncoming } from "./middlewares.js";
 import { sessionKey, sessionMiddleware } from "./session.js";
+import { clearFeature } from "./features/clear.js";
+import { contactsFeature } from "./features/contacts.js";
 import { helpFeature } from "./features/help.js";
+import { inlineFeature } from "./features/inline.js";
 import { languageFeature } from "./features/language.js";
+import { rightsFeature } from "./features/rights.js";
+import { searchFeature } from "./features/search.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { whoamiFeature } from "./features/whoami.js";
@@ -24,6 +32,7 @@ export interface BotDeps {
   logger: Logger;
   metrics: Metrics;
   i18n: I18n<BotContext>;
+  profile: Profile;
   /** Known bot identity, so no getMe call is needed (tests, terminal chat). */
   botInfo?: UserFromGetMe;
   /** The Telegram seam: every Bot API call, including those inside conversations, goes through it. */
@@ -38,23 +47,36 @@ function retryOptions(config: Config): Partial<AutoRetryOptions> {
 }
 
 export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
-  const { redis, logger, metrics, i18n } = deps;
+  const { redis, logger, metrics, i18n, profile } = deps;
   const bot = new Bot<BotContext>(config.botToken, {
     botInfo: deps.botInfo,
     client: { apiRoot: config.apiRoot, fetch: deps.fetch },
   });
-  const retry = retryOptions(config);
-  bot.api.config.use(autoRetry(retry));
+  const trail = createChatTrail(redis);
+  const transformers = [autoRetry(retryOptions(config)), trailTransformer(trail, logger)];
+  bot.api.config.use(...transformers);
 
   bot.use(measureUpdates(metrics));
-  bot.use(attachDeps(config, logger, createRoleStore(redis, config.adminIds)));
+  bot.use(
+    attachDeps({
+      config,
+      logger,
+      roles: createRoleStore(redis, config.adminIds),
+      profile,
+      rightsSearch: createRightsSearch((locale, key, variables) => i18n.t(locale, key, variables)),
+      trail,
+    }),
+  );
   const protectedBot = bot.errorBoundary(createErrorHandler(i18n, metrics));
   protectedBot.use(sequentialize(sessionKey));
+  protectedBot.use(recordIncoming);
   protectedBot.use(sessionMiddleware(redis));
   protectedBot.use(i18n);
-  protectedBot.use(conversationsMiddleware(redis, i18n, retry));
+  protectedBot.use(conversationsMiddleware(redis, i18n, transformers));
 
-  protectedBot.use(startFeature, helpFeature, languageFeature, whoamiFeature);
+  protectedBot.use(startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, clearFeature, inlineFeature);
+  protectedBot.use(whoamiFeature);
+  protectedBot.use(searchFeature); // free text that nothing above took
   protectedBot.use(unhandledFeature); // must stay last
 
   bot.catch(({ ctx, error }) => ctx.logger.error({ err: error }, "update failed outside the error boundary"));

@@ -2,16 +2,36 @@ import { InlineKeyboard } from "grammy";
 import type { TranslateFunction } from "@grammyjs/i18n";
 import { LOCALES } from "../config.js";
 
+const TOPIC_ID = "[a-z-]+";
+
 export const CALLBACK = {
+  home: "home",
   language: "language",
-  chooseLanguage: new RegExp(`^language:(${LOCALES.join("|")})$`),
+  // A language chosen from a deep link carries the topic the person came for.
+  chooseLanguage: new RegExp(`^language:(${LOCALES.join("|")})(?::(${TOPIC_ID}))?$`),
+  rights: "rights",
+  topic: new RegExp(`^rights:(${TOPIC_ID})$`),
+  contacts: "contacts",
+  official: "official",
+  clear: "clear",
 } as const;
 
-// Later features add their entries here (rights, report, news, contacts) as they are built.
+export const topicData = (id: string) => `rights:${id}`;
+
+// Report abuse and news join the menu when those features are built.
 export function mainMenu(t: TranslateFunction): InlineKeyboard {
-  return new InlineKeyboard().text(t("menu-language"), CALLBACK.language);
+  return new InlineKeyboard()
+    .text(t("menu-rights"), CALLBACK.rights)
+    .row()
+    .text(t("menu-contacts"), CALLBACK.contacts)
+    .row()
+    .text(t("menu-clear"), CALLBACK.clear)
+    .text(t("menu-language"), CALLBACK.language);
 }
 
-export function languageKeyboard(t: TranslateFunction): InlineKeyboard {
-  return new InlineKeyboard(LOCALES.map((locale) => [InlineKeyboard.text(t(`language-name-${locale}`), `language:${locale}`)]));
+export const homeButton = (t: TranslateFunction) => InlineKeyboard.text(t("rights-home"), CALLBACK.home);
+
+export function languageKeyboard(t: TranslateFunction, topic?: string): InlineKeyboard {
+  const data = (locale: string) => (topic ? `language:${locale}:${topic}` : `language:${locale}`);
+  return new InlineKeyboard(LOCALES.map((locale) => [InlineKeyboard.text(t(`language-name-${locale}`), data(locale))]));
 }

@@ -1,7 +1,10 @@
 import type { NextFunction } from "grammy";
+import type { ChatTrail } from "../chat-trail.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
+import type { Profile } from "../profile.js";
+import type { RightsSearch } from "../rights/search.js";
 import type { Role, RoleStore } from "../roles.js";
 import type { BotContext } from "./context.js";
 
@@ -17,9 +20,21 @@ export function measureUpdates(metrics: Metrics) {
   };
 }
 
-export function attachDeps(config: Config, logger: Logger, roles: RoleStore) {
+export interface UpdateDeps {
+  config: Config;
+  logger: Logger;
+  roles: RoleStore;
+  profile: Profile;
+  rightsSearch: RightsSearch;
+  trail: ChatTrail;
+}
+
+export function attachDeps({ config, logger, roles, profile, rightsSearch, trail }: UpdateDeps) {
   return (ctx: BotContext, next: NextFunction) => {
     ctx.config = config;
+    ctx.profile = profile;
+    ctx.rightsSearch = rightsSearch;
+    ctx.trail = trail;
     // Most updates log nothing, and a pino child with redaction is costly, so it is made on first use.
     let child: Logger | undefined;
     Object.defineProperty(ctx, "logger", { get: () => (child ??= logger.child({ update_id: ctx.update.update_id })) });
@@ -27,4 +42,10 @@ export function attachDeps(config: Config, logger: Logger, roles: RoleStore) {
     ctx.roles = () => (loaded ??= ctx.from ? roles.rolesOf(ctx.from.id) : Promise.resolve([]));
     return next();
   };
+}
+
+/** Remembers what the person writes in a private chat (the id only), so "Clear this chat" can delete it. */
+export async function recordIncoming(ctx: BotContext, next: NextFunction) {
+  if (ctx.message && ctx.chat?.type === "private") await ctx.trail.record(ctx.chat.id, [ctx.message.message_id]);
+  await next();
 }

@@ -1,14 +1,46 @@
-import { LOCALES } from "../config.js";
+import { GrammyError, type InlineKeyboard } from "grammy";
+import { LOCALES, type Locale } from "../config.js";
 import type { BotContext } from "./context.js";
 import { languageKeyboard, mainMenu } from "./keyboards.js";
 
-export function sendStart(ctx: BotContext) {
-  return ctx.reply(ctx.t("start-greeting"), { reply_markup: mainMenu(ctx.t) });
+/** A whole screen: what the person reads and the buttons under it. Texts are HTML. */
+export interface Screen {
+  text: string;
+  keyboard: InlineKeyboard;
+}
+
+const HTML = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
+
+/** Sends a screen as a new message. Extra options (protect_content) are passed through. */
+export function sendScreen(ctx: BotContext, screen: Screen, other: { protect_content?: boolean } = {}) {
+  return ctx.reply(screen.text, { ...HTML, ...other, reply_markup: screen.keyboard });
+}
+
+/** A pressed button turns its own message into the next screen, so browsing does not fill the chat. */
+export async function showScreen(ctx: BotContext, screen: Screen) {
+  if (ctx.callbackQuery?.message) {
+    try {
+      await ctx.editMessageText(screen.text, { ...HTML, reply_markup: screen.keyboard });
+      return;
+    } catch (err) {
+      if (err instanceof GrammyError && err.description.includes("message is not modified")) return;
+      // The message may have been cleared or be too old to edit: the screen still has to appear.
+    }
+  }
+  await sendScreen(ctx, screen);
+}
+
+export const startScreen = (ctx: BotContext): Screen => ({ text: ctx.t("start-greeting"), keyboard: mainMenu(ctx.t) });
+
+export const sendStart = (ctx: BotContext) => sendScreen(ctx, startScreen(ctx));
+
+export async function currentLocale(ctx: BotContext): Promise<Locale> {
+  return (await ctx.i18n.getLocale()) as Locale;
 }
 
 // Asked in both languages at once: the person may not read the one we guessed.
-export function sendLanguagePrompt(ctx: BotContext) {
+export function sendLanguagePrompt(ctx: BotContext, topic?: string) {
   const { fluent } = ctx.i18n;
   const text = LOCALES.map((locale) => fluent.translate(locale, "language-choose")).join("\n");
-  return ctx.reply(text, { reply_markup: languageKeyboard(ctx.t) });
+  return ctx.reply(text, { reply_markup: languageKeyboard(ctx.t, topic) });
 }

@@ -100,6 +100,8 @@ export class FakeTelegram {
       }
     } else if (method === "deleteMessage") {
       this.messages.delete(id);
+    } else if (method === "deleteMessages") {
+      for (const each of payload.message_ids as number[]) this.messages.delete(each);
     }
     for (const listener of this.listeners) listener({ method, payload }, touched);
     return result;

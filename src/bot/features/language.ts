@@ -1,13 +1,15 @@
 import { Composer } from "grammy";
 import type { Locale } from "../../config.js";
+import { topicById } from "../../rights/topics.js";
 import type { BotContext } from "../context.js";
 import { CALLBACK } from "../keyboards.js";
-import { sendLanguagePrompt, sendStart } from "../screens.js";
+import { cardScreenFor } from "../rights-view.js";
+import { sendLanguagePrompt, sendScreen, sendStart } from "../screens.js";
 
 const composer = new Composer<BotContext>();
 const feature = composer.chatType("private");
 
-feature.command("language", sendLanguagePrompt);
+feature.command("language", (ctx) => sendLanguagePrompt(ctx));
 
 feature.callbackQuery(CALLBACK.language, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -19,7 +21,8 @@ feature.callbackQuery(CALLBACK.chooseLanguage, async (ctx) => {
   await ctx.i18n.renegotiateLocale();
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("language-changed"));
-  await sendStart(ctx);
+  const topic = topicById(ctx.match[2] ?? "");
+  await (topic ? sendScreen(ctx, await cardScreenFor(ctx, topic)) : sendStart(ctx));
 });
 
 export { composer as languageFeature };

@@ -1,0 +1,3 @@
+## Clearing the chat
+
+clear-done = Даяр.

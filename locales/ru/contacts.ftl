@@ -1,0 +1,11 @@
+## Contacts and official channels (names, numbers and addresses come from the profile file)
+
+contacts-hotline = Горячая линия
+contacts-website = Сайт
+contacts-email = Эл. почта
+contacts-address = Адрес
+contacts-official-bot = Официальный бот
+contacts-referrals = Другие организации, которые могут помочь
+contacts-official-button = 🛡 Официальные каналы
+official-title = Официальные каналы: { $org }
+official-warning = ⚠️ Существуют поддельные боты: они копируют название и картинку. Сверяйте имя бота буква за буквой. Если сомневаетесь или Telegram недоступен, свяжитесь с нами через каналы выше.
