@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -107,6 +107,15 @@ describe("the bot process", () => {
     expect((await run.exited).code).toBe(1);
     expect(run.output()).toContain("WEBHOOK_URL is required in webhook mode");
     expect(run.output()).toContain("PORT must be a port number from 1 to 65535");
+    expect(run.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it("with a broken organisation profile, names the bad field and refuses to start", async () => {
+    const profile = join(EMPTY_DIR, "broken-profile.yaml");
+    writeFileSync(profile, readFileSync(new URL("../profile.yaml", import.meta.url), "utf8").replace("+996 554 999 222", "554-999"));
+    const run = startMain({ BOT_TOKEN: TEST_TOKEN, PROFILE_PATH: profile });
+    expect((await run.exited).code).toBe(1);
+    expect(run.output()).toContain(`${profile} has errors:\n  hotlines.0.number must be an international phone number`);
     expect(run.output()).not.toMatch(/\n\s+at /);
   });
 

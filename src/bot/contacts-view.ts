@@ -7,8 +7,9 @@ import { CALLBACK, homeButton } from "./keyboards.js";
 import type { Screen } from "./screens.js";
 
 // Numbers are written without spaces (+996554999222): that is the form Telegram reliably makes tappable.
-function phone(line: PhoneLine, locale: Locale): string {
-  const label = line.label ? `${escapeHtml(line.label[locale])}: ` : "";
+function phone(line: PhoneLine, locale: Locale, defaultLabel?: string): string {
+  const name = line.label ? escapeHtml(line.label[locale]) : defaultLabel;
+  const label = name ? `${name}: ` : "";
   const hours = line.hours ? ` (${escapeHtml(line.hours[locale])})` : "";
   return `${label}${line.number}${hours}`;
 }
@@ -16,7 +17,7 @@ function phone(line: PhoneLine, locale: Locale): string {
 /** How to reach the organisation itself: what /contacts and /official both show. */
 function reach(t: TranslateFunction, profile: Profile, locale: Locale): string[] {
   return [
-    ...profile.hotlines.map((line) => `☎️ ${t("contacts-hotline")}: ${phone(line, locale)}`),
+    ...profile.hotlines.map((line) => `☎️ ${phone(line, locale, t("contacts-hotline"))}`),
     profile.website && `🌐 ${t("contacts-website")}: ${profile.website}`,
     profile.email && `✉️ ${t("contacts-email")}: ${escapeHtml(profile.email)}`,
     profile.address && `📍 ${t("contacts-address")}: ${escapeHtml(profile.address[locale])}`,

@@ -49,7 +49,8 @@ export class FakeUser {
 
   /** Bot API calls made for this chat, oldest first. */
   get calls(): ApiCall[] {
-    return this.telegram.calls.filter((call) => Number(call.payload.chat_id) === this.id || call.payload.callback_query_id?.startsWith(`${this.id}:`));
+    const mine = (id: unknown) => typeof id === "string" && id.startsWith(`${this.id}:`);
+    return this.telegram.calls.filter((call) => Number(call.payload.chat_id) === this.id || mine(call.payload.callback_query_id) || mine(call.payload.inline_query_id));
   }
 
   send(text: string): Promise<void> {
@@ -104,6 +105,14 @@ export class FakeUser {
           text: message.text,
         } as Message,
       },
+    });
+  }
+
+  /** Types "@bot <query>" in any chat; the bot's answer is the answerInlineQuery call. */
+  inlineQuery(query: string): Promise<void> {
+    return this.handle({
+      update_id: nextUpdateId++,
+      inline_query: { id: `${this.id}:${nextUpdateId}`, from: this.from, query, offset: "" },
     });
   }
 

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "../src/config.js";
+import { createRightsSearch, MAX_RESULTS } from "../src/rights/search.js";
+import { topicById } from "../src/rights/topics.js";
+import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
+import { createTestBot, newUserId, useRedis } from "./harness.js";
+import { evaluate, loadEvalCases } from "./search-eval.js";
+
+const redis = useRedis();
+const { i18n } = createTestBot(redis);
+const search = createRightsSearch((locale, key, variables) => i18n.t(locale, key, variables));
+
+describe("search in plain words", () => {
+  it("the evaluation set has at least 30 questions per language, each pointing at a real card", () => {
+    const cases = loadEvalCases();
+    for (const locale of LOCALES) expect(cases.filter((c) => c.lang === locale && c.expect).length).toBeGreaterThanOrEqual(30);
+    for (const c of cases) if (c.expect) expect(topicById(c.expect), c.expect).toBeDefined();
+  });
+
+  it("finds the expected card among the first 3 for at least 85% of the evaluation questions", () => {
+    const report = evaluate(search, loadEvalCases());
+    expect(report.top3 / report.questions).toBeGreaterThanOrEqual(0.85);
+    // Questions no card answers must mostly get no card at all.
+    expect(report.rejected / report.unanswerable).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it("answers a question with at most 3 cards as buttons, kept from being forwarded", async () => {
+    const { user } = createTestBot(redis);
+    const person = user({ id: newUserId(), language_code: "ru" });
+    await person.send("сколько часов могут держать без суда");
+    const reply = person.calls.at(-1)!;
+    expect(reply.method).toBe("sendMessage");
+    expect(reply.payload.protect_content).toBe(true);
+    expect(person.last.text).toBe("Вот что может помочь:");
+    const labels = buttonsOf(person.last).map(buttonText);
+    expect(labels[0]).toBe("Сколько могут держать без суда");
+    expect(labels.length).toBeLessThanOrEqual(MAX_RESULTS + 1);
+    expect(labels.at(-1)).toBe("🏠 Главное меню");
+    await person.click("Сколько могут держать без суда");
+    expect(person.last.text).toMatch(/^<b>Сколько могут держать без суда<\/b>/);
+  });
+
+  it("understands a Kyrgyz question and answers in the person's language", async () => {
+    const { user } = createTestBot(redis);
+    const person = user({ id: newUserId(), language_code: "ky" });
+    await person.send("адвокат бербей жатышат");
+    expect(buttonsOf(person.last).map(buttonText)[0]).toBe("Кармалган учурдан тартып адвокат");
+  });
+
+  for (const [locale, question, text, buttons] of [
+    ["ru", "погода в Бишкеке завтра", "Я не нашёл карточку", ["📚 Ваши права", "☎️ Контакты"]],
+    ["ky", "бүгүн аба ырайы кандай", "Бул суроого жооп берген карточканы таба алган жокмун", ["📚 Сиздин укуктарыңыз", "☎️ Байланыштар"]],
+  ] as const) {
+    it(`says so when nothing matches (${locale}) and offers the topics and the contacts, never a random card`, async () => {
+      const { user } = createTestBot(redis);
+      const person = user({ id: newUserId(), language_code: locale });
+      await person.send(question);
+      expect(person.last.text.startsWith(text)).toBe(true);
+      expect(buttonsOf(person.last).map(buttonText)).toEqual(buttons);
+    });
+  }
+
+  it("a very long message is searched, not refused", async () => {
+    const { user } = createTestBot(redis);
+    const person = user({ id: newUserId(), language_code: "ru" });
+    await person.send(`меня избили в милиции ${"и ".repeat(2000)}`);
+    expect(person.last.text).toBe("Вот что может помочь:");
+  });
+});
