@@ -16,18 +16,20 @@ export interface ChatTrail {
   take(chatId: number): Promise<number[]>;
 }
 
+// One round trip per message: add the ids, drop what can no longer be deleted, renew the expiry.
+// ARGV: now, window in ms, then the message ids.
+const RECORD = `
+for i = 3, #ARGV do redis.call("ZADD", KEYS[1], ARGV[1], ARGV[i]) end
+redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", ARGV[1] - ARGV[2])
+redis.call("PEXPIRE", KEYS[1], ARGV[2])
+`;
+
 export function createChatTrail(redis: Redis): ChatTrail {
   const key = (chatId: number) => KEYS.trail + chatId;
   return {
     async record(chatId, messageIds) {
       if (messageIds.length === 0) return;
-      const now = Date.now();
-      await redis
-        .multi()
-        .zadd(key(chatId), ...messageIds.flatMap((id) => [now, id]))
-        .zremrangebyscore(key(chatId), "-inf", now - DELETABLE_MS)
-        .pexpire(key(chatId), DELETABLE_MS)
-        .exec();
+      await redis.eval(RECORD, 1, key(chatId), Date.now(), DELETABLE_MS, ...messageIds);
     },
     async take(chatId) {
       const replies = await redis.multi().zrangebyscore(key(chatId), Date.now() - DELETABLE_MS, "+inf").del(key(chatId)).exec();

@@ -31,6 +31,7 @@ export async function runTerminalChat({ handle, telegram, input, output, userId,
   telegram.onCall((call, message) => {
     if (message && message.chat_id === userId) output.write(render(message, call.method.startsWith("edit")));
     if (call.method === "answerCallbackQuery" && call.payload.text) output.write(`\n(notice) ${call.payload.text}\n`);
+    if (call.method === "deleteMessages") output.write(`\n(the bot deleted ${call.payload.message_ids.length} messages of this chat)\n`);
   });
   output.write("Type a message or a command such as /start. #N presses button N. Ctrl+D quits.\n");
   const lines = createInterface({ input, terminal: false });

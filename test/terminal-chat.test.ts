@@ -19,12 +19,14 @@ async function chat(lines: string[]) {
 
 describe("npm run chat", () => {
   it("prints the bot's messages with numbered buttons, and #N presses a button", async () => {
-    const printed = await chat(["/start", "#2", "/help"]);
+    const printed = await chat(["/start", "#2", "/help", "/clear"]);
     expect(printed).toContain("bot> Тилди тандаңыз:\n     Выберите язык:\n     [#1 Кыргызча] [#2 Русский]");
     expect(printed).toContain("bot (edited)> Теперь я говорю с вами по-русски.");
     expect(printed).toContain("bot> Здравствуйте!");
     expect(printed).toContain("[#1 📚 Ваши права] [#2 ☎️ Контакты] [#3 🧹 Очистить чат] [#4 🌐 Сменить язык]");
     expect(printed).toContain("/language — сменить язык");
+    // /start, the prompt, the greeting, /help, its answer, /clear; the language choice was an edit.
+    expect(printed).toContain("(the bot deleted 6 messages of this chat)\n\nbot> Готово.");
   });
 
   it("says so when there is no such button", async () => {
