@@ -9,6 +9,7 @@ import { createBot } from "../src/bot/index.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
+import { newDataKey } from "../src/crypto.js";
 import { createMetrics } from "../src/metrics.js";
 import { loadProfile } from "../src/profile.js";
 import { createRedis, type Redis } from "../src/redis.js";
@@ -25,7 +26,7 @@ const TOKEN = "123456:BENCH-token-not-used-for-network";
 const redisUrl = `${(process.env.REDIS_URL ?? "redis://127.0.0.1:6379").replace(/\/\d*$/, "")}/15`;
 
 function fullBot(redis: Redis, telegram: FakeTelegram): UpdateHandler {
-  const config = parseConfig({ BOT_TOKEN: TOKEN, REDIS_URL: redisUrl });
+  const config = parseConfig({ BOT_TOKEN: TOKEN, REDIS_URL: redisUrl, DATA_KEY: newDataKey() });
   const logger = createLogger({ level: "warn" });
   const i18n = createI18n(config.defaultLocale, () => {
     throw new Error("missing translation");

@@ -14,6 +14,11 @@ const idList = z
   .pipe(z.array(z.string().regex(/^\d+$/, "must be a comma-separated list of numeric Telegram user ids")))
   .transform((ids) => ids.map(Number));
 
+const KEY_HINT = "must be 32 random bytes in base64; make one with: npm run keygen";
+const dataKey = z
+  .string({ error: `is required: the key that encrypts complaints at rest. It ${KEY_HINT.replace("must be", "is")}` })
+  .refine((value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, "base64").length === 32, KEY_HINT);
+
 const base = z.object({
   BOT_TOKEN: z
     .string({ error: "is required: the token @BotFather gave you, like 123456:ABC-DEF" })
@@ -35,6 +40,12 @@ const base = z.object({
   DEFAULT_LOCALE: z.enum(LOCALES, { error: "must be ky or ru" }).default("ky"),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   PROFILE_PATH: z.string().optional(),
+  DATA_KEY: dataKey,
+  DATA_KEYS_OLD: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(dataKey)),
   NODE_ENV: z.enum(["development", "production", "test"], { error: "must be development, production or test" }).default("production"),
 });
 
@@ -63,6 +74,8 @@ const schema = z
     defaultLocale: env.DEFAULT_LOCALE,
     logLevel: env.LOG_LEVEL,
     profilePath: env.PROFILE_PATH,
+    dataKey: env.DATA_KEY,
+    oldDataKeys: env.DATA_KEYS_OLD,
     development: env.NODE_ENV === "development",
   }));
 

@@ -7,6 +7,7 @@ import { publishCommands } from "./bot/commands.js";
 import { createI18n } from "./bot/i18n.js";
 import { ConfigError, parseConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
+import { newDataKey } from "./crypto.js";
 import { createMetrics } from "./metrics.js";
 import { loadProfile, ProfileError, type Profile } from "./profile.js";
 import { createRedis, persistenceEnabled, pingWithin } from "./redis.js";
@@ -23,7 +24,10 @@ function fail(message: string): never {
 }
 
 function readConfig(chat: boolean): Config {
-  const env = chat ? { ...process.env, BOT_TOKEN: "1:terminal-chat-needs-no-real-token", BOT_MODE: "polling" } : process.env;
+  // The terminal chat is a demo: without a DATA_KEY it makes a throwaway one for this run.
+  const env = chat
+    ? { ...process.env, BOT_TOKEN: "1:terminal-chat-needs-no-real-token", BOT_MODE: "polling", DATA_KEY: process.env.DATA_KEY || newDataKey() }
+    : process.env;
   if (!env.BOT_TOKEN) {
     fail(
       "BOT_TOKEN is not set, so the bot cannot reach Telegram.\n" +

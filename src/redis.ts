@@ -9,6 +9,17 @@ export const KEYS = {
   roles: "roles:",
   /** Sorted set per private chat: message ids scored by the time they were sent, kept 48 hours. */
   trail: "trail:",
+  /** Hash per complaint, by case code: plain status, place type, region, urgency, times; encrypted content. */
+  case: "case:",
+  /** Sorted set of all case codes by creation time. */
+  cases: "cases",
+  /** Set per reporter (a keyed hash of their Telegram id, never the id) of their non-anonymous cases. */
+  ownCases: "cases:own:",
+  /** Counters for the limits: new reports per day, code-and-PIN tries per hour. */
+  quota: "quota:",
+  tries: "tries:",
+  /** Append-only stream of who did what to which case: submitted, opened, withdrawn. */
+  audit: "audit",
 } as const;
 
 export const SESSION_TTL_SECONDS = 180 * 24 * 3600;

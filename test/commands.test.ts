@@ -19,10 +19,13 @@ describe("command menu", () => {
           language_code: "ru",
           commands: [
             { command: "start", description: "Главное меню" },
+            { command: "report", description: "Сообщить о пытках" },
+            { command: "status", description: "Мои сообщения" },
             { command: "rights", description: "Ваши права" },
             { command: "contacts", description: "Контакты и помощь" },
             { command: "official", description: "Официальные каналы" },
             { command: "clear", description: "Очистить чат" },
+            { command: "cancel", description: "Отменить черновик" },
             { command: "language", description: "Сменить язык" },
             { command: "help", description: "Справка и команды" },
           ],

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../src/config.js";
 
 const TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const KEY = Buffer.alloc(32, 1).toString("base64");
+const OLD_KEY = Buffer.alloc(32, 2).toString("base64");
 
 function errorOf(env: Record<string, string>): string {
   try {
@@ -15,7 +17,7 @@ function errorOf(env: Record<string, string>): string {
 
 describe("configuration", () => {
   it("fills every default", () => {
-    expect(parseConfig({ BOT_TOKEN: TOKEN })).toEqual({
+    expect(parseConfig({ BOT_TOKEN: TOKEN, DATA_KEY: KEY })).toEqual({
       botToken: TOKEN,
       botMode: "polling",
       webhook: undefined,
@@ -27,42 +29,48 @@ describe("configuration", () => {
       defaultLocale: "ky",
       logLevel: "info",
       development: false,
+      profilePath: undefined,
+      dataKey: KEY,
+      oldDataKeys: [],
     });
   });
 
   it("reads every variable", () => {
     const config = parseConfig({
-      BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/hook", WEBHOOK_SECRET: "a".repeat(16),
+      BOT_TOKEN: TOKEN, DATA_KEY: KEY, DATA_KEYS_OLD: OLD_KEY, PROFILE_PATH: "/etc/ukuk/profile.yaml", BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/hook", WEBHOOK_SECRET: "a".repeat(16),
       PORT: "8080", REDIS_URL: "redis://redis:6379/2", TELEGRAM_API_ROOT: "http://127.0.0.1:8081",
       ADMIN_IDS: "12, 34", STAFF_CHAT_ID: "-1001234567890", DEFAULT_LOCALE: "ru", LOG_LEVEL: "debug", NODE_ENV: "development",
     });
     expect(config).toMatchObject({
       botMode: "webhook", webhook: { url: "https://bot.example.org/hook", secret: "a".repeat(16) }, port: 8080,
       redisUrl: "redis://redis:6379/2", apiRoot: "http://127.0.0.1:8081", adminIds: [12, 34], staffChatId: -1001234567890,
-      defaultLocale: "ru", logLevel: "debug", development: true,
+      defaultLocale: "ru", logLevel: "debug", development: true, profilePath: "/etc/ukuk/profile.yaml", oldDataKeys: [OLD_KEY],
     });
   });
 
   it("treats an empty variable as unset", () => {
-    expect(parseConfig({ BOT_TOKEN: TOKEN, PORT: "", DEFAULT_LOCALE: "" })).toMatchObject({ port: 3000, defaultLocale: "ky" });
+    expect(parseConfig({ BOT_TOKEN: TOKEN, DATA_KEY: KEY, PORT: "", DEFAULT_LOCALE: "" })).toMatchObject({ port: 3000, defaultLocale: "ky" });
   });
 
   const cases: Array<[string, Record<string, string>, string]> = [
-    ["a missing token", {}, "BOT_TOKEN is required"],
+    ["a missing token", { DATA_KEY: KEY }, "BOT_TOKEN is required"],
     ["a malformed token", { BOT_TOKEN: "nope" }, "BOT_TOKEN must look like 123456:ABC-DEF"],
-    ["an unknown mode", { BOT_TOKEN: TOKEN, BOT_MODE: "push" }, "BOT_MODE must be polling or webhook"],
-    ["webhook mode without a URL", { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_SECRET: "a".repeat(16) }, "WEBHOOK_URL is required in webhook mode"],
-    ["a plain-http webhook URL", { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "http://x.org/h", WEBHOOK_SECRET: "a".repeat(16) }, "WEBHOOK_URL is required in webhook mode: the public https:// URL"],
-    ["webhook mode without a secret", { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/h" }, "WEBHOOK_SECRET is required in webhook mode"],
-    ["a short secret", { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/h", WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET must be 16 to 256 characters"],
-    ["a port out of range", { BOT_TOKEN: TOKEN, PORT: "70000" }, "PORT must be a port number from 1 to 65535"],
-    ["a port that is not a number", { BOT_TOKEN: TOKEN, PORT: "http" }, "PORT must be a port number from 1 to 65535"],
-    ["a non-Redis URL", { BOT_TOKEN: TOKEN, REDIS_URL: "http://localhost:6379" }, "REDIS_URL must be a redis:// or rediss:// URL"],
-    ["a bad API root", { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "api.telegram.org" }, "TELEGRAM_API_ROOT must be an http(s) URL"],
-    ["a bad admin list", { BOT_TOKEN: TOKEN, ADMIN_IDS: "12,@boss" }, "ADMIN_IDS must be a comma-separated list of numeric Telegram user ids"],
-    ["a bad staff chat", { BOT_TOKEN: TOKEN, STAFF_CHAT_ID: "staff" }, "STAFF_CHAT_ID must be a numeric Telegram chat id"],
-    ["an unsupported locale", { BOT_TOKEN: TOKEN, DEFAULT_LOCALE: "kg" }, "DEFAULT_LOCALE must be ky or ru"],
-    ["an unknown log level", { BOT_TOKEN: TOKEN, LOG_LEVEL: "loud" }, "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent"],
+    ["an unknown mode", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, BOT_MODE: "push" }, "BOT_MODE must be polling or webhook"],
+    ["webhook mode without a URL", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, BOT_MODE: "webhook", WEBHOOK_SECRET: "a".repeat(16) }, "WEBHOOK_URL is required in webhook mode"],
+    ["a plain-http webhook URL", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, BOT_MODE: "webhook", WEBHOOK_URL: "http://x.org/h", WEBHOOK_SECRET: "a".repeat(16) }, "WEBHOOK_URL is required in webhook mode: the public https:// URL"],
+    ["webhook mode without a secret", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/h" }, "WEBHOOK_SECRET is required in webhook mode"],
+    ["a short secret", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/h", WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET must be 16 to 256 characters"],
+    ["a port out of range", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, PORT: "70000" }, "PORT must be a port number from 1 to 65535"],
+    ["a port that is not a number", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, PORT: "http" }, "PORT must be a port number from 1 to 65535"],
+    ["a non-Redis URL", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, REDIS_URL: "http://localhost:6379" }, "REDIS_URL must be a redis:// or rediss:// URL"],
+    ["a bad API root", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, TELEGRAM_API_ROOT: "api.telegram.org" }, "TELEGRAM_API_ROOT must be an http(s) URL"],
+    ["a bad admin list", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, ADMIN_IDS: "12,@boss" }, "ADMIN_IDS must be a comma-separated list of numeric Telegram user ids"],
+    ["a bad staff chat", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, STAFF_CHAT_ID: "staff" }, "STAFF_CHAT_ID must be a numeric Telegram chat id"],
+    ["an unsupported locale", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, DEFAULT_LOCALE: "kg" }, "DEFAULT_LOCALE must be ky or ru"],
+    ["a missing data key", { BOT_TOKEN: TOKEN }, "DATA_KEY is required: the key that encrypts complaints at rest. It is 32 random bytes in base64; make one with: npm run keygen"],
+    ["a short data key", { BOT_TOKEN: TOKEN, DATA_KEY: "c2hvcnQ=" }, "DATA_KEY must be 32 random bytes in base64; make one with: npm run keygen"],
+    ["a bad old data key", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, DATA_KEYS_OLD: "x" }, "DATA_KEYS_OLD must be 32 random bytes in base64"],
+    ["an unknown log level", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, LOG_LEVEL: "loud" }, "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent"],
   ];
   for (const [name, env, expected] of cases) {
     it(`names the variable and what it expects for ${name}`, () => {

@@ -8,7 +8,8 @@ import { createI18n } from "../src/bot/i18n.js";
 import { sessionMiddleware } from "../src/bot/session.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { FakeUser } from "../src/telegram/fake-user.js";
-import { failOnce, newUserId, TEST_TOKEN, throwOnMissingTranslation, useRedis } from "./harness.js";
+import { createCipher } from "../src/crypto.js";
+import { failOnce, newUserId, TEST_DATA_KEY, TEST_TOKEN, throwOnMissingTranslation, useRedis } from "./harness.js";
 
 const redis = useRedis();
 
@@ -23,7 +24,7 @@ async function probe(conversation: Conversation<BotContext, ConversationContext>
 function probeBot(telegram: FakeTelegram) {
   const bot = new Bot<BotContext>(TEST_TOKEN, { botInfo: FAKE_BOT_INFO, client: { fetch: telegram.fetch } });
   const i18n = createI18n("ky", throwOnMissingTranslation);
-  bot.use(sessionMiddleware(redis), i18n, conversationsMiddleware(redis, i18n, [autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 })]));
+  bot.use(sessionMiddleware(redis), i18n, conversationsMiddleware(redis, createCipher(TEST_DATA_KEY), i18n, [autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 })]));
   bot.use(createConversation(probe, "probe"));
   bot.command("probe", (ctx) => ctx.conversation.enter("probe"));
   bot.command("ru", (ctx) => {

@@ -11,6 +11,7 @@ import { FAKE_BOT_INFO, FakeTelegram, type ApiFailure, type FaultInjector } from
 import { FakeUser, type FakeUserOptions } from "../src/telegram/fake-user.js";
 
 export const TEST_TOKEN = "123456:TEST-token-for-offline-tests";
+export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString("base64");
 const BASE_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /** Each vitest worker gets its own Redis database (1–15), so files can flush it; DB 0 is never touched. */
@@ -32,7 +33,7 @@ export function useRedis(): Redis {
 }
 
 export function testConfig(env: Record<string, string> = {}) {
-  return parseConfig({ BOT_TOKEN: TEST_TOKEN, REDIS_URL: testRedisUrl(), LOG_LEVEL: "debug", ...env });
+  return parseConfig({ BOT_TOKEN: TEST_TOKEN, DATA_KEY: TEST_DATA_KEY, REDIS_URL: testRedisUrl(), LOG_LEVEL: "debug", ...env });
 }
 
 /** Log lines as parsed JSON objects, plus the raw text to search for leaks. */

@@ -4,8 +4,8 @@ import { createTestBot, newUserId, useRedis } from "./harness.js";
 
 const redis = useRedis();
 
-const KY_MENU = ["📚 Сиздин укуктарыңыз", "☎️ Байланыштар", "🧹 Чатты тазалоо", "🌐 Тилди өзгөртүү"];
-const RU_MENU = ["📚 Ваши права", "☎️ Контакты", "🧹 Очистить чат", "🌐 Сменить язык"];
+const KY_MENU = ["📚 Сиздин укуктарыңыз", "📝 Кыйноо тууралуу билдирүү", "📂 Менин билдирүүлөрүм", "☎️ Байланыштар", "🧹 Чатты тазалоо", "🌐 Тилди өзгөртүү"];
+const RU_MENU = ["📚 Ваши права", "📝 Сообщить о пытках", "📂 Мои сообщения", "☎️ Контакты", "🧹 Очистить чат", "🌐 Сменить язык"];
 
 describe("menu and help", () => {
   it("/start shows the main menu with only the entries that work", async () => {
@@ -29,7 +29,7 @@ describe("menu and help", () => {
     const { user } = createTestBot(redis);
     const person = user({ id: newUserId(), language_code: "ru" });
     await person.send("/help");
-    for (const command of ["/start", "/rights", "/contacts", "/official", "/clear", "/language", "/help"]) {
+    for (const command of ["/start", "/report", "/status", "/check", "/cancel", "/rights", "/contacts", "/official", "/clear", "/language", "/help"]) {
       expect(person.last.text).toContain(`${command} — `);
     }
     expect(buttonsOf(person.last).map(buttonText)).toEqual(RU_MENU);

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FAKE_BOT_INFO } from "../src/telegram/fake-telegram.js";
-import { startUpdate, TEST_TOKEN, testRedisUrl, useRedis } from "./harness.js";
+import { startUpdate, TEST_DATA_KEY, TEST_TOKEN, testRedisUrl, useRedis } from "./harness.js";
 
 const redis = useRedis();
 const MAIN = new URL("../src/main.ts", import.meta.url).pathname;
@@ -28,7 +28,7 @@ function startMain(env: Record<string, string>): Run {
   // Run from an empty folder, so a developer's own .env cannot leak into these runs.
   const child = spawn(process.execPath, ["--import", TSX, MAIN], {
     cwd: EMPTY_DIR,
-    env: { PATH: process.env.PATH, REDIS_URL: testRedisUrl(), LOG_LEVEL: "info", ...env },
+    env: { PATH: process.env.PATH, REDIS_URL: testRedisUrl(), DATA_KEY: TEST_DATA_KEY, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -3,6 +3,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Config, Locale } from "../config.js";
 import type { ChatTrail } from "../chat-trail.js";
+import type { CaseStore } from "../complaints/store.js";
 import type { Logger } from "../logger.js";
 import type { Profile } from "../profile.js";
 import type { RightsSearch } from "../rights/search.js";
@@ -10,6 +11,8 @@ import type { Role } from "../roles.js";
 
 export interface SessionData {
   locale?: Locale;
+  /** Set while a report draft exists, so the person can be told when it expires unsent. */
+  draftStartedAt?: number;
 }
 
 interface Extras {
@@ -20,6 +23,7 @@ interface Extras {
   profile: Profile;
   rightsSearch: RightsSearch;
   trail: ChatTrail;
+  cases: CaseStore;
 }
 
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor & Extras>;

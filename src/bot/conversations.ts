@@ -3,21 +3,38 @@ import { conversations, type ConversationData, type VersionedState } from "@gram
 import type { I18n } from "@grammyjs/i18n";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { Redis } from "ioredis";
+import type { Cipher } from "../crypto.js";
 import { KEYS } from "../redis.js";
 import type { BotContext, ConversationContext } from "./context.js";
 
-const DRAFT_TTL_SECONDS = 7 * 24 * 3600;
+/** A draft left alone this long is gone: the stored state expires, and a late answer finds no conversation. */
+export const DRAFT_TTL_MS = 24 * 3600 * 1000;
 
+// Bump whenever a conversation's sequence of waits and external calls changes: stored drafts of the old
+// shape are then dropped instead of being replayed onto new code.
+const FLOW_VERSION = 2;
+
+type State = VersionedState<ConversationData>;
+
+// A draft holds everything the person typed, so it is encrypted like a sent complaint.
 // Updates without a chat (inline queries) cannot be part of a conversation, so they cost no Redis read.
 // The plugin's "key" storage would turn the missing key into the string "undefined" and share one record
 // among all of them, so the "context" storage is used with the key made here.
-function chatStorage(redis: Redis) {
-  const adapter = new RedisAdapter<VersionedState<ConversationData>>({ instance: redis, ttl: DRAFT_TTL_SECONDS });
+function chatStorage(redis: Redis, cipher: Cipher) {
+  const adapter = new RedisAdapter<string>({ instance: redis, ttl: DRAFT_TTL_MS / 1000 });
   const withKey = <T>(ctx: BotContext, use: (key: string) => T) =>
     ctx.chatId === undefined ? undefined : use(KEYS.conversation + ctx.chatId);
+  const open = (sealed: string | undefined): State | undefined => {
+    if (sealed === undefined) return undefined;
+    try {
+      return JSON.parse(cipher.decrypt(sealed)) as State;
+    } catch {
+      return undefined; // sealed with a key that is no longer configured: the draft cannot be resumed
+    }
+  };
   return {
-    read: (ctx: BotContext) => withKey(ctx, (key) => adapter.read(key)),
-    write: (ctx: BotContext, state: VersionedState<ConversationData>) => withKey(ctx, (key) => adapter.write(key, state)),
+    read: (ctx: BotContext) => withKey(ctx, async (key) => open(await adapter.read(key))),
+    write: (ctx: BotContext, state: State) => withKey(ctx, (key) => adapter.write(key, cipher.encrypt(JSON.stringify(state)))),
     delete: (ctx: BotContext) => withKey(ctx, (key) => adapter.delete(key)),
   };
 }
@@ -25,9 +42,9 @@ function chatStorage(redis: Redis) {
 // Contexts inside a conversation are built afresh by the plugin and carry neither the session nor the
 // transformers of bot.api, so the person's language and the API transformers (auto-retry, the /clear
 // trail) are installed on each of them here.
-export function conversationsMiddleware(redis: Redis, i18n: I18n<BotContext>, transformers: Transformer[]) {
+export function conversationsMiddleware(redis: Redis, cipher: Cipher, i18n: I18n<BotContext>, transformers: Transformer[]) {
   return conversations<BotContext, ConversationContext>({
-    storage: { type: "context", version: 1, adapter: chatStorage(redis) },
+    storage: { type: "context", version: FLOW_VERSION, adapter: chatStorage(redis, cipher) },
     plugins: (conversation) => [
       i18n as unknown as Middleware<ConversationContext>,
       async (ctx, next) => {

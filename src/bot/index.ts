@@ -4,7 +4,10 @@ import type { I18n } from "@grammyjs/i18n";
 import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import type { Redis } from "ioredis";
+import { createConversation } from "@grammyjs/conversations";
 import { createChatTrail, trailTransformer } from "../chat-trail.js";
+import { createCaseStore } from "../complaints/store.js";
+import { createCipher } from "../crypto.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
@@ -12,15 +15,21 @@ import type { Profile } from "../profile.js";
 import { createRightsSearch } from "../rights/search.js";
 import { createRoleStore } from "../roles.js";
 import type { BotContext } from "./context.js";
-import { conversationsMiddleware } from "./conversations.js";
+import { conversationsMiddleware, DRAFT_TTL_MS } from "./conversations.js";
+import { CHECK, checkConversation } from "./conversations/check.js";
+import { REPORT, reportConversation } from "./conversations/report.js";
 import { createErrorHandler } from "./errors.js";
 import { attachDeps, measureUpdates, recordIncoming } from "./middlewares.js";
 import { sessionKey, sessionMiddleware } from "./session.js";
+import { casesFeature } from "./features/cases.js";
 import { clearFeature } from "./features/clear.js";
 import { contactsFeature } from "./features/contacts.js";
 import { helpFeature } from "./features/help.js";
 import { inlineFeature } from "./features/inline.js";
 import { languageFeature } from "./features/language.js";
+import { myReportsFeature } from "./features/my-reports.js";
+import { reportCancelFeature } from "./features/report-cancel.js";
+import { reportFeature } from "./features/report.js";
 import { rightsFeature } from "./features/rights.js";
 import { searchFeature } from "./features/search.js";
 import { startFeature } from "./features/start.js";
@@ -53,6 +62,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
     client: { apiRoot: config.apiRoot, fetch: deps.fetch },
   });
   const trail = createChatTrail(redis);
+  const cipher = createCipher(config.dataKey, config.oldDataKeys);
   const transformers = [autoRetry(retryOptions(config)), trailTransformer(trail, logger)];
   bot.api.config.use(...transformers);
 
@@ -65,6 +75,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
       profile,
       rightsSearch: createRightsSearch((locale, key, variables) => i18n.t(locale, key, variables)),
       trail,
+      cases: createCaseStore(redis, cipher),
     }),
   );
   const protectedBot = bot.errorBoundary(createErrorHandler(i18n, metrics));
@@ -72,8 +83,12 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   protectedBot.use(recordIncoming);
   protectedBot.use(sessionMiddleware(redis));
   protectedBot.use(i18n);
-  protectedBot.use(conversationsMiddleware(redis, i18n, transformers));
+  protectedBot.use(conversationsMiddleware(redis, cipher, i18n, transformers));
+  protectedBot.use(reportCancelFeature); // before the forms, so /cancel reaches it while one waits
+  protectedBot.use(createConversation(reportConversation, { id: REPORT, maxMillisecondsToWait: DRAFT_TTL_MS }));
+  protectedBot.use(createConversation(checkConversation, { id: CHECK, maxMillisecondsToWait: DRAFT_TTL_MS }));
 
+  protectedBot.use(reportFeature, myReportsFeature, casesFeature);
   protectedBot.use(startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, clearFeature, inlineFeature);
   protectedBot.use(whoamiFeature);
   protectedBot.use(searchFeature); // free text that nothing above took

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { TranslateFunction } from "@grammyjs/i18n";
 import { LOCALES } from "../config.js";
+import { REPORT_CALLBACK } from "./report-view.js";
 
 const TOPIC_ID = "[a-z-]+";
 
@@ -18,10 +19,14 @@ export const CALLBACK = {
 
 export const topicData = (id: string) => `rights:${id}`;
 
-// Report abuse and news join the menu when those features are built.
+// News joins the menu when it is built.
 export function mainMenu(t: TranslateFunction): InlineKeyboard {
   return new InlineKeyboard()
     .text(t("menu-rights"), CALLBACK.rights)
+    .row()
+    .text(t("menu-report"), REPORT_CALLBACK.start)
+    .row()
+    .text(t("menu-mine"), REPORT_CALLBACK.mine)
     .row()
     .text(t("menu-contacts"), CALLBACK.contacts)
     .row()

@@ -1,5 +1,6 @@
 import type { NextFunction } from "grammy";
 import type { ChatTrail } from "../chat-trail.js";
+import type { CaseStore } from "../complaints/store.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
@@ -27,14 +28,16 @@ export interface UpdateDeps {
   profile: Profile;
   rightsSearch: RightsSearch;
   trail: ChatTrail;
+  cases: CaseStore;
 }
 
-export function attachDeps({ config, logger, roles, profile, rightsSearch, trail }: UpdateDeps) {
+export function attachDeps({ config, logger, roles, profile, rightsSearch, trail, cases }: UpdateDeps) {
   return (ctx: BotContext, next: NextFunction) => {
     ctx.config = config;
     ctx.profile = profile;
     ctx.rightsSearch = rightsSearch;
     ctx.trail = trail;
+    ctx.cases = cases;
     // Most updates log nothing, and a pino child with redaction is costly, so it is made on first use.
     let child: Logger | undefined;
     Object.defineProperty(ctx, "logger", { get: () => (child ??= logger.child({ update_id: ctx.update.update_id })) });

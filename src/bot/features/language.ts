@@ -3,6 +3,8 @@ import type { Locale } from "../../config.js";
 import { topicById } from "../../rights/topics.js";
 import type { BotContext } from "../context.js";
 import { CALLBACK } from "../keyboards.js";
+import { REPORT } from "../conversations/report.js";
+import { enterReport } from "../report-entry.js";
 import { cardScreenFor } from "../rights-view.js";
 import { sendLanguagePrompt, sendScreen, sendStart } from "../screens.js";
 
@@ -22,7 +24,9 @@ feature.callbackQuery(CALLBACK.chooseLanguage, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("language-changed"));
   const topic = topicById(ctx.match[2] ?? "");
-  await (topic ? sendScreen(ctx, await cardScreenFor(ctx, topic)) : sendStart(ctx));
+  if (topic) await sendScreen(ctx, await cardScreenFor(ctx, topic));
+  else if (ctx.match[2] === REPORT) await enterReport(ctx);
+  else await sendStart(ctx);
 });
 
 export { composer as languageFeature };

@@ -1,0 +1,105 @@
+import { InlineKeyboard } from "grammy";
+import type { Conversation } from "@grammyjs/conversations";
+import { normalizeCaseCode } from "../../complaints/codes.js";
+import type { Attachment } from "../../complaints/model.js";
+import { MAX_ATTACHMENTS } from "../../complaints/model.js";
+import type { BotContext, ConversationContext } from "../context.js";
+import { sensitive } from "../protect.js";
+import { FORM, cancelButton, localTime } from "../report-view.js";
+import { attachmentOf, formUpdate } from "./input.js";
+
+export const CHECK = "check";
+
+const ADD = "r:add";
+const WITHDRAW = "r:withdraw";
+const WITHDRAW_YES = "r:withdraw-yes";
+
+/** «Check by code»: from any account, with the case code and PIN; then add information or withdraw. */
+export async function checkConversation(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext) {
+  const t = ctx.t.bind(ctx);
+  const next = () => formUpdate(conversation);
+  const reporterId = await conversation.external((outer) => outer.from!.id);
+  const cancel = new InlineKeyboard().add(cancelButton(t));
+
+  await ctx.reply(t("check-ask-code"), { reply_markup: cancel });
+  let code: string | undefined;
+  while (!code) {
+    const answer = await next();
+    code = normalizeCaseCode(answer.message?.text ?? "");
+    if (!code) await ctx.reply(t("check-hint-code"));
+  }
+
+  await ctx.reply(t("check-ask-pin"), { reply_markup: cancel });
+  let pin: string | undefined;
+  while (!pin) {
+    const answer = await next();
+    const text = answer.message?.text?.trim() ?? "";
+    if (/^\d{6}$/.test(text)) {
+      pin = text;
+      // The PIN should not stay readable in the chat.
+      await answer.deleteMessage().catch(() => undefined);
+    } else {
+      await ctx.reply(t("check-hint-pin"));
+    }
+  }
+
+  const found = code;
+  const access = await conversation.external((outer) => outer.cases.checkAccess(reporterId, found, pin));
+  if (access !== "ok") {
+    await ctx.reply(t(access === "limited" ? "check-limited" : "check-denied"));
+    return;
+  }
+
+  for (;;) {
+    const state = await conversation.external(async (outer) => {
+      const stored = await outer.cases.get(found);
+      return stored && { status: stored.status, createdAt: stored.createdAt };
+    });
+    if (!state) return;
+    const actions = new InlineKeyboard();
+    if (state.status !== "withdrawn") actions.text(t("check-add"), ADD).row().text(t("check-withdraw"), WITHDRAW).row();
+    actions.text(t("report-done"), FORM.done);
+    await ctx.reply(t("check-status", { code: found, status: t(`case-status-${state.status}`), date: localTime(state.createdAt) }), {
+      parse_mode: "HTML",
+      reply_markup: actions,
+    });
+    const choice = (await next()).callbackQuery?.data;
+    if (choice === ADD && state.status !== "withdrawn") {
+      await addInformation(found);
+    } else if (choice === WITHDRAW && state.status !== "withdrawn") {
+      await ctx.reply(t("withdraw-confirm", { code: found }), {
+        parse_mode: "HTML",
+        reply_markup: new InlineKeyboard().text(t("withdraw-yes"), WITHDRAW_YES).row().text(t("withdraw-no"), FORM.back),
+      });
+      if ((await next()).callbackQuery?.data === WITHDRAW_YES) {
+        await conversation.external((outer) => outer.cases.withdraw(found, "reporter", Date.now()));
+        await ctx.reply(t("withdraw-done", { code: found }), { parse_mode: "HTML" });
+        return;
+      }
+    } else if (choice === FORM.done) {
+      await ctx.reply(t("check-bye"));
+      return;
+    }
+  }
+
+  async function addInformation(caseCode: string) {
+    const done = new InlineKeyboard().text(t("report-done"), FORM.done).row().add(cancelButton(t));
+    await ctx.reply(t("check-ask-addition", { max: MAX_ATTACHMENTS }), { reply_markup: done });
+    const texts: string[] = [];
+    const attachments: Attachment[] = [];
+    for (;;) {
+      const answer = await next();
+      if (answer.callbackQuery?.data === FORM.done) break;
+      const attachment = attachmentOf(answer);
+      const text = answer.message?.text?.trim();
+      if (attachment && attachments.length < MAX_ATTACHMENTS) attachments.push(attachment);
+      else if (attachment) await ctx.reply(t("report-hint-too-many", { max: MAX_ATTACHMENTS }));
+      else if (text) texts.push(text.slice(0, 4000));
+      else await ctx.reply(t("check-hint-addition"));
+    }
+    if (texts.length === 0 && attachments.length === 0) return;
+    const text = texts.length ? texts.join("\n\n") : undefined;
+    await conversation.external((outer) => outer.cases.addInformation(caseCode, { text, attachments }, Date.now()));
+    await ctx.reply(t("check-added"), sensitive({}));
+  }
+}

@@ -1,0 +1,43 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../context.js";
+import { CHECK } from "../conversations/check.js";
+import { REPORT } from "../conversations/report.js";
+import { REPORT_CALLBACK } from "../report-view.js";
+
+// Installed between the conversations plugin and the conversations themselves, so /cancel and the
+// «Cancel» buttons reach it before a waiting form would take them as an answer.
+const composer = new Composer<BotContext>();
+const feature = composer.chatType("private");
+
+async function cancel(ctx: BotContext) {
+  if (ctx.conversation.active(REPORT) > 0) {
+    const confirm = new InlineKeyboard().text(ctx.t("report-drop"), REPORT_CALLBACK.drop).row().text(ctx.t("report-keep"), REPORT_CALLBACK.keep);
+    return ctx.reply(ctx.t("report-drop-confirm"), { reply_markup: confirm });
+  }
+  if (ctx.conversation.active(CHECK) > 0) {
+    await ctx.conversation.exit(CHECK);
+    return ctx.reply(ctx.t("check-cancelled"));
+  }
+  return ctx.reply(ctx.t("report-nothing-to-cancel"));
+}
+
+feature.command("cancel", cancel);
+
+feature.callbackQuery(REPORT_CALLBACK.cancel, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await cancel(ctx);
+});
+
+feature.callbackQuery(REPORT_CALLBACK.drop, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.exit(REPORT);
+  delete ctx.session.draftStartedAt;
+  await ctx.editMessageText(ctx.t("report-dropped"));
+});
+
+feature.callbackQuery(REPORT_CALLBACK.keep, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t("report-kept"));
+});
+
+export { composer as reportCancelFeature };

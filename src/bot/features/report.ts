@@ -1,0 +1,26 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { REPORT } from "../conversations/report.js";
+import { enterReport } from "../report-entry.js";
+import { REPORT_CALLBACK } from "../report-view.js";
+
+const composer = new Composer<BotContext>();
+const feature = composer.chatType("private");
+
+// A draft that went quiet for 24 hours is gone; the person's next message is told so, once.
+feature.use(async (ctx, next) => {
+  if (ctx.session.draftStartedAt !== undefined && ctx.conversation.active(REPORT) === 0) {
+    delete ctx.session.draftStartedAt;
+    await ctx.reply(ctx.t("report-expired"));
+  }
+  await next();
+});
+
+feature.command("report", enterReport);
+
+feature.callbackQuery(REPORT_CALLBACK.start, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await enterReport(ctx);
+});
+
+export { composer as reportFeature };

@@ -1,0 +1,102 @@
+import { InlineKeyboard } from "grammy";
+import type { TranslateFunction } from "@grammyjs/i18n";
+import type { Case, Contact, Draft } from "../complaints/model.js";
+import { escapeHtml } from "../html.js";
+
+/** Callback data of the report form's buttons. Everything starting with "r:" belongs to the form. */
+export const FORM = {
+  agree: "r:agree",
+  back: "r:back",
+  skip: "r:skip",
+  next: "r:next",
+  done: "r:done",
+  send: "r:send",
+  value: (value: string) => `r:v:${value}`,
+  edit: (part: string) => `r:edit:${part}`,
+} as const;
+
+/** Handled outside the form, so they work on any step and even when a button is stale. */
+export const REPORT_CALLBACK = {
+  start: "report",
+  cancel: "report:cancel",
+  drop: "report:drop",
+  keep: "report:keep",
+  mine: "mine",
+  check: "check",
+  withdrawAsk: /^mine:withdraw:([A-Z0-9-]+)$/,
+  withdrawYes: /^mine:withdraw-yes:([A-Z0-9-]+)$/,
+  open: /^case:open:([A-Z0-9-]+)$/,
+} as const;
+
+export const cancelButton = (t: TranslateFunction) => InlineKeyboard.text(t("report-cancel"), REPORT_CALLBACK.cancel);
+export const backButton = (t: TranslateFunction) => InlineKeyboard.text(t("rights-back"), FORM.back);
+
+/** Choices one per row, then «Back» (unless this is the first question) and «Cancel». */
+export function choiceKeyboard(t: TranslateFunction, field: string, values: readonly string[], back = true): InlineKeyboard {
+  const rows = values.map((value) => [InlineKeyboard.text(t(`report-${field}-${value}`), FORM.value(value))]);
+  return new InlineKeyboard([...rows, back ? [backButton(t), cancelButton(t)] : [cancelButton(t)]]);
+}
+
+/** Bishkek time (UTC+6 all year), written the way people there write it. */
+export function localTime(ms: number): string {
+  const iso = new Date(ms + 6 * 3600 * 1000).toISOString();
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+}
+
+function contactLine(t: TranslateFunction, contact: Contact): string {
+  if (contact.kind === "phone") return `${t("report-contact-phone")}: ${escapeHtml(contact.phone)}`;
+  return t(`report-contact-${contact.kind}`);
+}
+
+/** Everything the person entered, each part with its label; text they typed is escaped. */
+export function draftLines(t: TranslateFunction, draft: Draft): string[] {
+  const value = (field: string, v: string | undefined) => (v ? t(`report-${field}-${v}`) : "—");
+  return [
+    `<b>${t("report-part-who")}:</b> ${value("reporter", draft.reporter)}`,
+    `<b>${t("report-part-place")}:</b> ${value("place", draft.placeType)}, ${value("region", draft.region)}${draft.placeName ? `, ${escapeHtml(draft.placeName)}` : ""}`,
+    `<b>${t("report-part-when")}:</b> ${value("when", draft.when)}${draft.whenText ? `, ${escapeHtml(draft.whenText)}` : ""}`,
+    `<b>${t("report-part-what")}:</b>\n${escapeHtml(draft.narrative ?? "—")}`,
+    `<b>${t("report-part-urgency")}:</b> ${draft.urgent === undefined ? "—" : t(draft.urgent ? "report-urgency-yes" : "report-urgency-no")}`,
+    `<b>${t("report-part-evidence")}:</b> ${t("report-attachments-count", { count: draft.attachments.length })}`,
+    `<b>${t("report-part-contact")}:</b> ${draft.contact ? contactLine(t, draft.contact) : "—"}`,
+  ];
+}
+
+export const SUMMARY_PARTS = ["who", "place", "when", "what", "urgency", "evidence", "contact"] as const;
+export type SummaryPart = (typeof SUMMARY_PARTS)[number];
+
+export function summaryKeyboard(t: TranslateFunction): InlineKeyboard {
+  const edits = SUMMARY_PARTS.map((part) => InlineKeyboard.text(`✏️ ${t(`report-part-${part}`)}`, FORM.edit(part)));
+  const rows = [edits.slice(0, 2), edits.slice(2, 4), edits.slice(4, 6), edits.slice(6)];
+  return new InlineKeyboard([...rows, [InlineKeyboard.text(t("report-send"), FORM.send)], [cancelButton(t)]]);
+}
+
+/** For the staff group: no narrative, no names, no contacts. An urgent case says so first. */
+export function staffAlert(t: TranslateFunction, stored: Pick<Case, "code" | "placeType" | "region" | "urgent" | "createdAt">) {
+  const text = [
+    ...(stored.urgent ? [`<b>${t("staff-alert-urgent")}</b>`] : []),
+    `${t("staff-alert-new")} <code>${stored.code}</code>`,
+    `${t("report-part-place")}: ${t(`report-place-${stored.placeType}`)}`,
+    `${t("report-region")}: ${t(`report-region-${stored.region}`)}`,
+    `${t("staff-alert-time")}: ${localTime(stored.createdAt)}`,
+  ].join("\n");
+  return { text, keyboard: new InlineKeyboard().text(t("staff-alert-open"), `case:open:${stored.code}`) };
+}
+
+/** The whole case, for a caseworker in a private chat. */
+export function caseText(t: TranslateFunction, stored: Case): string {
+  const head = [
+    ...(stored.urgent ? [`<b>${t("staff-alert-urgent")}</b>`] : []),
+    `<b>${t("case-title", { code: stored.code })}</b>`,
+    `${t("case-status")}: ${t(`case-status-${stored.status}`)}`,
+    `${t("staff-alert-time")}: ${localTime(stored.createdAt)}`,
+    `${t("case-consent", { version: stored.consentVersion, time: localTime(stored.consentAt) })}`,
+  ];
+  const secret = stored.secret;
+  if (!secret) return [...head, "", t("case-withdrawn-content")].join("\n");
+  const draft: Draft = { ...secret, placeType: stored.placeType, region: stored.region, urgent: stored.urgent };
+  const additions = secret.additions.map(
+    (addition) => `\n<b>${t("case-addition", { time: localTime(addition.at) })}</b>\n${escapeHtml(addition.text ?? "")}${addition.attachments.length ? `\n${t("report-attachments-count", { count: addition.attachments.length })}` : ""}`,
+  );
+  return [...head, "", ...draftLines(t, draft), ...additions].join("\n");
+}

@@ -1,0 +1,41 @@
+import { randomInt, scrypt, timingSafeEqual, randomBytes, type BinaryLike, type ScryptOptions } from "node:crypto";
+
+// No look-alikes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, so a code read aloud or copied by hand stays right.
+const ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+
+/** A case code like K7M-4QX-9TD: 25^9 (about 3.8 × 10^12) possibilities. */
+export function newCaseCode(): string {
+  const chars = Array.from({ length: 9 }, () => ALPHABET[randomInt(ALPHABET.length)]);
+  return [0, 3, 6].map((start) => chars.slice(start, start + 3).join("")).join("-");
+}
+
+/** Accepts what people type: lower case, spaces, other dashes. Undefined when it cannot be a code. */
+export function normalizeCaseCode(input: string): string | undefined {
+  const chars = input.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  if (chars.length !== 9 || [...chars].some((char) => !ALPHABET.includes(char))) return undefined;
+  return `${chars.slice(0, 3)}-${chars.slice(3, 6)}-${chars.slice(6)}`;
+}
+
+export const newPin = () => String(randomInt(1_000_000)).padStart(6, "0");
+
+// scrypt with N = 2^15 takes tens of milliseconds: cheap for one check, slow for guessing a million PINs
+// from a copy of the database.
+const PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+function derive(pin: BinaryLike, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => scrypt(pin, salt, 32, options, (err, key) => (err ? reject(err) : resolve(key))));
+}
+
+export async function hashPin(pin: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await derive(pin, salt, PARAMS);
+  return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
+}
+
+export async function verifyPin(pin: string, stored: string): Promise<boolean> {
+  const [scheme, N, r, p, salt, key] = stored.split("$");
+  if (scheme !== "scrypt" || !salt || !key) return false;
+  const expected = Buffer.from(key, "base64");
+  const actual = await derive(pin, Buffer.from(salt, "base64"), { N: Number(N), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem });
+  return timingSafeEqual(actual, expected);
+}

@@ -1,0 +1,43 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
+
+/**
+ * Encryption at rest for complaint content: AES-256-GCM under DATA_KEY. Every value carries the id of the
+ * key that sealed it, so a new DATA_KEY can be introduced while old values stay readable through
+ * DATA_KEYS_OLD until they are rewritten or withdrawn.
+ */
+export interface Cipher {
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+  /** A keyed hash, for index keys that must not reveal a Telegram user id to someone reading Redis. */
+  pseudonym(value: string): string;
+}
+
+const FORMAT = "v1";
+const keyId = (key: Buffer) => createHash("sha256").update(key).digest("hex").slice(0, 8);
+
+export function createCipher(currentKey: string, oldKeys: readonly string[] = []): Cipher {
+  const current = Buffer.from(currentKey, "base64");
+  const keys = new Map([current, ...oldKeys.map((key) => Buffer.from(key, "base64"))].map((key) => [keyId(key), key]));
+  const currentId = keyId(current);
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", current, iv);
+      const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+      return [FORMAT, currentId, iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(":");
+    },
+    decrypt(sealed) {
+      const [format, id, iv, tag, body] = sealed.split(":");
+      const key = id === undefined ? undefined : keys.get(id);
+      if (format !== FORMAT || !key || !iv || !tag || body === undefined) throw new Error(`cannot decrypt a value sealed with key ${id ?? "?"}`);
+      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64"));
+      decipher.setAuthTag(Buffer.from(tag, "base64"));
+      return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
+    },
+    pseudonym(value) {
+      return createHmac("sha256", current).update(value).digest("base64url").slice(0, 22);
+    },
+  };
+}
+
+export const newDataKey = () => randomBytes(32).toString("base64");
