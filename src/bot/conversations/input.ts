@@ -13,7 +13,8 @@ export async function formUpdate(conversation: Conversation<BotContext, Conversa
   if (update.message?.text?.startsWith("/") || (data !== undefined && !data.startsWith("r:"))) {
     await conversation.skip({ next: true });
   }
-  if (data !== undefined) await update.answerCallbackQuery();
+  // Only stops the button spinner; a failure must not end the form.
+  if (data !== undefined) await update.answerCallbackQuery().catch(() => undefined);
   return update;
 }
 

@@ -37,6 +37,14 @@ const PART_STEPS: Record<SummaryPart, Step[]> = {
 
 type ReportConversation = Conversation<BotContext, ConversationContext>;
 
+/** The questions answered with one button: the Fluent field name and the allowed values. */
+const CHOICES = {
+  reporter: ["reporter", REPORTERS],
+  placeType: ["place", PLACE_TYPES],
+  region: ["region", REGIONS],
+  when: ["when", WHEN],
+} as const;
+
 /** +996 555 123 456, 0555 123 456 or any international number; undefined when it is not a phone number. */
 export function normalizePhone(input: string): string | undefined {
   const digits = input.replace(/[\s()-]/g, "");
@@ -67,10 +75,22 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
   const draft: Draft = { attachments: [] };
 
   const next = () => formUpdate(conversation);
-  const hint = (key: string, vars?: Record<string, string | number>) => ctx.reply(t(key, vars));
+  // A failed Telegram call inside a conversation would end it and lose the draft, so a message that
+  // cannot be delivered is logged and the form goes on waiting. Returns whether it was delivered.
+  type ReplyOptions = Parameters<ConversationContext["reply"]>[1];
+  async function say(text: string, other?: ReplyOptions): Promise<boolean> {
+    try {
+      await ctx.reply(text, other);
+      return true;
+    } catch (err) {
+      await conversation.external((outer) => outer.logger.warn({ err }, "could not deliver a message of the report form"));
+      return false;
+    }
+  }
+  const hint = (key: string, vars?: Record<string, string | number>) => say(t(key, vars));
 
   async function choose<T extends string>(field: string, values: readonly T[]): Promise<T | "back"> {
-    await ctx.reply(t(`report-ask-${field}`), { reply_markup: choiceKeyboard(t, field, values) });
+    await say(t(`report-ask-${field}`), { reply_markup: choiceKeyboard(t, field, values) });
     for (;;) {
       const answer = await next();
       const data = answer.callbackQuery?.data;
@@ -84,7 +104,7 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
   /** An optional short text, or «Skip». */
   async function shortText(field: string): Promise<string | null | "back"> {
     const keyboard = new InlineKeyboard().text(t("report-skip"), FORM.skip).row().add(backButton(t), cancelButton(t));
-    await ctx.reply(t(`report-ask-${field}`), { reply_markup: keyboard });
+    await say(t(`report-ask-${field}`), { reply_markup: keyboard });
     for (;;) {
       const answer = await next();
       const data = answer.callbackQuery?.data;
@@ -101,7 +121,7 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
     const keyboard = () => new InlineKeyboard().text(t("report-continue"), FORM.next).row().add(backButton(t), cancelButton(t));
     const parts = draft.narrative ? [draft.narrative] : [];
     const joined = () => parts.join("\n\n");
-    await ctx.reply(t("report-ask-narrative", { min: NARRATIVE_MIN, max: NARRATIVE_MAX }), { reply_markup: keyboard() });
+    await say(t("report-ask-narrative", { min: NARRATIVE_MIN, max: NARRATIVE_MAX }), { reply_markup: keyboard() });
     for (;;) {
       const answer = await next();
       const data = answer.callbackQuery?.data;
@@ -122,20 +142,20 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
         continue;
       }
       parts.push(text);
-      await ctx.reply(t("report-narrative-added", { length: candidate.length, max: NARRATIVE_MAX }), { reply_markup: keyboard() });
+      await say(t("report-narrative-added", { length: candidate.length, max: NARRATIVE_MAX }), { reply_markup: keyboard() });
     }
   }
 
   async function urgency(): Promise<boolean | "back"> {
     const answer = await choose("urgency", ["yes", "no"] as const);
     if (answer === "back") return "back";
-    if (answer === "yes" && setup.hotline) await ctx.reply(t("report-urgent-hotline", { hotline: setup.hotline }));
+    if (answer === "yes" && setup.hotline) await say(t("report-urgent-hotline", { hotline: setup.hotline }));
     return answer === "yes";
   }
 
   async function evidence(): Promise<"back" | "done"> {
     const done = () => new InlineKeyboard().text(t("report-done"), FORM.done).row().add(backButton(t), cancelButton(t));
-    await ctx.reply(t("report-ask-evidence", { max: MAX_ATTACHMENTS }), { reply_markup: done() });
+    await say(t("report-ask-evidence", { max: MAX_ATTACHMENTS }), { reply_markup: done() });
     let lastGroup: string | undefined;
     for (;;) {
       const answer = await next();
@@ -155,7 +175,7 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
       // One answer per album, not one per photo in it.
       const group = answer.message?.media_group_id;
       if (group === undefined || group !== lastGroup) {
-        await ctx.reply(t("report-evidence-received", { max: MAX_ATTACHMENTS }), { reply_markup: done() });
+        await say(t("report-evidence-received", { max: MAX_ATTACHMENTS }), { reply_markup: done() });
       }
       lastGroup = group;
     }
@@ -169,7 +189,7 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
       return "done";
     }
     const share = new Keyboard().requestContact(t("report-share-phone")).oneTime().resized();
-    await ctx.reply(t("report-ask-phone"), { reply_markup: share });
+    await say(t("report-ask-phone"), { reply_markup: share });
     for (;;) {
       const answer = await next();
       if (answer.callbackQuery?.data === FORM.back) return contact();
@@ -177,7 +197,7 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
       const phone = typed ? normalizePhone(typed.startsWith("+") || typed.startsWith("0") ? typed : `+${typed}`) : undefined;
       if (phone) {
         draft.contact = { kind: "phone", phone };
-        await ctx.reply(t("report-phone-saved"), { reply_markup: { remove_keyboard: true } });
+        await say(t("report-phone-saved"), { reply_markup: { remove_keyboard: true } });
         return "done";
       }
       await hint("report-hint-phone");
@@ -186,28 +206,14 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
 
   async function ask(step: Step): Promise<"back" | "done"> {
     switch (step) {
-      case "reporter": {
-        const value = await choose("reporter", REPORTERS);
-        if (value === "back") return "back";
-        draft.reporter = value;
-        return "done";
-      }
-      case "placeType": {
-        const value = await choose("place", PLACE_TYPES);
-        if (value === "back") return "back";
-        draft.placeType = value;
-        return "done";
-      }
-      case "region": {
-        const value = await choose("region", REGIONS);
-        if (value === "back") return "back";
-        draft.region = value;
-        return "done";
-      }
+      case "reporter":
+      case "placeType":
+      case "region":
       case "when": {
-        const value = await choose("when", WHEN);
+        const [field, values] = CHOICES[step];
+        const value = await choose(field, values);
         if (value === "back") return "back";
-        draft.when = value;
+        Object.assign(draft, { [step]: value });
         return "done";
       }
       case "placeName":
@@ -252,7 +258,7 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
 
   async function consent(): Promise<number> {
     const agree = new InlineKeyboard().text(t("report-agree"), FORM.agree).row().add(cancelButton(t));
-    await ctx.reply(t("report-consent", { org: escapeHtml(setup.org[locale as Locale]), hotline: setup.hotline || "—" }), {
+    await say(t("report-consent", { org: escapeHtml(setup.org[locale as Locale]), hotline: setup.hotline || "—" }), {
       reply_markup: agree,
       parse_mode: "HTML",
     });
@@ -266,11 +272,15 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
   let consentAt = await consent();
   while ((await run(ALL_STEPS)) === "back") consentAt = await consent();
 
-  for (;;) {
-    await ctx.reply([`<b>${t("report-summary")}</b>`, "", ...draftLines(t, draft)].join("\n"), {
-      parse_mode: "HTML",
-      reply_markup: summaryKeyboard(t),
-    });
+  // The summary is shown again only when something changed; a wrong answer gets just a hint.
+  for (let show = true; ; ) {
+    if (show) {
+      await say([`<b>${t("report-summary")}</b>`, "", ...draftLines(t, draft)].join("\n"), {
+        parse_mode: "HTML",
+        reply_markup: summaryKeyboard(t),
+      });
+    }
+    show = true;
     const answer = await next();
     const data = answer.callbackQuery?.data ?? "";
     const part = data.startsWith("r:edit:") ? (data.slice("r:edit:".length) as SummaryPart) : undefined;
@@ -280,6 +290,7 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
     }
     if (data !== FORM.send) {
       await hint(data ? "report-hint-stale-button" : "report-hint-summary");
+      show = false;
       continue;
     }
     if (!isComplete(draft)) continue;
@@ -304,7 +315,6 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
       delete outer.session.draftStartedAt;
     });
     const { result, code } = sent;
-    await ctx.reply(t("report-sent", { code, pin: setup.pin }), sensitive({ parse_mode: "HTML" as const }));
     if (result === "created" && setup.staffChatId !== undefined) {
       const staffChatId = setup.staffChatId;
       await conversation.external(async (outer) => {
@@ -318,6 +328,9 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
         }
       });
     }
+    // The case is saved; the code and PIN exist nowhere else in readable form, so keep trying to show them
+    // (the person presses anything, typically «Send» again) until Telegram takes the message.
+    while (!(await say(t("report-sent", { code, pin: setup.pin }), sensitive({ parse_mode: "HTML" as const })))) await next();
     return;
   }
 }

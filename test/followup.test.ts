@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { KEYS } from "../src/redis.js";
+import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
+import { createTestBot, newUserId, useRedis } from "./harness.js";
+import { fillReport, labels, photo, sendReport, storedCase } from "./report-helpers.js";
+
+const redis = useRedis();
+
+async function reported(contact: "anonymous" | "chat" = "anonymous") {
+  const bot = createTestBot(redis);
+  const l = labels(bot, "ru");
+  const reporter = bot.user({ id: newUserId(), language_code: "ru" });
+  await fillReport(reporter, l, { contact, narrative: "Меня избили в отделе милиции ночью." });
+  const { code, pin } = await sendReport(reporter, l);
+  return { bot, l, reporter, code, pin };
+}
+
+async function check(person: ReturnType<ReturnType<typeof createTestBot>["user"]>, code: string, pin: string) {
+  await person.send("/check");
+  await person.send(code);
+  await person.send(pin);
+}
+
+describe("My reports", () => {
+  it("lists the person's non-anonymous cases with their status, and none of the anonymous ones", async () => {
+    const { bot, l, reporter, code } = await reported("chat");
+    await fillReport(reporter, l);
+    await sendReport(reporter, l);
+    await reporter.send("/status");
+    expect(reporter.last.text).toMatch(new RegExp(`^<b>${l("mine-title")}</b>\n\n<code>${code}</code> — \\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d — ${l("case-status-new")}$`));
+    expect(buttonsOf(reporter.last).map(buttonText)).toEqual([l("mine-withdraw", { code }), l("mine-check"), l("rights-home")]);
+    const stranger = bot.user({ id: newUserId(), language_code: "ru" });
+    await stranger.send("/status");
+    expect(stranger.last.text).toBe(`<b>${l("mine-title")}</b>\n\n${l("mine-none")}`);
+  });
+
+  it("withdraws a case from the list after asking, deleting its content", async () => {
+    const { l, reporter, code } = await reported("chat");
+    await reporter.send("/status");
+    await reporter.click(l("mine-withdraw", { code }));
+    expect(reporter.last.text).toBe(l("withdraw-confirm", { code }));
+    await reporter.click(l("withdraw-yes"));
+    const stored = await redis.hgetall(KEYS.case + code);
+    expect(stored.status).toBe("withdrawn");
+    expect(stored.secret).toBeUndefined();
+    expect(stored).toMatchObject({ placeType: "police", region: "osh" });
+    expect(reporter.last.text).toContain(`<code>${code}</code>`);
+    expect(reporter.last.text).toContain(l("case-status-withdrawn"));
+    const audit = await redis.xrange(KEYS.audit, "-", "+");
+    expect(audit.map(([, fields]) => fields.join(" "))).toContain(`action withdrawn code ${code} actor reporter`);
+  });
+
+  it("a forged withdraw button for someone else's case does nothing", async () => {
+    const { bot, code } = await reported("chat");
+    const other = bot.user({ id: newUserId(), language_code: "ru" });
+    await other.pressData({ message_id: 1, text: "x" }, `mine:withdraw-yes:${code}`);
+    expect(await redis.hget(KEYS.case + code, "status")).toBe("new");
+  });
+});
+
+describe("check by code and PIN", () => {
+  it("from another account shows the status, takes more information and evidence, and deletes the PIN message", async () => {
+    const { bot, l, code, pin } = await reported();
+    const other = bot.user({ id: newUserId(), language_code: "ru" });
+    await check(other, code.toLowerCase().replaceAll("-", " "), pin);
+    expect(other.calls.some((call) => call.method === "deleteMessage")).toBe(true);
+    expect(other.last.text).toContain(`Дело <code>${code}</code>\nСтатус: ${l("case-status-new")}`);
+    await other.click(l("check-add"));
+    await other.send("Ещё: у меня есть справка от врача.");
+    await other.sendMessage(photo("certificate"));
+    await other.click(l("report-done"));
+    expect(other.messages.map((message) => message.text)).toContain(l("check-added"));
+    const stored = await storedCase(redis, bot, code);
+    expect(stored?.secret?.additions).toEqual([
+      { at: expect.any(Number), text: "Ещё: у меня есть справка от врача.", attachments: [{ kind: "photo", fileId: "photo-certificate" }] },
+    ]);
+  });
+
+  it("gives the same answer for a wrong PIN and an unknown code, and locks after 5 tries per account", async () => {
+    const { bot, l, code, pin } = await reported();
+    const guesser = bot.user({ id: newUserId(), language_code: "ru" });
+    await check(guesser, code, "000000");
+    expect(guesser.last.text).toBe(l("check-denied"));
+    await check(guesser, "CCC-CCC-CCC", "123456");
+    expect(guesser.last.text).toBe(l("check-denied"));
+    for (let i = 0; i < 3; i++) await check(guesser, code, "111111");
+    await check(guesser, code, pin);
+    expect(guesser.last.text).toBe(l("check-limited"));
+    await check(guesser, "CCC-CCC-CCC", "123456");
+    expect(guesser.last.text).toBe(l("check-limited"));
+  });
+
+  it("locks a code after 5 tries from any accounts", async () => {
+    const { bot, l, code, pin } = await reported();
+    for (let i = 0; i < 5; i++) await check(bot.user({ id: newUserId(), language_code: "ru" }), code, "999999");
+    const owner = bot.user({ id: newUserId(), language_code: "ru" });
+    await check(owner, code, pin);
+    expect(owner.last.text).toBe(l("check-limited"));
+  });
+
+  it("withdraws with the code and PIN after asking", async () => {
+    const { bot, l, code, pin } = await reported();
+    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    await check(person, code, pin);
+    await person.click(l("check-withdraw"));
+    await person.click(l("withdraw-yes"));
+    expect(person.last.text).toBe(l("withdraw-done", { code }));
+    expect(await redis.hget(KEYS.case + code, "secret")).toBeNull();
+    expect(await redis.hget(KEYS.case + code, "status")).toBe("withdrawn");
+  });
+
+  it("explains a malformed code or PIN and asks again", async () => {
+    const { bot, l } = await reported();
+    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    await person.send("/check");
+    await person.send("мой код 123");
+    expect(person.last.text).toBe(l("check-hint-code"));
+    await person.send("CCC-CCC-CCC");
+    await person.send("12");
+    expect(person.last.text).toBe(l("check-hint-pin"));
+    await person.send("/cancel");
+    expect(person.last.text).toBe(l("check-cancelled"));
+  });
+});

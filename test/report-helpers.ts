@@ -1,0 +1,82 @@
+import { expect } from "vitest";
+import type { Locale } from "../src/config.js";
+import type { Redis } from "../src/redis.js";
+import { createCaseStore } from "../src/complaints/store.js";
+import { createCipher } from "../src/crypto.js";
+import type { FakeUser } from "../src/telegram/fake-user.js";
+import type { createTestBot } from "./harness.js";
+
+export type TestBot = ReturnType<typeof createTestBot>;
+
+export const STAFF_CHAT = -1001234500000;
+
+/** The label or text of a message id, as the person sees it. */
+export function labels(bot: TestBot, locale: Locale) {
+  return (key: string, vars: Record<string, string | number> = {}) => bot.i18n.t(locale, key, vars);
+}
+
+export const photo = (id: string, group?: string) => ({
+  photo: [{ file_id: `small-${id}`, file_unique_id: `s${id}`, width: 90, height: 90 }, { file_id: `photo-${id}`, file_unique_id: id, width: 800, height: 800 }],
+  ...(group ? { media_group_id: group } : {}),
+});
+
+export const sticker = { sticker: { file_id: "st", file_unique_id: "st", type: "regular" as const, width: 1, height: 1, is_animated: false, is_video: false } };
+
+export interface Answers {
+  narrative?: string;
+  placeName?: string;
+  urgent?: boolean;
+  contact?: "anonymous" | "chat" | "phone";
+  phone?: string;
+  evidence?: number;
+}
+
+/** Goes from /report to the summary, answering every question with the given or default answers. */
+export async function fillReport(person: FakeUser, l: ReturnType<typeof labels>, answers: Answers = {}) {
+  await person.send("/report");
+  await person.click(l("report-agree"));
+  await person.click(l("report-reporter-relative"));
+  await person.click(l("report-place-police"));
+  await person.click(l("report-region-osh"));
+  if (answers.placeName) await person.send(answers.placeName);
+  else await person.click(l("report-skip"));
+  await person.click(l("report-when-yesterday"));
+  await person.click(l("report-skip"));
+  await person.send(answers.narrative ?? "They beat my brother at the station for two hours.");
+  await person.click(l("report-continue"));
+  await person.click(l(answers.urgent ? "report-urgency-yes" : "report-urgency-no"));
+  for (let i = 0; i < (answers.evidence ?? 0); i++) await person.sendMessage(photo(String(i)));
+  await person.click(l("report-done"));
+  await person.click(l(`report-contact-${answers.contact ?? "anonymous"}`));
+  if (answers.contact === "phone") await person.send(answers.phone ?? "+996 555 123 456");
+  expect(person.last.text).toMatch(new RegExp(`^<b>${l("report-summary")}</b>`));
+}
+
+/** Presses «Send» and returns the case code and PIN from the confirmation. */
+export async function sendReport(person: FakeUser, l: ReturnType<typeof labels>) {
+  await person.click(l("report-send"));
+  const match = /<code>([A-Z0-9-]{11})<\/code>[\s\S]*<code>(\d{6})<\/code>/.exec(person.last.text);
+  if (!match) throw new Error(`no case code in: ${person.last.text}`);
+  return { code: match[1]!, pin: match[2]! };
+}
+
+/** Every value stored in this Redis database, as raw text, to look for leaks. */
+export async function rawRedis(redis: Redis): Promise<string> {
+  const values: string[] = [];
+  for (const key of await redis.keys("*")) {
+    const type = await redis.type(key);
+    if (type === "string") values.push((await redis.get(key)) ?? "");
+    else if (type === "hash") values.push(JSON.stringify(await redis.hgetall(key)));
+    else if (type === "set") values.push(JSON.stringify(await redis.smembers(key)));
+    else if (type === "zset") values.push(JSON.stringify(await redis.zrange(key, "0", "-1")));
+    else if (type === "list") values.push(JSON.stringify(await redis.lrange(key, 0, -1)));
+    else if (type === "stream") values.push(JSON.stringify(await redis.xrange(key, "-", "+")));
+    values.push(key);
+  }
+  return values.join("\n");
+}
+
+/** The case as the bot stores it, decrypted. */
+export function storedCase(redis: Redis, bot: TestBot, code: string) {
+  return createCaseStore(redis, createCipher(bot.config.dataKey)).get(code);
+}
