@@ -110,6 +110,14 @@ describe("the bot process", () => {
     expect(run.output()).not.toMatch(/\n\s+at /);
   });
 
+  it("without DATA_KEY, says how to make one and refuses to start", async () => {
+    const run = startMain({ BOT_TOKEN: TEST_TOKEN, DATA_KEY: "" });
+    expect((await run.exited).code).toBe(1);
+    expect(run.output()).toContain("DATA_KEY is required: the key that encrypts complaints at rest");
+    expect(run.output()).toContain("npm run keygen");
+    expect(run.output()).not.toMatch(/\n\s+at /);
+  });
+
   it("with a broken organisation profile, names the bad field and refuses to start", async () => {
     const profile = join(EMPTY_DIR, "broken-profile.yaml");
     writeFileSync(profile, readFileSync(new URL("../profile.yaml", import.meta.url), "utf8").replace("+996 554 999 222", "554-999"));

@@ -71,10 +71,10 @@ describe("the report form", () => {
     expect(other.last.text).toContain("+996554999222");
   });
 
-  it("answers wrong input at each step with a specific hint and asks again", async () => {
+  for (const locale of LOCALES) it(`answers wrong input at each step with a specific hint and asks again (${locale})`, async () => {
     const bot = createTestBot(redis);
-    const l = labels(bot, "ru");
-    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    const l = labels(bot, locale);
+    const person = bot.user({ id: newUserId(), language_code: locale });
     await person.send("/report");
     await person.sendMessage(sticker);
     expect(person.last.text).toBe(l("report-hint-button"));
@@ -114,7 +114,15 @@ describe("the report form", () => {
     await person.click(l("report-done"));
 
     await person.click(l("report-contact-phone"));
-    expect(person.last.reply_markup).toMatchObject({ keyboard: [[{ text: l("report-share-phone"), request_contact: true }]] });
+    expect(person.last.reply_markup).toMatchObject({
+      keyboard: [[{ text: l("report-share-phone"), request_contact: true }], [{ text: l("rights-back") }, { text: l("report-cancel") }]],
+    });
+    await person.send(l("rights-back"));
+    expect(person.last.text).toBe(l("report-ask-contact"));
+    await person.click(l("report-contact-phone"));
+    await person.send(l("report-cancel"));
+    expect(person.last.text).toBe(l("report-drop-confirm"));
+    await person.click(l("report-keep"));
     await person.send("позвоните маме");
     expect(person.last.text).toBe(l("report-hint-phone"));
     await person.sendMessage({ contact: { phone_number: "996700111222", first_name: "U" } });
@@ -125,6 +133,7 @@ describe("the report form", () => {
     const { code } = await sendReport(person, l);
     const { secret } = (await storedCase(redis, bot, code))!;
     expect(secret!.narrative).toBe("Меня били.\n\nДубинкой, в кабинете на втором этаже.");
+    expect(person.last.text).toContain(code);
     expect(secret!.attachments).toHaveLength(10);
     expect(secret!.contact).toEqual({ kind: "phone", phone: "+996700111222" });
   });

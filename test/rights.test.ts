@@ -20,7 +20,8 @@ function expectCard(person: FakeUser, locale: Locale, topic: Topic) {
   expect(text).toContain(i18n.t(locale, "rights-reviewed", { date: "25.11.2026" }));
   expect(text).not.toMatch(/[{}$]|rights-/);
   const labels = buttonsOf(person.last).map(buttonText);
-  expect(labels).toEqual([...childrenOf(topic.id).map((child) => title(locale, child)), t(locale, "rights-back"), t(locale, "rights-home")]);
+  const report = topic.startsReport ? [t(locale, "menu-report")] : [];
+  expect(labels).toEqual([...childrenOf(topic.id).map((child) => title(locale, child)), ...report, t(locale, "rights-back"), t(locale, "rights-home")]);
 }
 
 describe("rights library", () => {
@@ -70,6 +71,8 @@ describe("rights library", () => {
     const person = user({ id: newUserId(), language_code: "ru" });
     await person.send("/start complain-centre");
     expect(person.last.text).toContain(`организации «${org.ru}»`);
+    await person.click(t("ru", "menu-report"));
+    expect(person.last.text).toMatch(/^<b>Прежде чем начать<\/b>/);
   });
 
   it("answers a forged or outdated topic button without showing anything", async () => {

@@ -74,6 +74,7 @@ report-contact-phone = Телефон аркылуу
 report-ask-phone = Төмөндөгү «Номер менен бөлүшүү» баскычын басыңыз же номерди жазыңыз, мисалы +996 555 123 456.
 report-share-phone = 📱 Номер менен бөлүшүү
 report-phone-saved = Номер жазылды.
+report-phone-back = Жакшы, байланыштын башка жолун тандаңыз.
 
 report-summary = Баары туурабы, текшериңиз
 report-part-who = Ким билдирет

@@ -74,6 +74,7 @@ report-contact-phone = По телефону
 report-ask-phone = Нажмите кнопку «Поделиться номером» внизу или напишите номер, например +996 555 123 456.
 report-share-phone = 📱 Поделиться номером
 report-phone-saved = Номер записан.
+report-phone-back = Хорошо, выберите другой способ связи.
 
 report-summary = Проверьте, всё ли верно
 report-part-who = Кто сообщает

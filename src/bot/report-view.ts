@@ -31,6 +31,10 @@ export const REPORT_CALLBACK = {
 export const cancelButton = (t: TranslateFunction) => InlineKeyboard.text(t("report-cancel"), REPORT_CALLBACK.cancel);
 export const backButton = (t: TranslateFunction) => InlineKeyboard.text(t("rights-back"), FORM.back);
 
+export function dropKeyboard(t: TranslateFunction): InlineKeyboard {
+  return new InlineKeyboard().text(t("report-drop"), REPORT_CALLBACK.drop).row().text(t("report-keep"), REPORT_CALLBACK.keep);
+}
+
 /** Choices one per row, then «Back» (unless this is the first question) and «Cancel». */
 export function choiceKeyboard(t: TranslateFunction, field: string, values: readonly string[], back = true): InlineKeyboard {
   const rows = values.map((value) => [InlineKeyboard.text(t(`report-${field}-${value}`), FORM.value(value))]);

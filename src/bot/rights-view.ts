@@ -4,6 +4,7 @@ import { childrenOf, type Topic } from "../rights/topics.js";
 import type { BotContext } from "./context.js";
 import { escapeHtml } from "../html.js";
 import { CALLBACK, homeButton, topicData } from "./keyboards.js";
+import { REPORT_CALLBACK } from "./report-view.js";
 import { currentLocale, type Screen } from "./screens.js";
 
 /** `$org` is the organisation's name from the profile, in the person's language. */
@@ -26,6 +27,7 @@ export function topicListScreen(t: TranslateFunction): Screen {
 
 export function cardScreen(t: TranslateFunction, topic: Topic, org: string): Screen {
   const rows = childrenOf(topic.id).map((child) => [topicButton(t, child)]);
+  if (topic.startsReport) rows.push([InlineKeyboard.text(t("menu-report"), REPORT_CALLBACK.start)]);
   const back = InlineKeyboard.text(t("rights-back"), topic.parent ? topicData(topic.parent) : CALLBACK.rights);
   return { text: cardText(t, topic, org), keyboard: new InlineKeyboard([...rows, [back, homeButton(t)]]) };
 }

@@ -8,6 +8,8 @@ export interface Topic {
   parent?: string;
   /** The day the card's content was last checked against shared/domain.md. */
   reviewed: string;
+  /** A card about reporting through this bot carries the button that starts a report. */
+  startsReport?: boolean;
 }
 
 const REVIEWED = "2026-11-25";
@@ -27,7 +29,7 @@ export const TOPICS: readonly Topic[] = [
   { id: "complain", reviewed: REVIEWED },
   { id: "complain-prosecutor", parent: "complain", reviewed: REVIEWED },
   { id: "complain-ombudsman", parent: "complain", reviewed: REVIEWED },
-  { id: "complain-centre", parent: "complain", reviewed: REVIEWED },
+  { id: "complain-centre", parent: "complain", reviewed: REVIEWED, startsReport: true },
   { id: "places", reviewed: REVIEWED },
   { id: "legal-aid", reviewed: REVIEWED },
   { id: "institutions", reviewed: REVIEWED },

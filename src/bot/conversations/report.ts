@@ -14,7 +14,7 @@ import type { BotContext, ConversationContext } from "../context.js";
 import { sensitive } from "../protect.js";
 import { attachmentOf, formUpdate } from "./input.js";
 import {
-  FORM, backButton, cancelButton, choiceKeyboard, draftLines, staffAlert, summaryKeyboard, type SummaryPart,
+  FORM, backButton, cancelButton, choiceKeyboard, draftLines, dropKeyboard, staffAlert, summaryKeyboard, type SummaryPart,
 } from "../report-view.js";
 
 export const REPORT = "report";
@@ -188,16 +188,26 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
       draft.contact = kind === "chat" ? { kind, chatId: setup.chatId } : { kind };
       return "done";
     }
-    const share = new Keyboard().requestContact(t("report-share-phone")).oneTime().resized();
+    // A reply keyboard (the only way to offer «share my number») replaces the inline buttons, so «Back»
+    // and «Cancel» are keyboard buttons here and arrive as text.
+    const share = new Keyboard().requestContact(t("report-share-phone")).row().text(t("rights-back")).text(t("report-cancel")).resized();
+    const removeKeyboard = { reply_markup: { remove_keyboard: true as const } };
     await say(t("report-ask-phone"), { reply_markup: share });
     for (;;) {
       const answer = await next();
-      if (answer.callbackQuery?.data === FORM.back) return contact();
+      if (answer.message?.text === t("rights-back")) {
+        await say(t("report-phone-back"), removeKeyboard);
+        return contact();
+      }
+      if (answer.message?.text === t("report-cancel")) {
+        await say(t("report-drop-confirm"), { reply_markup: dropKeyboard(t) });
+        continue;
+      }
       const typed = answer.message?.contact?.phone_number ?? answer.message?.text;
       const phone = typed ? normalizePhone(typed.startsWith("+") || typed.startsWith("0") ? typed : `+${typed}`) : undefined;
       if (phone) {
         draft.contact = { kind: "phone", phone };
-        await say(t("report-phone-saved"), { reply_markup: { remove_keyboard: true } });
+        await say(t("report-phone-saved"), removeKeyboard);
         return "done";
       }
       await hint("report-hint-phone");

@@ -1,8 +1,8 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { CHECK } from "../conversations/check.js";
 import { REPORT } from "../conversations/report.js";
-import { REPORT_CALLBACK } from "../report-view.js";
+import { dropKeyboard, REPORT_CALLBACK } from "../report-view.js";
 
 // Installed between the conversations plugin and the conversations themselves, so /cancel and the
 // «Cancel» buttons reach it before a waiting form would take them as an answer.
@@ -11,8 +11,7 @@ const feature = composer.chatType("private");
 
 async function cancel(ctx: BotContext) {
   if (ctx.conversation.active(REPORT) > 0) {
-    const confirm = new InlineKeyboard().text(ctx.t("report-drop"), REPORT_CALLBACK.drop).row().text(ctx.t("report-keep"), REPORT_CALLBACK.keep);
-    return ctx.reply(ctx.t("report-drop-confirm"), { reply_markup: confirm });
+    return ctx.reply(ctx.t("report-drop-confirm"), { reply_markup: dropKeyboard(ctx.t) });
   }
   if (ctx.conversation.active(CHECK) > 0) {
     await ctx.conversation.exit(CHECK);

@@ -1,0 +1,64 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { newCaseCode, normalizeCaseCode, hashPin, newPin, verifyPin } from "../src/complaints/codes.js";
+import { parseConfig } from "../src/config.js";
+import { createCipher, newDataKey } from "../src/crypto.js";
+
+describe("encryption at rest", () => {
+  it("round-trips text, seals each value differently, and names the key that sealed it", () => {
+    const key = newDataKey();
+    const cipher = createCipher(key);
+    const a = cipher.encrypt("Меня избили");
+    const b = cipher.encrypt("Меня избили");
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^v1:[0-9a-f]{8}:/);
+    expect(cipher.decrypt(a)).toBe("Меня избили");
+  });
+
+  it("keeps values sealed with an old key readable after rotation, through DATA_KEYS_OLD", () => {
+    const old = newDataKey();
+    const sealed = createCipher(old).encrypt("свидетель: сосед");
+    const rotated = createCipher(newDataKey(), [old]);
+    expect(rotated.decrypt(sealed)).toBe("свидетель: сосед");
+    expect(rotated.encrypt("x").split(":")[1]).not.toBe(sealed.split(":")[1]);
+    expect(() => createCipher(newDataKey()).decrypt(sealed)).toThrow(/cannot decrypt a value sealed with key/);
+  });
+
+  it("refuses a value that was tampered with", () => {
+    const cipher = createCipher(newDataKey());
+    const parts = cipher.encrypt("narrative").split(":");
+    parts[4] = Buffer.from("NARRATIVE").toString("base64");
+    expect(() => cipher.decrypt(parts.join(":"))).toThrow();
+  });
+
+  it("npm run keygen prints a key the configuration accepts", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "src/keygen.ts"], { encoding: "utf8" });
+    expect(run.status).toBe(0);
+    const key = run.stdout.trim();
+    expect(parseConfig({ BOT_TOKEN: "1:abcdefghijklmnopqrstuvwxyz", DATA_KEY: key }).dataKey).toBe(key);
+  });
+});
+
+describe("case codes and PINs", () => {
+  it("codes have no look-alike characters and survive being typed loosely", () => {
+    for (let i = 0; i < 200; i++) {
+      const code = newCaseCode();
+      expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{3}(-[ACDEFGHJKMNPQRTUVWXY34679]{3}){2}$/);
+      expect(normalizeCaseCode(code.toLowerCase().replaceAll("-", " "))).toBe(code);
+    }
+    expect(normalizeCaseCode("K7M-4QX-9TD")).toBe("K7M-4QX-9TD");
+    expect(normalizeCaseCode("KOM-4QX-9TD")).toBeUndefined();
+    expect(normalizeCaseCode("K7M-4QX")).toBeUndefined();
+  });
+
+  it("PINs are 6 digits, stored only as a salted scrypt hash", async () => {
+    const pin = newPin();
+    expect(pin).toMatch(/^\d{6}$/);
+    const [a, b] = [await hashPin(pin), await hashPin(pin)];
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(a).not.toContain(pin);
+    expect(await verifyPin(pin, a)).toBe(true);
+    expect(await verifyPin(pin === "000000" ? "000001" : "000000", a)).toBe(false);
+  });
+});
