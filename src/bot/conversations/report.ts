@@ -87,24 +87,33 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
       return false;
     }
   }
-  const hint = (key: string, vars?: Record<string, string | number>) => say(t(key, vars));
+  /** A question: its text (left out of hints when long) and its buttons. */
+  interface Question {
+    text?: string;
+    other: ReplyOptions;
+  }
+  // A wrong answer gets a hint that asks the question again, with its buttons right under it.
+  const hint = (key: string, vars: Record<string, string | number> | undefined, question: Question) =>
+    say(question.text ? `${t(key, vars)}\n\n${question.text}` : t(key, vars), question.other);
 
   async function choose<T extends string>(field: string, values: readonly T[]): Promise<T | "back"> {
-    await say(t(`report-ask-${field}`), { reply_markup: choiceKeyboard(t, field, values) });
+    const question = { text: t(`report-ask-${field}`), other: { reply_markup: choiceKeyboard(t, field, values) } };
+    await say(question.text, question.other);
     for (;;) {
       const answer = await next();
       const data = answer.callbackQuery?.data;
       if (data === FORM.back) return "back";
       const value = values.find((candidate) => data === FORM.value(candidate));
       if (value) return value;
-      await hint(data ? "report-hint-stale-button" : "report-hint-button");
+      await hint(data ? "report-hint-stale-button" : "report-hint-button", undefined, question);
     }
   }
 
   /** An optional short text, or «Skip». */
   async function shortText(field: string): Promise<string | null | "back"> {
     const keyboard = new InlineKeyboard().text(t("report-skip"), FORM.skip).row().add(backButton(t), cancelButton(t));
-    await say(t(`report-ask-${field}`), { reply_markup: keyboard });
+    const question = { text: t(`report-ask-${field}`), other: { reply_markup: keyboard } };
+    await say(question.text, question.other);
     for (;;) {
       const answer = await next();
       const data = answer.callbackQuery?.data;
@@ -112,13 +121,14 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
       if (data === FORM.skip) return null;
       const text = answer.message?.text?.trim();
       if (text && text.length <= SHORT_TEXT_MAX) return text;
-      if (text) await hint("report-hint-too-long", { max: SHORT_TEXT_MAX });
-      else await hint(data ? "report-hint-stale-button" : "report-hint-text");
+      if (text) await hint("report-hint-too-long", { max: SHORT_TEXT_MAX }, question);
+      else await hint(data ? "report-hint-stale-button" : "report-hint-text", undefined, question);
     }
   }
 
   async function narrative(): Promise<string | "back"> {
     const keyboard = () => new InlineKeyboard().text(t("report-continue"), FORM.next).row().add(backButton(t), cancelButton(t));
+    const buttons = { other: { reply_markup: keyboard() } };
     const parts = draft.narrative ? [draft.narrative] : [];
     const joined = () => parts.join("\n\n");
     await say(t("report-ask-narrative", { min: NARRATIVE_MIN, max: NARRATIVE_MAX }), { reply_markup: keyboard() });
@@ -128,17 +138,17 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
       if (data === FORM.back) return "back";
       if (data === FORM.next) {
         if (joined().length >= NARRATIVE_MIN) return joined();
-        await hint("report-hint-too-short", { min: NARRATIVE_MIN, missing: NARRATIVE_MIN - joined().length });
+        await hint("report-hint-too-short", { min: NARRATIVE_MIN, missing: NARRATIVE_MIN - joined().length }, buttons);
         continue;
       }
       const text = answer.message?.text?.trim();
       if (!text) {
-        await hint(data ? "report-hint-stale-button" : "report-hint-narrative-text");
+        await hint(data ? "report-hint-stale-button" : "report-hint-narrative-text", undefined, buttons);
         continue;
       }
       const candidate = [...parts, text].join("\n\n");
       if (candidate.length > NARRATIVE_MAX) {
-        await hint("report-hint-narrative-too-long", { max: NARRATIVE_MAX, length: joined().length });
+        await hint("report-hint-narrative-too-long", { max: NARRATIVE_MAX, length: joined().length }, buttons);
         continue;
       }
       parts.push(text);
@@ -164,11 +174,11 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
       if (data === FORM.done) return "done";
       const attachment = attachmentOf(answer);
       if (!attachment) {
-        await hint(data ? "report-hint-stale-button" : "report-hint-evidence");
+        await hint(data ? "report-hint-stale-button" : "report-hint-evidence", undefined, { other: { reply_markup: done() } });
         continue;
       }
       if (draft.attachments.length >= MAX_ATTACHMENTS) {
-        await hint("report-hint-too-many", { max: MAX_ATTACHMENTS });
+        await hint("report-hint-too-many", { max: MAX_ATTACHMENTS }, { other: { reply_markup: done() } });
         continue;
       }
       draft.attachments.push(attachment);
@@ -210,7 +220,7 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
         await say(t("report-phone-saved"), removeKeyboard);
         return "done";
       }
-      await hint("report-hint-phone");
+      await hint("report-hint-phone", undefined, { other: { reply_markup: share } });
     }
   }
 
@@ -275,7 +285,7 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
     for (;;) {
       const answer = await next();
       if (answer.callbackQuery?.data === FORM.agree) return conversation.now();
-      await hint("report-hint-button");
+      await hint("report-hint-button", undefined, { other: { reply_markup: agree } });
     }
   }
 
@@ -299,7 +309,7 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
       continue;
     }
     if (data !== FORM.send) {
-      await hint(data ? "report-hint-stale-button" : "report-hint-summary");
+      await hint(data ? "report-hint-stale-button" : "report-hint-summary", undefined, { other: { reply_markup: summaryKeyboard(t) } });
       show = false;
       continue;
     }
@@ -318,7 +328,7 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
         }
       });
     } catch {
-      await hint("report-send-failed");
+      await say(t("report-send-failed"));
       continue;
     }
     await conversation.external((outer) => {
