@@ -44,8 +44,16 @@ describe("moving through the report form", () => {
     await person.send("И ещё: угрожали родным.");
     await person.click(l("report-continue"));
     expect(person.last.text).toContain("They beat my brother at the station for two hours.\n\nИ ещё: угрожали родным.");
+    await person.click(`✏️ ${l("report-part-what")}`);
+    await person.click(l("report-rewrite"));
+    expect(person.last.text).toBe(l("report-rewrite-ok"));
+    await person.send("Совсем другой текст о том, что было.");
+    await person.click(l("report-continue"));
+    expect(person.last.text).toContain(`<b>${l("report-part-what")}:</b>\nСовсем другой текст о том, что было.\n`);
     const { code } = await sendReport(person, l);
-    expect((await storedCase(redis, bot, code))).toMatchObject({ placeType: "pretrial", region: "batken", secret: { placeName: "СИЗО-1" } });
+    expect(await storedCase(redis, bot, code)).toMatchObject({
+      placeType: "pretrial", region: "batken", secret: { placeName: "СИЗО-1", narrative: "Совсем другой текст о том, что было." },
+    });
   });
 
   it("keeps every photo of an album, answering once for the album", async () => {

@@ -11,6 +11,7 @@ export const FORM = {
   next: "r:next",
   done: "r:done",
   send: "r:send",
+  rewrite: "r:rewrite",
   value: (value: string) => `r:v:${value}`,
   edit: (part: string) => `r:edit:${part}`,
 } as const;

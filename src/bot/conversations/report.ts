@@ -127,15 +127,25 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
   }
 
   async function narrative(): Promise<string | "back"> {
-    const keyboard = () => new InlineKeyboard().text(t("report-continue"), FORM.next).row().add(backButton(t), cancelButton(t));
-    const buttons = { other: { reply_markup: keyboard() } };
     const parts = draft.narrative ? [draft.narrative] : [];
+    // When the text is edited from the summary, it can be added to or written anew.
+    const keyboard = () => {
+      const buttons = new InlineKeyboard().text(t("report-continue"), FORM.next).row();
+      if (parts.length > 0) buttons.text(t("report-rewrite"), FORM.rewrite).row();
+      return buttons.add(backButton(t), cancelButton(t));
+    };
+    const buttons = { other: { reply_markup: keyboard() } };
     const joined = () => parts.join("\n\n");
     await say(t("report-ask-narrative", { min: NARRATIVE_MIN, max: NARRATIVE_MAX }), { reply_markup: keyboard() });
     for (;;) {
       const answer = await next();
       const data = answer.callbackQuery?.data;
       if (data === FORM.back) return "back";
+      if (data === FORM.rewrite) {
+        parts.length = 0;
+        await say(t("report-rewrite-ok"), { reply_markup: keyboard() });
+        continue;
+      }
       if (data === FORM.next) {
         if (joined().length >= NARRATIVE_MIN) return joined();
         await hint("report-hint-too-short", { min: NARRATIVE_MIN, missing: NARRATIVE_MIN - joined().length }, buttons);
