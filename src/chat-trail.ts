@@ -1,4 +1,4 @@
-import type { Transformer } from "grammy";
+import type { Context, Transformer } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "./logger.js";
 import { KEYS } from "./redis.js";
@@ -45,18 +45,43 @@ function sentIds(result: unknown): number[] {
   return messages.flatMap((message) => (typeof message?.message_id === "number" ? [message.message_id] : []));
 }
 
-/**
- * Records every message the bot sends into a private chat (user ids, and so private chat ids, are
- * positive). A failure to record is logged, not thrown: the message has been sent, and reporting the
- * call as failed would make a handler send it twice.
- */
-export function trailTransformer(trail: ChatTrail, logger: Logger): Transformer {
+/** Hands the ids of messages the bot sent into a private chat (user ids, so those chat ids, are positive) to `keep`. */
+function sentTo(keep: (chatId: number, ids: number[]) => unknown): Transformer {
   return async (prev, method, payload, signal) => {
     const response = await prev(method, payload, signal);
     const chatId = (payload as { chat_id?: unknown }).chat_id;
-    if (response.ok && SENDS.test(method) && typeof chatId === "number" && chatId > 0) {
-      await trail.record(chatId, sentIds(response.result)).catch((err: unknown) => logger.warn({ err, method }, "could not record a sent message for /clear"));
-    }
+    if (response.ok && SENDS.test(method) && typeof chatId === "number" && chatId > 0) await keep(chatId, sentIds(response.result));
     return response;
+  };
+}
+
+// A failure to record is logged, not thrown: the message has been sent, and reporting the call as failed
+// would make a handler send it twice.
+const recordOrLog = (trail: ChatTrail, logger: Logger) => (chatId: number, ids: number[]) =>
+  trail.record(chatId, ids).catch((err: unknown) => logger.warn({ err }, "could not record message ids for /clear"));
+
+/** Records each message as it is sent: for APIs that live outside one update, like a conversation's. */
+export function trailTransformer(trail: ChatTrail, logger: Logger): Transformer {
+  return sentTo(recordOrLog(trail, logger));
+}
+
+/**
+ * For one update in a private chat: collects the person's message and everything the bot sends through
+ * ctx.api, and stores them in one write when the update is done. The ids collected so far are on
+ * ctx.pendingTrail, for «Clear this chat» to delete along with the stored ones.
+ */
+export function trackChat(trail: ChatTrail, logger: Logger) {
+  const record = recordOrLog(trail, logger);
+  return async (ctx: Context & { pendingTrail: number[] }, next: () => Promise<void>) => {
+    if (ctx.chat?.type !== "private") return next();
+    const chatId = ctx.chat.id;
+    const pending = ctx.message ? [ctx.message.message_id] : [];
+    ctx.pendingTrail = pending;
+    ctx.api.config.use(sentTo((to, ids) => (to === chatId ? pending.push(...ids) : record(to, ids))));
+    try {
+      await next();
+    } finally {
+      await record(chatId, pending);
+    }
   };
 }

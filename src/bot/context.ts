@@ -24,6 +24,8 @@ interface Extras {
   rightsSearch: RightsSearch;
   trail: ChatTrail;
   cases: CaseStore;
+  /** Message ids of this update not yet stored for «Clear this chat» (see trackChat). */
+  pendingTrail: number[];
 }
 
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor & Extras>;

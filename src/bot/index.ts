@@ -5,7 +5,7 @@ import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import type { Redis } from "ioredis";
 import { createConversation } from "@grammyjs/conversations";
-import { createChatTrail, trailTransformer } from "../chat-trail.js";
+import { createChatTrail, trackChat, trailTransformer } from "../chat-trail.js";
 import { createCaseStore } from "../complaints/store.js";
 import { createCipher } from "../crypto.js";
 import type { Config } from "../config.js";
@@ -19,7 +19,7 @@ import { conversationsMiddleware, DRAFT_TTL_MS } from "./conversations.js";
 import { CHECK, checkConversation } from "./conversations/check.js";
 import { REPORT, reportConversation } from "./conversations/report.js";
 import { createErrorHandler } from "./errors.js";
-import { attachDeps, measureUpdates, recordIncoming } from "./middlewares.js";
+import { attachDeps, measureUpdates } from "./middlewares.js";
 import { sessionKey, sessionMiddleware } from "./session.js";
 import { casesFeature } from "./features/cases.js";
 import { clearFeature } from "./features/clear.js";
@@ -63,8 +63,8 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   });
   const trail = createChatTrail(redis);
   const cipher = createCipher(config.dataKey, config.oldDataKeys);
-  const transformers = [autoRetry(retryOptions(config)), trailTransformer(trail, logger)];
-  bot.api.config.use(...transformers);
+  const retry = autoRetry(retryOptions(config));
+  bot.api.config.use(retry);
 
   bot.use(measureUpdates(metrics));
   bot.use(
@@ -80,10 +80,10 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   );
   const protectedBot = bot.errorBoundary(createErrorHandler(i18n, metrics));
   protectedBot.use(sequentialize(sessionKey));
-  protectedBot.use(recordIncoming);
+  protectedBot.use(trackChat(trail, logger));
   protectedBot.use(sessionMiddleware(redis));
   protectedBot.use(i18n);
-  protectedBot.use(conversationsMiddleware(redis, cipher, i18n, transformers));
+  protectedBot.use(conversationsMiddleware(redis, cipher, i18n, [retry, trailTransformer(trail, logger)]));
   protectedBot.use(reportCancelFeature); // before the forms, so /cancel reaches it while one waits
   protectedBot.use(createConversation(reportConversation, { id: REPORT, maxMillisecondsToWait: DRAFT_TTL_MS }));
   protectedBot.use(createConversation(checkConversation, { id: CHECK, maxMillisecondsToWait: DRAFT_TTL_MS }));

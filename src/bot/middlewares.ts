@@ -38,6 +38,7 @@ export function attachDeps({ config, logger, roles, profile, rightsSearch, trail
     ctx.rightsSearch = rightsSearch;
     ctx.trail = trail;
     ctx.cases = cases;
+    ctx.pendingTrail = [];
     // Most updates log nothing, and a pino child with redaction is costly, so it is made on first use.
     let child: Logger | undefined;
     Object.defineProperty(ctx, "logger", { get: () => (child ??= logger.child({ update_id: ctx.update.update_id })) });
@@ -45,10 +46,4 @@ export function attachDeps({ config, logger, roles, profile, rightsSearch, trail
     ctx.roles = () => (loaded ??= ctx.from ? roles.rolesOf(ctx.from.id) : Promise.resolve([]));
     return next();
   };
-}
-
-/** Remembers what the person writes in a private chat (the id only), so "Clear this chat" can delete it. */
-export async function recordIncoming(ctx: BotContext, next: NextFunction) {
-  if (ctx.message && ctx.chat?.type === "private") await ctx.trail.record(ctx.chat.id, [ctx.message.message_id]);
-  await next();
 }

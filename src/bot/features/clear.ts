@@ -25,7 +25,8 @@ async function deleteAll(api: Api, chatId: number, ids: number[]): Promise<numbe
 }
 
 async function clearChat(ctx: BotContext & { chat: { id: number } }) {
-  const ids = await ctx.trail.take(ctx.chat.id);
+  // The ids of this very update (the /clear message itself) are not stored yet.
+  const ids = [...(await ctx.trail.take(ctx.chat.id)), ...ctx.pendingTrail.splice(0)];
   const failed = await deleteAll(ctx.api, ctx.chat.id, ids);
   ctx.logger.info({ deleted: ids.length - failed, failed }, "chat cleared");
   // Neutral on purpose: someone who looks at the phone later sees nothing about what was asked.
