@@ -15,6 +15,7 @@ import { loadProfile } from "../src/profile.js";
 import { createRedis, type Redis } from "../src/redis.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { FakeUser, type UpdateHandler } from "../src/telegram/fake-user.js";
+import { loadEvalCases } from "../test/search-eval.js";
 
 const USERS = 200;
 const CONCURRENCY = 8;
@@ -46,6 +47,9 @@ function baselineBot(redis: Redis, telegram: FakeTelegram): UpdateHandler {
   return (update) => bot.handleUpdate(update);
 }
 
+// Free text is the questions of the search evaluation set, in both languages, as people would type them.
+const QUESTIONS = loadEvalCases().map((c) => c.q);
+
 // Each person cycles through what people do most: open the bot, press the menu, type something, ask for help.
 function step(user: FakeUser, n: number): Promise<void> {
   switch (n % 4) {
@@ -54,7 +58,7 @@ function step(user: FakeUser, n: number): Promise<void> {
     case 1:
       return user.pressData({ message_id: 1, text: "menu" }, "language");
     case 2:
-      return user.send("где мой адвокат?");
+      return user.send(QUESTIONS[(user.id + n) % QUESTIONS.length]!);
     default:
       return user.send("/help");
   }
