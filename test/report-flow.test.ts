@@ -63,12 +63,16 @@ describe("moving through the report form", () => {
     await fillReport(person, l);
     await person.click(`✏️ ${l("report-part-evidence")}`);
     const before = person.messages.length;
-    for (const id of ["a", "b", "c"]) await person.sendMessage(photo(id, "album-1"));
+    for (const id of ["a", "b", "c"]) await person.sendMessage({ ...photo(id, "album-1"), ...(id === "a" ? { caption: "синяки на спине" } : {}) });
     expect(person.messages.length - before).toBe(1);
     await person.click(l("report-done"));
     expect(person.last.text).toContain(l("report-attachments-count", { count: 3 }));
     const { code } = await sendReport(person, l);
-    expect((await storedCase(redis, bot, code))?.secret?.attachments).toEqual(["a", "b", "c"].map((id) => ({ kind: "photo", fileId: `photo-${id}` })));
+    expect((await storedCase(redis, bot, code))?.secret?.attachments).toEqual([
+      { kind: "photo", fileId: "photo-a", caption: "синяки на спине" },
+      { kind: "photo", fileId: "photo-b" },
+      { kind: "photo", fileId: "photo-c" },
+    ]);
   });
 
   it("survives a restart: a new bot on the same Redis continues the draft where it stopped", async () => {

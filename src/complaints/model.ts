@@ -20,6 +20,8 @@ export type AttachmentKind = "photo" | "document" | "voice" | "video";
 export interface Attachment {
   kind: AttachmentKind;
   fileId: string;
+  /** What the person wrote under the file, if anything. */
+  caption?: string;
 }
 
 export type Contact = { kind: "anonymous" } | { kind: "chat"; chatId: number } | { kind: "phone"; phone: string };

@@ -21,9 +21,10 @@ export async function formUpdate(conversation: Conversation<BotContext, Conversa
 /** A photo, document, voice note or video, kept as Telegram's file id; undefined for anything else. */
 export function attachmentOf(ctx: ConversationContext): Attachment | undefined {
   const msg = ctx.message;
-  if (msg?.photo) return { kind: "photo", fileId: msg.photo.at(-1)!.file_id };
-  if (msg?.document) return { kind: "document", fileId: msg.document.file_id };
-  if (msg?.voice) return { kind: "voice", fileId: msg.voice.file_id };
-  if (msg?.video) return { kind: "video", fileId: msg.video.file_id };
+  const caption = msg?.caption ? { caption: msg.caption } : {};
+  if (msg?.photo) return { kind: "photo", fileId: msg.photo.at(-1)!.file_id, ...caption };
+  if (msg?.document) return { kind: "document", fileId: msg.document.file_id, ...caption };
+  if (msg?.voice) return { kind: "voice", fileId: msg.voice.file_id, ...caption };
+  if (msg?.video) return { kind: "video", fileId: msg.video.file_id, ...caption };
   return undefined;
 }

@@ -11,6 +11,7 @@ import {
 } from "../../complaints/model.js";
 import type { SubmitResult } from "../../complaints/store.js";
 import type { BotContext, ConversationContext } from "../context.js";
+import { homeButton } from "../keyboards.js";
 import { sensitive } from "../protect.js";
 import { attachmentOf, formUpdate } from "./input.js";
 import {
@@ -360,7 +361,8 @@ export async function reportConversation(conversation: ReportConversation, ctx: 
     }
     // The case is saved; the code and PIN exist nowhere else in readable form, so keep trying to show them
     // (the person presses anything, typically «Send» again) until Telegram takes the message.
-    while (!(await say(t("report-sent", { code, pin: setup.pin }), sensitive({ parse_mode: "HTML" as const })))) await next();
+    const home = new InlineKeyboard().add(homeButton(t));
+    while (!(await say(t("report-sent", { code, pin: setup.pin }), sensitive({ parse_mode: "HTML" as const, reply_markup: home })))) await next();
     return;
   }
 }

@@ -7,8 +7,9 @@ import { caseText, REPORT_CALLBACK } from "../report-view.js";
 
 const composer = new Composer<BotContext>();
 
-function sendAttachment(api: Api, chatId: number, { kind, fileId }: Attachment) {
-  const other = sensitive({});
+function sendAttachment(api: Api, chatId: number, { kind, fileId, caption }: Attachment) {
+  // The caption is the person's own text: sent as plain text, so nothing in it is read as markup.
+  const other = sensitive(caption ? { caption } : {});
   switch (kind) {
     case "photo":
       return api.sendPhoto(chatId, fileId, other);
