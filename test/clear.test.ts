@@ -112,3 +112,32 @@ describe("clear this chat", () => {
     expect(await redis.keys(`${KEYS.trail}*-100123`)).toEqual([]);
   });
 });
+
+describe("clear this chat after a report", () => {
+  it("deletes every message of the report form too, the summary with the narrative and the code and PIN included", async () => {
+    const { user, i18n } = createTestBot(redis);
+    const l = (key: string) => i18n.t("ru", key);
+    const person = user({ id: newUserId(), language_code: "ru" });
+    await person.send("/report");
+    await person.click(l("report-agree"));
+    await person.click(l("report-reporter-victim"));
+    await person.click(l("report-place-police"));
+    await person.click(l("report-region-bishkek"));
+    await person.click(l("report-skip"));
+    await person.click(l("report-when-today"));
+    await person.click(l("report-skip"));
+    await person.send("Меня били в отделе всю ночь, требовали признание.");
+    await person.click(l("report-continue"));
+    await person.click(l("report-urgency-no"));
+    await person.click(l("report-done"));
+    await person.click(l("report-contact-anonymous"));
+    await person.click(l("report-send"));
+    expect(person.messages.length).toBeGreaterThan(10);
+    const recorded = (await redis.zrange(KEYS.trail + person.id, "0", "-1")).map(Number);
+    // The person's own messages: /report and the narrative (their ids come from the fake user, from 1,000,000).
+    expect(recorded.filter((id) => id >= 1_000_000)).toHaveLength(2);
+    await person.send("/clear");
+    expect(deletedIds(person)).toEqual(expect.arrayContaining(recorded));
+    expect(person.messages.map((message) => message.text)).toEqual(["Готово."]);
+  });
+});
