@@ -4,6 +4,7 @@ import { KEYS } from "../src/redis.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { type FakeUser } from "../src/telegram/fake-user.js";
 import { createTestBot, newUserId, useRedis } from "./harness.js";
+import { fillReport, labels, sendReport } from "./report-helpers.js";
 
 const redis = useRedis();
 
@@ -115,23 +116,11 @@ describe("clear this chat", () => {
 
 describe("clear this chat after a report", () => {
   it("deletes every message of the report form too, the summary with the narrative and the code and PIN included", async () => {
-    const { user, i18n } = createTestBot(redis);
-    const l = (key: string) => i18n.t("ru", key);
-    const person = user({ id: newUserId(), language_code: "ru" });
-    await person.send("/report");
-    await person.click(l("report-agree"));
-    await person.click(l("report-reporter-victim"));
-    await person.click(l("report-place-police"));
-    await person.click(l("report-region-bishkek"));
-    await person.click(l("report-skip"));
-    await person.click(l("report-when-today"));
-    await person.click(l("report-skip"));
-    await person.send("Меня били в отделе всю ночь, требовали признание.");
-    await person.click(l("report-continue"));
-    await person.click(l("report-urgency-no"));
-    await person.click(l("report-done"));
-    await person.click(l("report-contact-anonymous"));
-    await person.click(l("report-send"));
+    const bot = createTestBot(redis);
+    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    const l = labels(bot, "ru");
+    await fillReport(person, l, { narrative: "Меня били в отделе всю ночь, требовали признание." });
+    await sendReport(person, l);
     expect(person.messages.length).toBeGreaterThan(10);
     const recorded = (await redis.zrange(KEYS.trail + person.id, "0", "-1")).map(Number);
     // The person's own messages: /report and the narrative (their ids come from the fake user, from 1,000,000).
