@@ -24,6 +24,8 @@ const STOP_WORDS = new Set(
     // ky
     "жана", "менен", "мен", "сен", "сиз", "ал", "алар", "биз", "бул", "ошол", "да", "де", "дагы", "эле", "го", "бы",
     "үчүн", "деп", "болуп", "болсо", "эмне", "кантип", "кандай", "мага", "мени", "менин", "сага", "сизге",
+    // auxiliary verbs: "they are doing", "I am doing"
+    "жатат", "жатышат", "жатам", "жатабыз", "жатасыз",
   ],
 );
 
@@ -48,6 +50,9 @@ export interface RightsSearch {
 
 /** One index over both languages: a person may ask in either, whatever language the bot speaks to them. */
 export function createRightsSearch(translate: Translate): RightsSearch {
+  // Every beginning of every indexed word. A query word found here is matched exactly or as a prefix;
+  // only the others (typos, unusual forms) pay for fuzzy matching, which costs several times more.
+  const known = new Set<string>();
   const index = new MiniSearch<Doc>({
     fields: ["title", "keywords", "body"],
     storeFields: ["topic"],
@@ -55,18 +60,23 @@ export function createRightsSearch(translate: Translate): RightsSearch {
     searchOptions: {
       boost: { title: 2, keywords: 3, body: 1 },
       prefix: true,
-      fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+      fuzzy: (term) => (term.length > 4 && !known.has(term) ? 0.2 : false),
       combineWith: "OR",
     },
   });
-  index.addAll(
-    TOPICS.flatMap((topic) =>
-      LOCALES.map((locale) => {
-        const t = (part: string) => stripTags(translate(locale, `rights-${topic.id}-${part}`, { org: "" }));
-        return { id: `${topic.id}:${locale}`, topic: topic.id, title: t("title"), keywords: t("keywords"), body: `${t("body")} ${t("next")}` };
-      }),
-    ),
+  const docs = TOPICS.flatMap((topic) =>
+    LOCALES.map((locale) => {
+      const t = (part: string) => stripTags(translate(locale, `rights-${topic.id}-${part}`, { org: "" }));
+      return { id: `${topic.id}:${locale}`, topic: topic.id, title: t("title"), keywords: t("keywords"), body: `${t("body")} ${t("next")}` };
+    }),
   );
+  index.addAll(docs);
+  for (const doc of docs) {
+    for (const word of `${doc.title} ${doc.keywords} ${doc.body}`.split(/[\n\r\p{Z}\p{P}]+/u)) {
+      const term = normalizeTerm(word);
+      for (let end = 1; term && end <= term.length; end++) known.add(term.slice(0, end));
+    }
+  }
 
   return {
     search(query) {
