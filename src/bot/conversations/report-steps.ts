@@ -1,0 +1,272 @@
+import { InlineKeyboard, Keyboard } from "grammy";
+import type { Conversation } from "@grammyjs/conversations";
+import type { TranslateFunction } from "@grammyjs/i18n";
+import {
+  CONTACTS, MAX_ATTACHMENTS, NARRATIVE_MAX, NARRATIVE_MIN, PLACE_TYPES, REGIONS, REPORTERS, WHEN, type Draft,
+} from "../../complaints/model.js";
+import type { BotContext, ConversationContext } from "../context.js";
+import { FORM, backButton, cancelButton, choiceKeyboard, dropKeyboard, type SummaryPart } from "../report-view.js";
+import { attachmentOf, formUpdate } from "./input.js";
+
+const SHORT_TEXT_MAX = 200;
+
+export type Step = "reporter" | "placeType" | "region" | "placeName" | "when" | "whenText" | "narrative" | "urgency" | "evidence" | "contact";
+export const ALL_STEPS: Step[] = ["reporter", "placeType", "region", "placeName", "when", "whenText", "narrative", "urgency", "evidence", "contact"];
+export const PART_STEPS: Record<SummaryPart, Step[]> = {
+  who: ["reporter"],
+  place: ["placeType", "region", "placeName"],
+  when: ["when", "whenText"],
+  what: ["narrative"],
+  urgency: ["urgency"],
+  evidence: ["evidence"],
+  contact: ["contact"],
+};
+
+/** The questions answered with one button: the Fluent field name and the allowed values. */
+const CHOICES = {
+  reporter: ["reporter", REPORTERS],
+  placeType: ["place", PLACE_TYPES],
+  region: ["region", REGIONS],
+  when: ["when", WHEN],
+} as const;
+
+/** +996 555 123 456, 0555 123 456 or any international number; undefined when it is not a phone number. */
+export function normalizePhone(input: string): string | undefined {
+  const digits = input.replace(/[\s()-]/g, "");
+  if (/^0\d{9}$/.test(digits)) return `+996${digits.slice(1)}`;
+  if (/^\+?996\d{9}$/.test(digits)) return `+${digits.replace(/^\+/, "")}`;
+  if (/^\+\d{8,15}$/.test(digits)) return digits;
+  return undefined;
+}
+
+type ReplyOptions = Parameters<ConversationContext["reply"]>[1];
+
+/** A question: its text (left out of hints when long) and its buttons. */
+export interface Question {
+  text?: string;
+  other: ReplyOptions;
+}
+
+interface Form {
+  conversation: Conversation<BotContext, ConversationContext>;
+  ctx: ConversationContext;
+  t: TranslateFunction;
+  /** Filled in by the steps. */
+  draft: Draft;
+  /** The hotline numbers, shown when someone is in danger now. */
+  hotline: string;
+  /** For «reply to me in this chat». */
+  chatId: number;
+}
+
+/** The questions of the report form, each asked until it gets a usable answer or «Back». */
+export function reportSteps(form: Form) {
+  const { conversation, ctx, t, draft } = form;
+  const next = () => formUpdate(conversation);
+  // A failed Telegram call inside a conversation would end it and lose the draft, so a message that
+  // cannot be delivered is logged and the form goes on waiting. Returns whether it was delivered.
+  async function say(text: string, other?: ReplyOptions): Promise<boolean> {
+    try {
+      await ctx.reply(text, other);
+      return true;
+    } catch (err) {
+      await conversation.external((outer) => outer.logger.warn({ err }, "could not deliver a message of the report form"));
+      return false;
+    }
+  }
+  // A wrong answer gets a hint that asks the question again, with its buttons right under it.
+  const hint = (key: string, vars: Record<string, string | number> | undefined, question: Question) =>
+    say(question.text ? `${t(key, vars)}\n\n${question.text}` : t(key, vars), question.other);
+
+  async function choose<T extends string>(field: string, values: readonly T[]): Promise<T | "back"> {
+    const question = { text: t(`report-ask-${field}`), other: { reply_markup: choiceKeyboard(t, field, values) } };
+    await say(question.text, question.other);
+    for (;;) {
+      const answer = await next();
+      const data = answer.callbackQuery?.data;
+      if (data === FORM.back) return "back";
+      const value = values.find((candidate) => data === FORM.value(candidate));
+      if (value) return value;
+      await hint(data ? "report-hint-stale-button" : "report-hint-button", undefined, question);
+    }
+  }
+
+  /** An optional short text, or «Skip». */
+  async function shortText(field: string): Promise<string | null | "back"> {
+    const keyboard = new InlineKeyboard().text(t("report-skip"), FORM.skip).row().add(backButton(t), cancelButton(t));
+    const question = { text: t(`report-ask-${field}`), other: { reply_markup: keyboard } };
+    await say(question.text, question.other);
+    for (;;) {
+      const answer = await next();
+      const data = answer.callbackQuery?.data;
+      if (data === FORM.back) return "back";
+      if (data === FORM.skip) return null;
+      const text = answer.message?.text?.trim();
+      if (text && text.length <= SHORT_TEXT_MAX) return text;
+      if (text) await hint("report-hint-too-long", { max: SHORT_TEXT_MAX }, question);
+      else await hint(data ? "report-hint-stale-button" : "report-hint-text", undefined, question);
+    }
+  }
+
+  async function narrative(): Promise<string | "back"> {
+    const parts = draft.narrative ? [draft.narrative] : [];
+    // When the text is edited from the summary, it can be added to or written anew.
+    const keyboard = () => {
+      const buttons = new InlineKeyboard().text(t("report-continue"), FORM.next).row();
+      if (parts.length > 0) buttons.text(t("report-rewrite"), FORM.rewrite).row();
+      return buttons.add(backButton(t), cancelButton(t));
+    };
+    const buttons = { other: { reply_markup: keyboard() } };
+    const joined = () => parts.join("\n\n");
+    await say(t("report-ask-narrative", { min: NARRATIVE_MIN, max: NARRATIVE_MAX }), { reply_markup: keyboard() });
+    for (;;) {
+      const answer = await next();
+      const data = answer.callbackQuery?.data;
+      if (data === FORM.back) return "back";
+      if (data === FORM.rewrite) {
+        parts.length = 0;
+        await say(t("report-rewrite-ok"), { reply_markup: keyboard() });
+        continue;
+      }
+      if (data === FORM.next) {
+        if (joined().length >= NARRATIVE_MIN) return joined();
+        await hint("report-hint-too-short", { min: NARRATIVE_MIN, missing: NARRATIVE_MIN - joined().length }, buttons);
+        continue;
+      }
+      const text = answer.message?.text?.trim();
+      if (!text) {
+        await hint(data ? "report-hint-stale-button" : "report-hint-narrative-text", undefined, buttons);
+        continue;
+      }
+      const candidate = [...parts, text].join("\n\n");
+      if (candidate.length > NARRATIVE_MAX) {
+        await hint("report-hint-narrative-too-long", { max: NARRATIVE_MAX, length: joined().length }, buttons);
+        continue;
+      }
+      parts.push(text);
+      await say(t("report-narrative-added", { length: candidate.length, max: NARRATIVE_MAX }), { reply_markup: keyboard() });
+    }
+  }
+
+  async function urgency(): Promise<boolean | "back"> {
+    const answer = await choose("urgency", ["yes", "no"] as const);
+    if (answer === "back") return "back";
+    if (answer === "yes" && form.hotline) await say(t("report-urgent-hotline", { hotline: form.hotline }));
+    return answer === "yes";
+  }
+
+  async function evidence(): Promise<"back" | "done"> {
+    const done = () => new InlineKeyboard().text(t("report-done"), FORM.done).row().add(backButton(t), cancelButton(t));
+    await say(t("report-ask-evidence", { max: MAX_ATTACHMENTS }), { reply_markup: done() });
+    let lastGroup: string | undefined;
+    for (;;) {
+      const answer = await next();
+      const data = answer.callbackQuery?.data;
+      if (data === FORM.back) return "back";
+      if (data === FORM.done) return "done";
+      const attachment = attachmentOf(answer);
+      if (!attachment) {
+        await hint(data ? "report-hint-stale-button" : "report-hint-evidence", undefined, { other: { reply_markup: done() } });
+        continue;
+      }
+      if (draft.attachments.length >= MAX_ATTACHMENTS) {
+        await hint("report-hint-too-many", { max: MAX_ATTACHMENTS }, { other: { reply_markup: done() } });
+        continue;
+      }
+      draft.attachments.push(attachment);
+      // One answer per album, not one per photo in it.
+      const group = answer.message?.media_group_id;
+      if (group === undefined || group !== lastGroup) {
+        await say(t("report-evidence-received", { max: MAX_ATTACHMENTS }), { reply_markup: done() });
+      }
+      lastGroup = group;
+    }
+  }
+
+  async function contact(): Promise<"back" | "done"> {
+    const kind = await choose("contact", CONTACTS);
+    if (kind === "back") return "back";
+    if (kind !== "phone") {
+      draft.contact = kind === "chat" ? { kind, chatId: form.chatId } : { kind };
+      return "done";
+    }
+    // A reply keyboard (the only way to offer «share my number») replaces the inline buttons, so «Back»
+    // and «Cancel» are keyboard buttons here and arrive as text.
+    const share = new Keyboard().requestContact(t("report-share-phone")).row().text(t("rights-back")).text(t("report-cancel")).resized();
+    const removeKeyboard = { reply_markup: { remove_keyboard: true as const } };
+    await say(t("report-ask-phone"), { reply_markup: share });
+    for (;;) {
+      const answer = await next();
+      if (answer.message?.text === t("rights-back")) {
+        await say(t("report-phone-back"), removeKeyboard);
+        return contact();
+      }
+      if (answer.message?.text === t("report-cancel")) {
+        await say(t("report-drop-confirm"), { reply_markup: dropKeyboard(t) });
+        continue;
+      }
+      const typed = answer.message?.contact?.phone_number ?? answer.message?.text;
+      const phone = typed ? normalizePhone(typed.startsWith("+") || typed.startsWith("0") ? typed : `+${typed}`) : undefined;
+      if (phone) {
+        draft.contact = { kind: "phone", phone };
+        await say(t("report-phone-saved"), removeKeyboard);
+        return "done";
+      }
+      await hint("report-hint-phone", undefined, { other: { reply_markup: share } });
+    }
+  }
+
+  async function ask(step: Step): Promise<"back" | "done"> {
+    switch (step) {
+      case "reporter":
+      case "placeType":
+      case "region":
+      case "when": {
+        const [field, values] = CHOICES[step];
+        const value = await choose(field, values);
+        if (value === "back") return "back";
+        Object.assign(draft, { [step]: value });
+        return "done";
+      }
+      case "placeName":
+      case "whenText": {
+        const value = await shortText(step === "placeName" ? "place-name" : "when-text");
+        if (value === "back") return "back";
+        draft[step] = value ?? undefined;
+        return "done";
+      }
+      case "narrative": {
+        const value = await narrative();
+        if (value === "back") return "back";
+        draft.narrative = value;
+        return "done";
+      }
+      case "urgency": {
+        const value = await urgency();
+        if (value === "back") return "back";
+        draft.urgent = value;
+        return "done";
+      }
+      case "evidence":
+        return evidence();
+      case "contact":
+        return contact();
+    }
+  }
+
+  /** Runs the steps in order; «Back» on the first one returns "back". */
+  async function run(steps: Step[]): Promise<"back" | "done"> {
+    let index = 0;
+    while (index < steps.length) {
+      if ((await ask(steps[index]!)) === "back") {
+        if (index === 0) return "back";
+        index--;
+      } else {
+        index++;
+      }
+    }
+    return "done";
+  }
+
+  return { next, say, hint, run };
+}
