@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FAKE_BOT_INFO } from "../src/telegram/fake-telegram.js";
+import { KEYS } from "../src/redis.js";
 import { startUpdate, TEST_DATA_KEY, TEST_TOKEN, testRedisUrl, useRedis } from "./harness.js";
 
 const redis = useRedis();
@@ -60,7 +61,7 @@ async function freePort(): Promise<number> {
 const START = startUpdate(4242, 77);
 
 /** A Bot API over HTTP, for the process started with TELEGRAM_API_ROOT pointing at it. */
-async function fakeBotApi(options: { slowSendMs?: number } = {}) {
+async function fakeBotApi(options: { slowSendMs?: number; updates?: unknown[] } = {}) {
   const calls: string[] = [];
   const sent: string[] = [];
   let updatesServed = false;
@@ -74,7 +75,7 @@ async function fakeBotApi(options: { slowSendMs?: number } = {}) {
     if (method === "getUpdates") {
       if (!updatesServed) {
         updatesServed = true;
-        return reply([START]);
+        return reply(options.updates ?? [START]);
       }
       return; // long poll that never answers; the runner aborts it on stop
     }
@@ -148,6 +149,29 @@ describe("the bot process", () => {
     expect(api.sent).toEqual([expect.stringMatching(/^Здравствуйте!/)]);
     expect(api.calls).toEqual(expect.arrayContaining(["getMe", "setMyCommands", "deleteWebhook", "getUpdates"]));
     expect(run.output()).toContain("shutting down");
+  });
+
+  it("keeps a report draft across a restart: a new process with the same Redis continues where the person stopped", async () => {
+    const chat = { id: 4242, type: "private", first_name: "U" };
+    const from = { id: 4242, is_bot: false, first_name: "U", language_code: "ru" };
+    const press = (updateId: number, data: string) => ({
+      update_id: updateId,
+      callback_query: { id: `q${updateId}`, chat_instance: "c", from, data, message: { message_id: 1, date: 0, chat, text: "…" } },
+    });
+    await redis.del(`${KEYS.conversation}4242`, `${KEYS.session}4242`);
+    const report = { update_id: 101, message: { message_id: 5, date: 0, text: "/report", chat, from, entities: [{ type: "bot_command", offset: 0, length: 7 }] } };
+    const first = await fakeBotApi({ updates: [report, press(102, "r:agree")] });
+    const before = startMain({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: first.root, PORT: String(await freePort()) });
+    await until(() => first.sent.includes("Кто сообщает?"), "the first question");
+    before.child.kill("SIGTERM");
+    expect((await before.exited).code).toBe(0);
+
+    const second = await fakeBotApi({ updates: [press(103, "r:v:relative")] });
+    const after = startMain({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: second.root, PORT: String(await freePort()) });
+    await until(() => second.sent.includes("Где это произошло?"), "the next question, from the restarted process");
+    after.child.kill("SIGTERM");
+    expect((await after.exited).code).toBe(0);
+    expect(second.sent).not.toContain("Кто сообщает?");
   });
 
   it("warns at startup when Redis keeps nothing on disk", async () => {
