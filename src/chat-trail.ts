@@ -16,7 +16,7 @@ export interface ChatTrail {
   take(chatId: number): Promise<number[]>;
 }
 
-// One round trip per message: add the ids, drop what can no longer be deleted, renew the expiry.
+// One round trip per record: add the ids, drop what can no longer be deleted, renew the expiry.
 // ARGV: now, window in ms, then the message ids.
 const RECORD = `
 for i = 3, #ARGV do redis.call("ZADD", KEYS[1], ARGV[1], ARGV[i]) end

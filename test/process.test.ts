@@ -42,6 +42,14 @@ function startMain(env: Record<string, string>): Run {
   return { child, output: () => output, exited };
 }
 
+/** The process must stop with exit code 1, say each of `messages`, and show no stack trace. */
+async function expectRefusal(env: Record<string, string>, ...messages: string[]) {
+  const run = startMain(env);
+  expect((await run.exited).code).toBe(1);
+  for (const message of messages) expect(run.output()).toContain(message);
+  expect(run.output()).not.toMatch(/\n\s+at /);
+}
+
 async function until(condition: () => boolean, what: string, ms = 15_000) {
   const deadline = Date.now() + ms;
   while (!condition()) {
@@ -96,44 +104,29 @@ async function fakeBotApi(options: { slowSendMs?: number; updates?: unknown[] } 
 
 describe("the bot process", () => {
   it("without BOT_TOKEN, points to npm run chat and exits 1 without a stack trace", async () => {
-    const run = startMain({});
-    expect((await run.exited).code).toBe(1);
-    expect(run.output()).toContain("BOT_TOKEN is not set");
-    expect(run.output()).toContain("npm run chat");
-    expect(run.output()).not.toMatch(/\n\s+at /);
+    await expectRefusal({}, "BOT_TOKEN is not set", "npm run chat");
   });
 
   it("with a bad variable, names it and exits 1 without a stack trace", async () => {
-    const run = startMain({ BOT_TOKEN: TEST_TOKEN, PORT: "99999", BOT_MODE: "webhook" });
-    expect((await run.exited).code).toBe(1);
-    expect(run.output()).toContain("WEBHOOK_URL is required in webhook mode");
-    expect(run.output()).toContain("PORT must be a port number from 1 to 65535");
-    expect(run.output()).not.toMatch(/\n\s+at /);
+    await expectRefusal(
+      { BOT_TOKEN: TEST_TOKEN, PORT: "99999", BOT_MODE: "webhook" },
+      "WEBHOOK_URL is required in webhook mode",
+      "PORT must be a port number from 1 to 65535",
+    );
   });
 
   it("without DATA_KEY, says how to make one and refuses to start", async () => {
-    const run = startMain({ BOT_TOKEN: TEST_TOKEN, DATA_KEY: "" });
-    expect((await run.exited).code).toBe(1);
-    expect(run.output()).toContain("DATA_KEY is required: the key that encrypts complaints at rest");
-    expect(run.output()).toContain("npm run keygen");
-    expect(run.output()).not.toMatch(/\n\s+at /);
+    await expectRefusal({ BOT_TOKEN: TEST_TOKEN, DATA_KEY: "" }, "DATA_KEY is required: the key that encrypts complaints at rest", "npm run keygen");
   });
 
   it("with a broken organisation profile, names the bad field and refuses to start", async () => {
     const profile = join(EMPTY_DIR, "broken-profile.yaml");
     writeFileSync(profile, readFileSync(new URL("../profile.yaml", import.meta.url), "utf8").replace("+996 554 999 222", "554-999"));
-    const run = startMain({ BOT_TOKEN: TEST_TOKEN, PROFILE_PATH: profile });
-    expect((await run.exited).code).toBe(1);
-    expect(run.output()).toContain(`${profile} has errors:\n  hotlines.0.number must be an international phone number`);
-    expect(run.output()).not.toMatch(/\n\s+at /);
+    await expectRefusal({ BOT_TOKEN: TEST_TOKEN, PROFILE_PATH: profile }, `${profile} has errors:\n  hotlines.0.number must be an international phone number`);
   });
 
   it("when Redis cannot be reached, says how to start one and exits 1", async () => {
-    const run = startMain({ BOT_TOKEN: TEST_TOKEN, REDIS_URL: "redis://127.0.0.1:1" });
-    expect((await run.exited).code).toBe(1);
-    expect(run.output()).toContain("Cannot reach Redis at redis://127.0.0.1:1");
-    expect(run.output()).toContain("scripts/up start");
-    expect(run.output()).not.toMatch(/\n\s+at /);
+    await expectRefusal({ BOT_TOKEN: TEST_TOKEN, REDIS_URL: "redis://127.0.0.1:1" }, "Cannot reach Redis at redis://127.0.0.1:1", "scripts/up start");
   });
 
   it("polls through TELEGRAM_API_ROOT, and on SIGTERM finishes the update in flight and exits 0 within 10 s", async () => {

@@ -4,7 +4,7 @@ import { KEYS } from "../src/redis.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
 import { createTestBot, newUserId, useRedis } from "./harness.js";
-import { fillReport, labels, photo, sendReport, storedCase } from "./report-helpers.js";
+import { fillReport, labels, photo, sendReport, startReport, storedCase } from "./report-helpers.js";
 
 const redis = useRedis();
 
@@ -17,8 +17,7 @@ describe("moving through the report form", () => {
     const bot = createTestBot(redis);
     const l = labels(bot, "ky");
     const person = bot.user({ id: newUserId(), language_code: "ky" });
-    await person.send("/report");
-    await person.click(l("report-agree"));
+    await startReport(person, l);
     await person.click(l("report-reporter-witness"));
     await person.click(l("report-place-colony"));
     expect(person.last.text).toBe(l("report-ask-region"));
@@ -81,8 +80,7 @@ describe("moving through the report form", () => {
     const l = labels(first, "ru");
     const id = newUserId();
     const person = first.user({ id, language_code: "ru" });
-    await person.send("/report");
-    await person.click(l("report-agree"));
+    await startReport(person, l);
     await person.click(l("report-reporter-victim"));
     expect(await redis.exists(KEYS.conversation + id)).toBe(1);
 
@@ -96,8 +94,7 @@ describe("moving through the report form", () => {
     const bot = createTestBot(redis);
     const l = labels(bot, "ru");
     const person = bot.user({ id: newUserId(), language_code: "ru" });
-    await person.send("/report");
-    await person.click(l("report-agree"));
+    await startReport(person, l);
     await person.send("/help");
     expect(person.last.text).toMatch(/^Вы можете использовать эти команды/);
     await person.send("/report");
@@ -110,8 +107,7 @@ describe("moving through the report form", () => {
     const bot = createTestBot(redis);
     const l = labels(bot, "ky");
     const person = bot.user({ id: newUserId(), language_code: "ky" });
-    await person.send("/report");
-    await person.click(l("report-agree"));
+    await startReport(person, l);
     await person.send("/cancel");
     expect(person.last.text).toBe(l("report-drop-confirm"));
     await person.click(l("report-keep"));
@@ -132,8 +128,7 @@ describe("moving through the report form", () => {
     const bot = createTestBot(redis);
     const l = labels(bot, "ru");
     const person = bot.user({ id: newUserId(), language_code: "ru" });
-    await person.send("/report");
-    await person.click(l("report-agree"));
+    await startReport(person, l);
     expect(await redis.pttl(KEYS.conversation + person.id)).toBeLessThanOrEqual(DRAFT_TTL_MS);
     vi.setSystemTime(Date.now() + DRAFT_TTL_MS + 60_000);
     await person.click(l("report-reporter-victim"));

@@ -31,10 +31,15 @@ export interface Answers {
   evidence?: number;
 }
 
-/** Goes from /report to the summary, answering every question with the given or default answers. */
-export async function fillReport(person: FakeUser, l: ReturnType<typeof labels>, answers: Answers = {}) {
+/** /report and consent: the form then waits for the first question. */
+export async function startReport(person: FakeUser, l: ReturnType<typeof labels>) {
   await person.send("/report");
   await person.click(l("report-agree"));
+}
+
+/** Goes from /report to the summary, answering every question with the given or default answers. */
+export async function fillReport(person: FakeUser, l: ReturnType<typeof labels>, answers: Answers = {}) {
+  await startReport(person, l);
   await person.click(l("report-reporter-relative"));
   await person.click(l("report-place-police"));
   await person.click(l("report-region-osh"));

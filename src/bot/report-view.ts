@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { TranslateFunction } from "@grammyjs/i18n";
+import { bishkekIso } from "../complaints/bishkek-time.js";
 import type { Case, Contact, Draft } from "../complaints/model.js";
 import { escapeHtml } from "../html.js";
 
@@ -29,6 +30,13 @@ export const REPORT_CALLBACK = {
   open: /^case:open:([A-Z0-9-]+)$/,
 } as const;
 
+/** The data of buttons about one case, matched by the patterns above. */
+export const CASE_DATA = {
+  withdrawAsk: (code: string) => `mine:withdraw:${code}`,
+  withdrawYes: (code: string) => `mine:withdraw-yes:${code}`,
+  open: (code: string) => `case:open:${code}`,
+} as const;
+
 export const cancelButton = (t: TranslateFunction) => InlineKeyboard.text(t("report-cancel"), REPORT_CALLBACK.cancel);
 export const backButton = (t: TranslateFunction) => InlineKeyboard.text(t("rights-back"), FORM.back);
 
@@ -36,15 +44,15 @@ export function dropKeyboard(t: TranslateFunction): InlineKeyboard {
   return new InlineKeyboard().text(t("report-drop"), REPORT_CALLBACK.drop).row().text(t("report-keep"), REPORT_CALLBACK.keep);
 }
 
-/** Choices one per row, then «Back» (unless this is the first question) and «Cancel». */
-export function choiceKeyboard(t: TranslateFunction, field: string, values: readonly string[], back = true): InlineKeyboard {
+/** Choices one per row, then «Back» and «Cancel». */
+export function choiceKeyboard(t: TranslateFunction, field: string, values: readonly string[]): InlineKeyboard {
   const rows = values.map((value) => [InlineKeyboard.text(t(`report-${field}-${value}`), FORM.value(value))]);
-  return new InlineKeyboard([...rows, back ? [backButton(t), cancelButton(t)] : [cancelButton(t)]]);
+  return new InlineKeyboard([...rows, [backButton(t), cancelButton(t)]]);
 }
 
-/** Bishkek time (UTC+6 all year), written the way people there write it. */
+/** Bishkek time, written the way people there write it. */
 export function localTime(ms: number): string {
-  const iso = new Date(ms + 6 * 3600 * 1000).toISOString();
+  const iso = bishkekIso(ms);
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
 }
 
@@ -85,7 +93,7 @@ export function staffAlert(t: TranslateFunction, stored: Pick<Case, "code" | "pl
     `${t("report-region")}: ${t(`report-region-${stored.region}`)}`,
     `${t("staff-alert-time")}: ${localTime(stored.createdAt)}`,
   ].join("\n");
-  return { text, keyboard: new InlineKeyboard().text(t("staff-alert-open"), `case:open:${stored.code}`) };
+  return { text, keyboard: new InlineKeyboard().text(t("staff-alert-open"), CASE_DATA.open(stored.code)) };
 }
 
 /** The whole case, for a caseworker in a private chat. */

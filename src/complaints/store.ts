@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import type { Cipher } from "../crypto.js";
 import { KEYS } from "../redis.js";
+import { bishkekIso } from "./bishkek-time.js";
 import { hashPin, verifyPin } from "./codes.js";
 import type { Attachment, Case, CaseSecret, CompleteDraft, PlaceType, Region, Status } from "./model.js";
 
@@ -52,8 +53,8 @@ redis.call("XADD", KEYS[5], "*", "action", "submitted", "code", ARGV[2])
 return "created"
 `;
 
-// Kyrgyzstan is UTC+6 all year: a "day" for the daily limit is a Bishkek day.
-const bishkekDay = (now: number) => new Date(now + 6 * 3600 * 1000).toISOString().slice(0, 10);
+// A "day" for the daily limit is a Bishkek day.
+const bishkekDay = (now: number) => bishkekIso(now).slice(0, 10);
 
 export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
   const caseKey = (code: string) => KEYS.case + code;

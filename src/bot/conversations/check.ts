@@ -1,8 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Conversation } from "@grammyjs/conversations";
 import { normalizeCaseCode } from "../../complaints/codes.js";
-import type { Attachment } from "../../complaints/model.js";
-import { MAX_ATTACHMENTS } from "../../complaints/model.js";
+import { MAX_ATTACHMENTS, NARRATIVE_MAX, type Attachment } from "../../complaints/model.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { sensitive } from "../protect.js";
 import { FORM, cancelButton, localTime } from "../report-view.js";
@@ -94,7 +93,7 @@ export async function checkConversation(conversation: Conversation<BotContext, C
       const text = answer.message?.text?.trim();
       if (attachment && attachments.length < MAX_ATTACHMENTS) attachments.push(attachment);
       else if (attachment) await ctx.reply(t("report-hint-too-many", { max: MAX_ATTACHMENTS }));
-      else if (text) texts.push(text.slice(0, 4000));
+      else if (text) texts.push(text.slice(0, NARRATIVE_MAX));
       else await ctx.reply(t("check-hint-addition"));
     }
     if (texts.length === 0 && attachments.length === 0) return;

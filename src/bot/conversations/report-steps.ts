@@ -31,7 +31,7 @@ const CHOICES = {
 } as const;
 
 /** +996 555 123 456, 0555 123 456 or any international number; undefined when it is not a phone number. */
-export function normalizePhone(input: string): string | undefined {
+function normalizePhone(input: string): string | undefined {
   const digits = input.replace(/[\s()-]/g, "");
   if (/^0\d{9}$/.test(digits)) return `+996${digits.slice(1)}`;
   if (/^\+?996\d{9}$/.test(digits)) return `+${digits.replace(/^\+/, "")}`;
@@ -42,7 +42,7 @@ export function normalizePhone(input: string): string | undefined {
 type ReplyOptions = Parameters<ConversationContext["reply"]>[1];
 
 /** A question: its text (left out of hints when long) and its buttons. */
-export interface Question {
+interface Question {
   text?: string;
   other: ReplyOptions;
 }
@@ -116,7 +116,8 @@ export function reportSteps(form: Form) {
       if (parts.length > 0) buttons.text(t("report-rewrite"), FORM.rewrite).row();
       return buttons.add(backButton(t), cancelButton(t));
     };
-    const buttons = { other: { reply_markup: keyboard() } };
+    // Hints carry the buttons as they are now: «Write anew» appears once there is text.
+    const buttons = () => ({ other: { reply_markup: keyboard() } });
     const joined = () => parts.join("\n\n");
     await say(t("report-ask-narrative", { min: NARRATIVE_MIN, max: NARRATIVE_MAX }), { reply_markup: keyboard() });
     for (;;) {
@@ -130,17 +131,17 @@ export function reportSteps(form: Form) {
       }
       if (data === FORM.next) {
         if (joined().length >= NARRATIVE_MIN) return joined();
-        await hint("report-hint-too-short", { min: NARRATIVE_MIN, missing: NARRATIVE_MIN - joined().length }, buttons);
+        await hint("report-hint-too-short", { min: NARRATIVE_MIN, missing: NARRATIVE_MIN - joined().length }, buttons());
         continue;
       }
       const text = answer.message?.text?.trim();
       if (!text) {
-        await hint(data ? "report-hint-stale-button" : "report-hint-narrative-text", undefined, buttons);
+        await hint(data ? "report-hint-stale-button" : "report-hint-narrative-text", undefined, buttons());
         continue;
       }
       const candidate = [...parts, text].join("\n\n");
       if (candidate.length > NARRATIVE_MAX) {
-        await hint("report-hint-narrative-too-long", { max: NARRATIVE_MAX, length: joined().length }, buttons);
+        await hint("report-hint-narrative-too-long", { max: NARRATIVE_MAX, length: joined().length }, buttons());
         continue;
       }
       parts.push(text);

@@ -3,7 +3,7 @@ import type { BotContext } from "../context.js";
 import { CHECK } from "../conversations/check.js";
 import { REPORT } from "../conversations/report.js";
 import { homeButton } from "../keyboards.js";
-import { localTime, REPORT_CALLBACK } from "../report-view.js";
+import { CASE_DATA, localTime, REPORT_CALLBACK } from "../report-view.js";
 import { sendScreen, showScreen, type Screen } from "../screens.js";
 import { sensitive } from "../protect.js";
 
@@ -15,7 +15,7 @@ async function myReports(ctx: BotContext & { from: { id: number } }): Promise<Sc
   const lines = cases.map((item) => `<code>${item.code}</code> — ${localTime(item.createdAt)} — ${ctx.t(`case-status-${item.status}`)}`);
   const keyboard = new InlineKeyboard();
   for (const item of cases.filter((entry) => entry.status !== "withdrawn")) {
-    keyboard.text(ctx.t("mine-withdraw", { code: item.code }), `mine:withdraw:${item.code}`).row();
+    keyboard.text(ctx.t("mine-withdraw", { code: item.code }), CASE_DATA.withdrawAsk(item.code)).row();
   }
   keyboard.text(ctx.t("mine-check"), REPORT_CALLBACK.check).row().add(homeButton(ctx.t));
   const text = [`<b>${ctx.t("mine-title")}</b>`, cases.length ? lines.join("\n") : ctx.t("mine-none")].join("\n\n");
@@ -48,7 +48,7 @@ feature.callbackQuery(REPORT_CALLBACK.withdrawAsk, async (ctx) => {
   await ctx.answerCallbackQuery();
   const code = ctx.match[1]!;
   if (!(await ctx.cases.isOwn(ctx.from.id, code))) return;
-  const keyboard = new InlineKeyboard().text(ctx.t("withdraw-yes"), `mine:withdraw-yes:${code}`).row().text(ctx.t("withdraw-no"), REPORT_CALLBACK.mine);
+  const keyboard = new InlineKeyboard().text(ctx.t("withdraw-yes"), CASE_DATA.withdrawYes(code)).row().text(ctx.t("withdraw-no"), REPORT_CALLBACK.mine);
   await showScreen(ctx, { text: ctx.t("withdraw-confirm", { code }), keyboard });
 });
 
