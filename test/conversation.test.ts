@@ -1,7 +1,7 @@
 import { Bot } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { createConversation, type Conversation } from "@grammyjs/conversations";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { BotContext, ConversationContext } from "../src/bot/context.js";
 import { conversationsMiddleware } from "../src/bot/conversations.js";
 import { createI18n } from "../src/bot/i18n.js";
@@ -69,5 +69,39 @@ describe("conversations", () => {
     await person.send("/probe");
     expect(person.calls.filter((call) => call.method === "sendMessage")).toHaveLength(2);
     expect(person.last.text).toBe("Тилди тандаңыз:");
+  });
+
+  it("read stored state only for people whose session says a form is open", async () => {
+    const telegram = new FakeTelegram();
+    const bot = probeBot(telegram);
+    const id = newUserId();
+    const person = new FakeUser((update) => bot.handleUpdate(update), telegram, { id, language_code: "ky" });
+    const reads = vi.spyOn(redis, "get");
+    const conversationReads = () => reads.mock.calls.filter(([key]) => key === `conversation:${id}`).length;
+    try {
+      await person.send("/ru");
+      expect(conversationReads()).toBe(0);
+      await person.send("/probe");
+      expect(await redis.get(`session:${id}`)).toContain('"formOpen":true');
+      await person.send("ok");
+      expect(conversationReads()).toBe(1);
+      expect(person.last.text).toBe("Теперь я говорю с вами по-русски.");
+      expect(await redis.get(`session:${id}`)).not.toContain("formOpen");
+      await person.send("/ru");
+      expect(conversationReads()).toBe(1);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it("stop looking for a draft that has vanished from Redis", async () => {
+    const telegram = new FakeTelegram();
+    const bot = probeBot(telegram);
+    const id = newUserId();
+    const person = new FakeUser((update) => bot.handleUpdate(update), telegram, { id, language_code: "ky" });
+    await person.send("/probe");
+    await redis.del(`conversation:${id}`);
+    await person.send("ok");
+    expect(await redis.get(`session:${id}`)).not.toContain("formOpen");
   });
 });

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { FluentResource } from "@fluent/bundle";
-import { describe, expect, it } from "vitest";
+import { Fluent } from "@grammyjs/i18n";
+import { describe, expect, it, vi } from "vitest";
 import { createI18n } from "../src/bot/i18n.js";
 import { LOCALES } from "../src/config.js";
 import { throwOnMissingTranslation } from "./harness.js";
@@ -33,6 +34,21 @@ describe("locales", () => {
   it("a missing message id throws in tests instead of showing the id to a person", () => {
     const i18n = createI18n("ky", throwOnMissingTranslation);
     expect(() => i18n.t("ru", "no-such-message")).toThrow(/missing translation: no-such-message/);
+  });
+
+  it("each locale is matched to its bundle once, and every message still comes from the right one", () => {
+    const match = vi.spyOn(Fluent.prototype as unknown as { matchBundles(locales: string[]): unknown }, "matchBundles");
+    try {
+      const i18n = createI18n("ky", throwOnMissingTranslation);
+      for (let round = 0; round < 3; round++) {
+        expect(i18n.t("ru", "menu-rights")).toBe("📚 Ваши права");
+        expect(i18n.t("ky", "menu-rights")).toBe("📚 Сиздин укуктарыңыз");
+        expect(i18n.t("en", "menu-rights")).toBe("📚 Сиздин укуктарыңыз");
+      }
+      expect(match).toHaveBeenCalledTimes(3);
+    } finally {
+      match.mockRestore();
+    }
   });
 
   it("Kyrgyz texts are written in Kyrgyz letters, not only Russian ones", () => {

@@ -13,6 +13,8 @@ export interface SessionData {
   locale?: Locale;
   /** Set while a report draft exists, so the person can be told when it expires unsent. */
   draftStartedAt?: number;
+  /** A form (report or check) may have state stored under this chat's conversation key. */
+  formOpen?: true;
 }
 
 interface Extras {

@@ -17,13 +17,13 @@ const FLOW_VERSION = 2;
 type State = VersionedState<ConversationData>;
 
 // A draft holds everything the person typed, so it is encrypted like a sent complaint.
-// Updates without a chat (inline queries) cannot be part of a conversation, so they cost no Redis read.
-// The plugin's "key" storage would turn the missing key into the string "undefined" and share one record
-// among all of them, so the "context" storage is used with the key made here.
+// Most updates come from people with no form open, and the session (read anyway) says whether one is, so
+// they cost no Redis read. Updates without a chat or a sender (inline queries, channel posts) cannot be
+// part of a form. The plugin's "key" storage would turn a missing key into the string "undefined" and
+// share one record among all of them, so the "context" storage is used with the key made here.
 function chatStorage(redis: Redis, cipher: Cipher) {
   const adapter = new RedisAdapter<string>({ instance: redis, ttl: DRAFT_TTL_MS / 1000 });
-  const withKey = <T>(ctx: BotContext, use: (key: string) => T) =>
-    ctx.chatId === undefined ? undefined : use(KEYS.conversation + ctx.chatId);
+  const keyOf = (ctx: BotContext) => (ctx.chatId === undefined || ctx.from === undefined ? undefined : KEYS.conversation + ctx.chatId);
   const open = (sealed: string | undefined): State | undefined => {
     if (sealed === undefined) return undefined;
     try {
@@ -33,9 +33,25 @@ function chatStorage(redis: Redis, cipher: Cipher) {
     }
   };
   return {
-    read: (ctx: BotContext) => withKey(ctx, async (key) => open(await adapter.read(key))),
-    write: (ctx: BotContext, state: State) => withKey(ctx, (key) => adapter.write(key, cipher.encrypt(JSON.stringify(state)))),
-    delete: (ctx: BotContext) => withKey(ctx, (key) => adapter.delete(key)),
+    async read(ctx: BotContext) {
+      const key = keyOf(ctx);
+      if (key === undefined || !ctx.session.formOpen) return undefined;
+      const state = open(await adapter.read(key));
+      if (state === undefined) delete ctx.session.formOpen; // expired or unreadable: stop looking
+      return state;
+    },
+    async write(ctx: BotContext, state: State) {
+      const key = keyOf(ctx);
+      if (key === undefined) return;
+      ctx.session.formOpen = true;
+      await adapter.write(key, cipher.encrypt(JSON.stringify(state)));
+    },
+    async delete(ctx: BotContext) {
+      const key = keyOf(ctx);
+      if (key === undefined) return;
+      delete ctx.session.formOpen;
+      await adapter.delete(key);
+    },
   };
 }
 

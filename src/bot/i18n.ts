@@ -19,8 +19,23 @@ export function chosenLocale(ctx: BotContext): Locale | undefined {
   return ctx.from && "session" in ctx ? ctx.session.locale : undefined;
 }
 
+// The plugin negotiates the language again on every t() call (@fluent/langneg, about 2.5 µs, and an
+// update makes several calls: one per button label). The bundles are all loaded when the bot is made and
+// never change, so the match for each locale list is computed once.
+function rememberBundleMatches(i18n: I18n<BotContext>): void {
+  const fluent = i18n.fluent as unknown as { matchBundles(locales: string[]): unknown };
+  if (typeof fluent.matchBundles !== "function") throw new Error("@grammyjs/i18n changed: Fluent.matchBundles is gone");
+  const match = fluent.matchBundles.bind(fluent);
+  const matches = new Map<string, unknown>();
+  fluent.matchBundles = (locales) => {
+    const key = locales.join(",");
+    if (!matches.has(key)) matches.set(key, match(locales));
+    return matches.get(key);
+  };
+}
+
 export function createI18n(defaultLocale: Locale, onMissing: MissingTranslationHandler): I18n<BotContext> {
-  return new I18n<BotContext>({
+  const i18n = new I18n<BotContext>({
     defaultLocale,
     directory: LOCALES_DIR,
     fluentBundleOptions: { useIsolating: false },
@@ -28,4 +43,6 @@ export function createI18n(defaultLocale: Locale, onMissing: MissingTranslationH
     localeNegotiator: (ctx) =>
       chosenLocale(ctx) ?? supportedLocale(ctx.from?.language_code) ?? defaultLocale,
   });
+  rememberBundleMatches(i18n);
+  return i18n;
 }
