@@ -81,7 +81,9 @@ export function trackChat(trail: ChatTrail, logger: Logger) {
     try {
       await next();
     } finally {
-      await record(chatId, pending);
+      // Not awaited, so the update does not wait a round trip for it. It is queued on the connection
+      // ahead of everything later, so the chat's next update (they run one at a time) reads after it.
+      void record(chatId, pending);
     }
   };
 }

@@ -80,8 +80,8 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   );
   const protectedBot = bot.errorBoundary(createErrorHandler(i18n, metrics));
   protectedBot.use(sequentialize(sessionKey));
-  protectedBot.use(trackChat(trail, logger));
   protectedBot.use(sessionMiddleware(redis));
+  protectedBot.use(trackChat(trail, logger));
   protectedBot.use(i18n);
   protectedBot.use(conversationsMiddleware(redis, cipher, i18n, [retry, trailTransformer(trail, logger)]));
   protectedBot.use(reportCancelFeature); // before the forms, so /cancel reaches it while one waits
