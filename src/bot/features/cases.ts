@@ -1,4 +1,5 @@
-import { Composer, type Api } from "grammy";
+import type { Api } from "grammy";
+import { Composer } from "../composer.js";
 import type { Attachment } from "../../complaints/model.js";
 import type { BotContext } from "../context.js";
 import { isCaseworker } from "../filters.js";

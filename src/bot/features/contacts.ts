@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { contactsScreen, officialScreen } from "../contacts-view.js";
 import { CALLBACK } from "../keyboards.js";

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard, InlineQueryResultBuilder } from "grammy";
+import { InlineKeyboard, InlineQueryResultBuilder } from "grammy";
+import { Composer } from "../composer.js";
 import { stripTags } from "../../html.js";
 import { childrenOf } from "../../rights/topics.js";
 import type { BotContext } from "../context.js";

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import type { Locale } from "../../config.js";
 import { topicById } from "../../rights/topics.js";
 import type { BotContext } from "../context.js";

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { CALLBACK, homeButton } from "../keyboards.js";
 import { sensitive } from "../protect.js";
