@@ -1,12 +1,14 @@
 /**
  * npm run bench — pushes a mixed stream of updates (/start, menu presses, free text, /help) through the
  * full bot and through a bare grammY bot with the same Redis sessions, in one process, and compares them.
- * Uses Redis database 15 of REDIS_URL, which it flushes.
+ * A third bot, as bare but answering with messages the size of the full bot's, shows how much of the
+ * difference is the replies themselves. Uses Redis database 15 of REDIS_URL, which it flushes.
  */
 import { Bot, session, type Context } from "grammy";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { createBot } from "../src/bot/index.js";
 import { createI18n } from "../src/bot/i18n.js";
+import { languageKeyboard, mainMenu } from "../src/bot/keyboards.js";
 import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { newDataKey } from "../src/crypto.js";
@@ -26,12 +28,13 @@ const TOKEN = "123456:BENCH-token-not-used-for-network";
 
 const redisUrl = `${(process.env.REDIS_URL ?? "redis://127.0.0.1:6379").replace(/\/\d*$/, "")}/15`;
 
+const i18n = createI18n("ky", () => {
+  throw new Error("missing translation");
+});
+
 function fullBot(redis: Redis, telegram: FakeTelegram): UpdateHandler {
   const config = parseConfig({ BOT_TOKEN: TOKEN, REDIS_URL: redisUrl, DATA_KEY: newDataKey() });
   const logger = createLogger({ level: "warn" });
-  const i18n = createI18n(config.defaultLocale, () => {
-    throw new Error("missing translation");
-  });
   const bot = createBot(config, { redis, logger, metrics: createMetrics(), i18n, profile: loadProfile(), botInfo: FAKE_BOT_INFO, fetch: telegram.fetch });
   return (update) => bot.handleUpdate(update);
 }
@@ -44,6 +47,25 @@ function baselineBot(redis: Redis, telegram: FakeTelegram): UpdateHandler {
     return ctx.reply("ok");
   });
   bot.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+  return (update) => bot.handleUpdate(update);
+}
+
+// Every message gets the greeting with the main menu, and a button press the language prompt, as the
+// full bot sends them: fixed texts, with no language choice, search, forms or other plugins.
+function sameSizeBot(redis: Redis, telegram: FakeTelegram): UpdateHandler {
+  const bot = new Bot<Context & { session: { n: number } }>(TOKEN, { botInfo: FAKE_BOT_INFO, client: { fetch: telegram.fetch } });
+  const t = (key: string) => i18n.t("ru", key);
+  const greeting = t("start-greeting");
+  const prompt = [i18n.t("ky", "language-choose"), t("language-choose")].join("\n");
+  bot.use(session({ initial: () => ({ n: 0 }), prefix: "same:", storage: new RedisAdapter({ instance: redis, ttl: 3600 }) }));
+  bot.on("message", (ctx) => {
+    ctx.session.n++;
+    return ctx.reply(greeting, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: mainMenu(t) });
+  });
+  bot.on("callback_query", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.reply(prompt, { reply_markup: languageKeyboard(t) });
+  });
   return (update) => bot.handleUpdate(update);
 }
 
@@ -83,48 +105,65 @@ async function drive(handle: UpdateHandler, telegram: FakeTelegram, count: numbe
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
-async function measure(name: string, build: (redis: Redis, telegram: FakeTelegram) => UpdateHandler, redis: Redis) {
+async function measure(build: (redis: Redis, telegram: FakeTelegram) => UpdateHandler, redis: Redis) {
   const telegram = new FakeTelegram();
   const handle = build(redis, telegram);
   await drive(handle, telegram, WARMUP);
+  const before = telegram.calls.length;
   const latencies: number[] = [];
   const started = performance.now();
   await drive(handle, telegram, UPDATES, latencies);
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { name, updatesPerSec: UPDATES / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  // What the bot asked of Telegram, counted after the clock stopped.
+  const calls = telegram.calls.slice(before);
+  const bytes = calls.reduce((sum, call) => sum + Buffer.byteLength(JSON.stringify(call.payload)), 0);
+  return {
+    updatesPerSec: UPDATES / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    callsPerUpdate: calls.length / UPDATES,
+    bytesPerUpdate: bytes / UPDATES,
+  };
 }
 
+type Result = Awaited<ReturnType<typeof measure>>;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+const bots = { baseline: baselineBot, sameSize: sameSizeBot, ours: fullBot };
 const redis = createRedis(redisUrl);
 await redis.flushdb();
-const runs = { ours: [] as Awaited<ReturnType<typeof measure>>[], baseline: [] as Awaited<ReturnType<typeof measure>>[] };
+const runs = { baseline: [] as Result[], sameSize: [] as Result[], ours: [] as Result[] };
 for (let round = 0; round < ROUNDS; round++) {
-  runs.baseline.push(await measure("baseline", baselineBot, redis));
-  runs.ours.push(await measure("ukuk-bot", fullBot, redis));
+  for (const [name, build] of Object.entries(bots)) runs[name as keyof typeof bots].push(await measure(build, redis));
 }
 await redis.flushdb();
 await redis.quit();
 
-const summary = (results: Awaited<ReturnType<typeof measure>>[]) => ({
+const summary = (results: Result[]) => ({
   updatesPerSec: median(results.map((r) => r.updatesPerSec)),
   p50: median(results.map((r) => r.p50)),
   p99: median(results.map((r) => r.p99)),
+  callsPerUpdate: median(results.map((r) => r.callsPerUpdate)),
+  bytesPerUpdate: median(results.map((r) => r.bytesPerUpdate)),
 });
 const ours = summary(runs.ours);
 const baseline = summary(runs.baseline);
+const sameSize = summary(runs.sameSize);
 const line = (name: string, s: typeof ours) =>
-  `${name.padEnd(10)} ${s.updatesPerSec.toFixed(0).padStart(7)} updates/s   p50 ${s.p50.toFixed(2)} ms   p99 ${s.p99.toFixed(2)} ms`;
+  `${name.padEnd(14)} ${s.updatesPerSec.toFixed(0).padStart(7)} updates/s   p50 ${s.p50.toFixed(2)} ms   p99 ${s.p99.toFixed(2)} ms` +
+  `   ${s.callsPerUpdate.toFixed(2)} API calls, ${s.bytesPerUpdate.toFixed(0)} bytes sent per update`;
+const ratio = (of: typeof ours) => ours.updatesPerSec / of.updatesPerSec;
 
 process.stdout.write(
   `${UPDATES} updates from ${USERS} people, ${CONCURRENCY} at a time, real Redis sessions; median of ${ROUNDS} rounds\n` +
-    `${line("baseline", baseline)}\n${line("ukuk-bot", ours)}\n` +
-    `ratio (ukuk-bot / baseline throughput): ${(ours.updatesPerSec / baseline.updatesPerSec).toFixed(2)}\n` +
+    `${line("baseline", baseline)}\n${line("same-size", sameSize)}\n${line("ukuk-bot", ours)}\n` +
+    `ratio (ukuk-bot / baseline throughput): ${ratio(baseline).toFixed(2)}\n` +
+    `for comparison: same-size / baseline ${(sameSize.updatesPerSec / baseline.updatesPerSec).toFixed(2)}, ukuk-bot / same-size ${ratio(sameSize).toFixed(2)}\n` +
     `${JSON.stringify({
       updatesPerSec: Math.round(ours.updatesPerSec),
       baselineUpdatesPerSec: Math.round(baseline.updatesPerSec),
-      ratio: Number((ours.updatesPerSec / baseline.updatesPerSec).toFixed(3)),
+      ratio: Number(ratio(baseline).toFixed(3)),
       p99Ms: Number(ours.p99.toFixed(2)),
     })}\n`,
 );
