@@ -109,6 +109,23 @@ describe("check by code and PIN", () => {
     expect(await redis.hget(KEYS.case + code, "status")).toBe("withdrawn");
   });
 
+  it("goes on when Telegram fails to deliver one of its messages, and logs it without the text", async () => {
+    const { bot, l, code, pin } = await reported();
+    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    let failed = false;
+    bot.telegram.fault = (call) => {
+      if (failed || call.method !== "sendMessage" || call.payload.text !== l("check-ask-pin")) return undefined;
+      failed = true;
+      return { ok: false, error_code: 400, description: "Bad Request: something broke" };
+    };
+    await check(person, code, pin);
+    expect(failed).toBe(true);
+    expect(person.last.text).toContain(`Дело <code>${code}</code>\nСтатус: ${l("case-status-new")}`);
+    const warning = bot.logs.records().find((record) => record.msg === "could not deliver a message of a form");
+    expect(warning).toMatchObject({ form: "check", level: 40 });
+    expect(bot.logs.lines.join("\n")).not.toContain(pin);
+  });
+
   it("explains a malformed code or PIN and asks again", async () => {
     const { bot, l } = await reported();
     const person = bot.user({ id: newUserId(), language_code: "ru" });

@@ -5,7 +5,7 @@ import { MAX_ATTACHMENTS, NARRATIVE_MAX, type Attachment } from "../../complaint
 import type { BotContext, ConversationContext } from "../context.js";
 import { sensitive } from "../protect.js";
 import { FORM, cancelButton, localTime } from "../report-view.js";
-import { attachmentOf, formUpdate } from "./input.js";
+import { attachmentOf, formSay, formUpdate } from "./input.js";
 
 export const CHECK = "check";
 
@@ -17,18 +17,19 @@ const WITHDRAW_YES = "r:withdraw-yes";
 export async function checkConversation(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext) {
   const t = ctx.t.bind(ctx);
   const next = () => formUpdate(conversation);
+  const say = formSay(conversation, ctx, "check");
   const reporterId = await conversation.external((outer) => outer.from!.id);
   const cancel = new InlineKeyboard().add(cancelButton(t));
 
-  await ctx.reply(t("check-ask-code"), { reply_markup: cancel });
+  await say(t("check-ask-code"), { reply_markup: cancel });
   let code: string | undefined;
   while (!code) {
     const answer = await next();
     code = normalizeCaseCode(answer.message?.text ?? "");
-    if (!code) await ctx.reply(t("check-hint-code"));
+    if (!code) await say(t("check-hint-code"));
   }
 
-  await ctx.reply(t("check-ask-pin"), { reply_markup: cancel });
+  await say(t("check-ask-pin"), { reply_markup: cancel });
   let pin: string | undefined;
   while (!pin) {
     const answer = await next();
@@ -38,14 +39,14 @@ export async function checkConversation(conversation: Conversation<BotContext, C
       // The PIN should not stay readable in the chat.
       await answer.deleteMessage().catch(() => undefined);
     } else {
-      await ctx.reply(t("check-hint-pin"));
+      await say(t("check-hint-pin"));
     }
   }
 
   const found = code;
   const access = await conversation.external((outer) => outer.cases.checkAccess(reporterId, found, pin));
   if (access !== "ok") {
-    await ctx.reply(t(access === "limited" ? "check-limited" : "check-denied"));
+    await say(t(access === "limited" ? "check-limited" : "check-denied"));
     return;
   }
 
@@ -58,7 +59,7 @@ export async function checkConversation(conversation: Conversation<BotContext, C
     const actions = new InlineKeyboard();
     if (state.status !== "withdrawn") actions.text(t("check-add"), ADD).row().text(t("check-withdraw"), WITHDRAW).row();
     actions.text(t("report-done"), FORM.done);
-    await ctx.reply(t("check-status", { code: found, status: t(`case-status-${state.status}`), date: localTime(state.createdAt) }), {
+    await say(t("check-status", { code: found, status: t(`case-status-${state.status}`), date: localTime(state.createdAt) }), {
       parse_mode: "HTML",
       reply_markup: actions,
     });
@@ -66,24 +67,24 @@ export async function checkConversation(conversation: Conversation<BotContext, C
     if (choice === ADD && state.status !== "withdrawn") {
       await addInformation(found);
     } else if (choice === WITHDRAW && state.status !== "withdrawn") {
-      await ctx.reply(t("withdraw-confirm", { code: found }), {
+      await say(t("withdraw-confirm", { code: found }), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard().text(t("withdraw-yes"), WITHDRAW_YES).row().text(t("withdraw-no"), FORM.back),
       });
       if ((await next()).callbackQuery?.data === WITHDRAW_YES) {
         await conversation.external((outer) => outer.cases.withdraw(found, "reporter", Date.now()));
-        await ctx.reply(t("withdraw-done", { code: found }), { parse_mode: "HTML" });
+        await say(t("withdraw-done", { code: found }), { parse_mode: "HTML" });
         return;
       }
     } else if (choice === FORM.done) {
-      await ctx.reply(t("check-bye"));
+      await say(t("check-bye"));
       return;
     }
   }
 
   async function addInformation(caseCode: string) {
     const done = new InlineKeyboard().text(t("report-done"), FORM.done).row().add(cancelButton(t));
-    await ctx.reply(t("check-ask-addition", { max: MAX_ATTACHMENTS }), { reply_markup: done });
+    await say(t("check-ask-addition", { max: MAX_ATTACHMENTS }), { reply_markup: done });
     const texts: string[] = [];
     const attachments: Attachment[] = [];
     for (;;) {
@@ -92,13 +93,13 @@ export async function checkConversation(conversation: Conversation<BotContext, C
       const attachment = attachmentOf(answer);
       const text = answer.message?.text?.trim();
       if (attachment && attachments.length < MAX_ATTACHMENTS) attachments.push(attachment);
-      else if (attachment) await ctx.reply(t("report-hint-too-many", { max: MAX_ATTACHMENTS }));
+      else if (attachment) await say(t("report-hint-too-many", { max: MAX_ATTACHMENTS }));
       else if (text) texts.push(text.slice(0, NARRATIVE_MAX));
-      else await ctx.reply(t("check-hint-addition"));
+      else await say(t("check-hint-addition"));
     }
     if (texts.length === 0 && attachments.length === 0) return;
     const text = texts.length ? texts.join("\n\n") : undefined;
     await conversation.external((outer) => outer.cases.addInformation(caseCode, { text, attachments }, Date.now()));
-    await ctx.reply(t("check-added"), sensitive({}));
+    await say(t("check-added"), sensitive({}));
   }
 }

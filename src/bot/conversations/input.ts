@@ -18,6 +18,25 @@ export async function formUpdate(conversation: Conversation<BotContext, Conversa
   return update;
 }
 
+export type ReplyOptions = Parameters<ConversationContext["reply"]>[1];
+
+/**
+ * Sends a form's messages. A failed Telegram call inside a conversation would end it and lose what the
+ * person typed, so a message that cannot be delivered is logged and the form goes on waiting. The
+ * returned function says whether the message was delivered.
+ */
+export function formSay(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext, form: string) {
+  return async (text: string, other?: ReplyOptions): Promise<boolean> => {
+    try {
+      await ctx.reply(text, other);
+      return true;
+    } catch (err) {
+      await conversation.external((outer) => outer.logger.warn({ err, form }, "could not deliver a message of a form"));
+      return false;
+    }
+  };
+}
+
 /** A photo, document, voice note or video, kept as Telegram's file id; undefined for anything else. */
 export function attachmentOf(ctx: ConversationContext): Attachment | undefined {
   const msg = ctx.message;

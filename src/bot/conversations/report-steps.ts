@@ -6,7 +6,7 @@ import {
 } from "../../complaints/model.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { FORM, backButton, cancelButton, choiceKeyboard, dropKeyboard, type SummaryPart } from "../report-view.js";
-import { attachmentOf, formUpdate } from "./input.js";
+import { attachmentOf, formSay, formUpdate, type ReplyOptions } from "./input.js";
 
 const SHORT_TEXT_MAX = 200;
 
@@ -39,7 +39,6 @@ function normalizePhone(input: string): string | undefined {
   return undefined;
 }
 
-type ReplyOptions = Parameters<ConversationContext["reply"]>[1];
 
 /** A question: its text (left out of hints when long) and its buttons. */
 interface Question {
@@ -63,17 +62,7 @@ interface Form {
 export function reportSteps(form: Form) {
   const { conversation, ctx, t, draft } = form;
   const next = () => formUpdate(conversation);
-  // A failed Telegram call inside a conversation would end it and lose the draft, so a message that
-  // cannot be delivered is logged and the form goes on waiting. Returns whether it was delivered.
-  async function say(text: string, other?: ReplyOptions): Promise<boolean> {
-    try {
-      await ctx.reply(text, other);
-      return true;
-    } catch (err) {
-      await conversation.external((outer) => outer.logger.warn({ err }, "could not deliver a message of the report form"));
-      return false;
-    }
-  }
+  const say = formSay(conversation, ctx, "report");
   // A wrong answer gets a hint that asks the question again, with its buttons right under it.
   const hint = (key: string, vars: Record<string, string | number> | undefined, question: Question) =>
     say(question.text ? `${t(key, vars)}\n\n${question.text}` : t(key, vars), question.other);
