@@ -10,6 +10,8 @@ export interface Cipher {
   decrypt(sealed: string): string;
   /** A keyed hash, for index keys that must not reveal a Telegram user id to someone reading Redis. */
   pseudonym(value: string): string;
+  /** The same value's pseudonyms under the old keys, for index entries made before a rotation. */
+  oldPseudonyms(value: string): string[];
 }
 
 const FORMAT = "v1";
@@ -19,6 +21,8 @@ export function createCipher(currentKey: string, oldKeys: readonly string[] = []
   const current = Buffer.from(currentKey, "base64");
   const keys = new Map([current, ...oldKeys.map((key) => Buffer.from(key, "base64"))].map((key) => [keyId(key), key]));
   const currentId = keyId(current);
+  const old = [...keys].filter(([id]) => id !== currentId).map(([, key]) => key);
+  const hmac = (key: Buffer, value: string) => createHmac("sha256", key).update(value).digest("base64url").slice(0, 22);
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
@@ -34,9 +38,8 @@ export function createCipher(currentKey: string, oldKeys: readonly string[] = []
       decipher.setAuthTag(Buffer.from(tag, "base64"));
       return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
     },
-    pseudonym(value) {
-      return createHmac("sha256", current).update(value).digest("base64url").slice(0, 22);
-    },
+    pseudonym: (value) => hmac(current, value),
+    oldPseudonyms: (value) => old.map((key) => hmac(key, value)),
   };
 }
 

@@ -24,6 +24,16 @@ describe("encryption at rest", () => {
     expect(() => createCipher(newDataKey()).decrypt(sealed)).toThrow(/cannot decrypt a value sealed with key/);
   });
 
+  it("gives the old keys' pseudonyms after rotation, never the current one's", () => {
+    const old = newDataKey();
+    const current = newDataKey();
+    const before = createCipher(old).pseudonym("4242");
+    const rotated = createCipher(current, [old, current]);
+    expect(rotated.pseudonym("4242")).not.toBe(before);
+    expect(rotated.oldPseudonyms("4242")).toEqual([before]);
+    expect(createCipher(current).oldPseudonyms("4242")).toEqual([]);
+  });
+
   it("refuses a value that was tampered with", () => {
     const cipher = createCipher(newDataKey());
     const parts = cipher.encrypt("narrative").split(":");

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createCaseStore } from "../src/complaints/store.js";
+import { createCipher, newDataKey } from "../src/crypto.js";
 import { KEYS } from "../src/redis.js";
 import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
 import { createTestBot, newUserId, useRedis } from "./harness.js";
@@ -48,6 +50,29 @@ describe("My reports", () => {
     expect(reporter.last.text).toContain(l("case-status-withdrawn"));
     const audit = await redis.xrange(KEYS.audit, "-", "+");
     expect(audit.map(([, fields]) => fields.join(" "))).toContain(`action withdrawn code ${code} actor reporter`);
+  });
+
+  it("keeps the person's cases and daily count after DATA_KEY is rotated", async () => {
+    const oldKey = newDataKey();
+    const newKey = newDataKey();
+    const before = createTestBot(redis, { env: { DATA_KEY: oldKey } });
+    const l = labels(before, "ru");
+    const id = newUserId();
+    const reporter = before.user({ id, language_code: "ru" });
+    await fillReport(reporter, l, { contact: "chat" });
+    const { code } = await sendReport(reporter, l);
+
+    const rotated = createCipher(newKey, [oldKey]);
+    expect(await createCaseStore(redis, rotated).reportsToday(id, Date.now())).toBe(1);
+    const after = createTestBot(redis, { env: { DATA_KEY: newKey, DATA_KEYS_OLD: oldKey } });
+    const same = after.user({ id, language_code: "ru" });
+    await same.send("/status");
+    expect(same.last.text).toContain(`<code>${code}</code>`);
+    expect(await redis.exists(KEYS.ownCases + createCipher(oldKey).pseudonym(String(id)))).toBe(0);
+    expect(await redis.sismember(KEYS.ownCases + rotated.pseudonym(String(id)), code)).toBe(1);
+    await same.click(l("mine-withdraw", { code }));
+    await same.click(l("withdraw-yes"));
+    expect(await redis.hget(KEYS.case + code, "status")).toBe("withdrawn");
   });
 
   it("a forged withdraw button for someone else's case does nothing", async () => {

@@ -60,6 +60,18 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
   const caseKey = (code: string) => KEYS.case + code;
   const ownKey = (reporterId: number) => KEYS.ownCases + cipher.pseudonym(String(reporterId));
   const quotaKey = (reporterId: number, now: number) => `${KEYS.quota}${cipher.pseudonym(String(reporterId))}:${bishkekDay(now)}`;
+  const oldQuotaKeys = (reporterId: number, now: number) =>
+    cipher.oldPseudonyms(String(reporterId)).map((pseudonym) => `${KEYS.quota}${pseudonym}:${bishkekDay(now)}`);
+
+  // After a DATA_KEY rotation the person's earlier cases are listed under the old key's pseudonym: they
+  // are moved to the current one on the first look, so «My reports» keeps them.
+  async function ownCodes(reporterId: number): Promise<string[]> {
+    const current = ownKey(reporterId);
+    const old = cipher.oldPseudonyms(String(reporterId)).map((pseudonym) => KEYS.ownCases + pseudonym);
+    if (old.length === 0) return redis.smembers(current);
+    const replies = await redis.multi().sunionstore(current, current, ...old).del(...old).smembers(current).exec();
+    return (replies?.[2]?.[1] ?? []) as string[];
+  }
 
   function parse(code: string, fields: Record<string, string>, withSecret: boolean): Case | undefined {
     if (!fields.status) return undefined;
@@ -105,13 +117,14 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
     },
 
     async listOwn(reporterId) {
-      const codes = await redis.smembers(ownKey(reporterId));
+      const codes = await ownCodes(reporterId);
       const cases = await Promise.all(codes.map(async (code) => parse(code, await redis.hgetall(caseKey(code)), false)));
       return cases.filter((item): item is Case => item !== undefined).sort((a, b) => b.createdAt - a.createdAt);
     },
 
     async reportsToday(reporterId, now) {
-      return Number((await redis.get(quotaKey(reporterId, now))) ?? 0);
+      const counts = await redis.mget(quotaKey(reporterId, now), ...oldQuotaKeys(reporterId, now));
+      return counts.reduce((sum, count) => sum + Number(count ?? 0), 0);
     },
 
     async checkAccess(reporterId, code, pin) {
@@ -124,7 +137,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
     },
 
     async isOwn(reporterId, code) {
-      return (await redis.sismember(ownKey(reporterId), code)) === 1;
+      return (await ownCodes(reporterId)).includes(code);
     },
 
     async addInformation(code, addition, now) {
