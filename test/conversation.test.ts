@@ -82,16 +82,31 @@ describe("conversations", () => {
       await person.send("/ru");
       expect(conversationReads()).toBe(0);
       await person.send("/probe");
-      expect(await redis.get(`session:${id}`)).toContain('"formOpen":true');
+      expect(await redis.get(`session:${id}`)).toContain(`"formChat":${id}`);
       await person.send("ok");
       expect(conversationReads()).toBe(1);
       expect(person.last.text).toBe("Теперь я говорю с вами по-русски.");
-      expect(await redis.get(`session:${id}`)).not.toContain("formOpen");
+      expect(await redis.get(`session:${id}`)).not.toContain("formChat");
       await person.send("/ru");
       expect(conversationReads()).toBe(1);
     } finally {
       reads.mockRestore();
     }
+  });
+
+  it("keep waiting in the private chat while the same person writes in a group", async () => {
+    const telegram = new FakeTelegram();
+    const bot = probeBot(telegram);
+    const id = newUserId();
+    const person = new FakeUser((update) => bot.handleUpdate(update), telegram, { id, language_code: "ru" });
+    await person.send("/ru");
+    await person.send("/probe");
+    await bot.handleUpdate({
+      update_id: 1,
+      message: { message_id: 1, date: 0, chat: { id: -1001, type: "supergroup", title: "Staff" }, from: { id, is_bot: false, first_name: "A" }, text: "hello" },
+    });
+    await person.send("ok");
+    expect(person.last.text).toBe("Теперь я говорю с вами по-русски.");
   });
 
   it("stop looking for a draft that has vanished from Redis", async () => {
@@ -102,6 +117,6 @@ describe("conversations", () => {
     await person.send("/probe");
     await redis.del(`conversation:${id}`);
     await person.send("ok");
-    expect(await redis.get(`session:${id}`)).not.toContain("formOpen");
+    expect(await redis.get(`session:${id}`)).not.toContain("formChat");
   });
 });

@@ -13,8 +13,8 @@ export interface SessionData {
   locale?: Locale;
   /** Set while a report draft exists, so the person can be told when it expires unsent. */
   draftStartedAt?: number;
-  /** A form (report or check) may have state stored under this chat's conversation key. */
-  formOpen?: true;
+  /** The chat whose conversation key may hold a form's state (report or check; forms run in private chats). */
+  formChat?: number;
 }
 
 interface Extras {

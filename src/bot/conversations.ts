@@ -17,9 +17,9 @@ const FLOW_VERSION = 2;
 type State = VersionedState<ConversationData>;
 
 // A draft holds everything the person typed, so it is encrypted like a sent complaint.
-// Most updates come from people with no form open, and the session (read anyway) says whether one is, so
-// they cost no Redis read. Updates without a chat or a sender (inline queries, channel posts) cannot be
-// part of a form. The plugin's "key" storage would turn a missing key into the string "undefined" and
+// Most updates come from people with no form open, and the session (read anyway) says in which chat one
+// is, so all other updates cost no Redis read. Updates without a chat or a sender (inline queries,
+// channel posts) cannot be part of a form. The plugin's "key" storage would turn a missing key into the string "undefined" and
 // share one record among all of them, so the "context" storage is used with the key made here.
 function chatStorage(redis: Redis, cipher: Cipher) {
   const adapter = new RedisAdapter<string>({ instance: redis, ttl: DRAFT_TTL_MS / 1000 });
@@ -35,21 +35,21 @@ function chatStorage(redis: Redis, cipher: Cipher) {
   return {
     async read(ctx: BotContext) {
       const key = keyOf(ctx);
-      if (key === undefined || !ctx.session.formOpen) return undefined;
+      if (key === undefined || ctx.session.formChat !== ctx.chatId) return undefined;
       const state = open(await adapter.read(key));
-      if (state === undefined) delete ctx.session.formOpen; // expired or unreadable: stop looking
+      if (state === undefined) delete ctx.session.formChat; // expired or unreadable: stop looking
       return state;
     },
     async write(ctx: BotContext, state: State) {
       const key = keyOf(ctx);
       if (key === undefined) return;
-      ctx.session.formOpen = true;
+      ctx.session.formChat = ctx.chatId;
       await adapter.write(key, cipher.encrypt(JSON.stringify(state)));
     },
     async delete(ctx: BotContext) {
       const key = keyOf(ctx);
       if (key === undefined) return;
-      delete ctx.session.formOpen;
+      if (ctx.session.formChat === ctx.chatId) delete ctx.session.formChat;
       await adapter.delete(key);
     },
   };

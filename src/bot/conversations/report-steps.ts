@@ -39,7 +39,6 @@ function normalizePhone(input: string): string | undefined {
   return undefined;
 }
 
-
 /** A question: its text (left out of hints when long) and its buttons. */
 interface Question {
   text?: string;

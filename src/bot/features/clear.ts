@@ -1,4 +1,4 @@
-import { type Api } from "grammy";
+import type { Api } from "grammy";
 import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { CALLBACK } from "../keyboards.js";
