@@ -33,11 +33,17 @@ function probeBot(telegram: FakeTelegram) {
   return bot;
 }
 
+/** A fresh probe bot on the shared Redis, and a person in a private chat with it. */
+function probeChat(language_code: string, telegram = new FakeTelegram()) {
+  const bot = probeBot(telegram);
+  const id = newUserId();
+  const person = new FakeUser((update) => bot.handleUpdate(update), telegram, { id, language_code });
+  return { bot, id, person };
+}
+
 describe("conversations", () => {
   it("speak the language the person chose, on every step, even when Telegram says otherwise", async () => {
-    const telegram = new FakeTelegram();
-    const bot = probeBot(telegram);
-    const person = new FakeUser((update) => bot.handleUpdate(update), telegram, { id: newUserId(), language_code: "ky" });
+    const { person } = probeChat("ky");
     await person.send("/ru");
     await person.send("/probe");
     expect(person.last.text).toBe("Выберите язык:");
@@ -64,18 +70,14 @@ describe("conversations", () => {
     telegram.fault = failOnce("sendMessage", {
       ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 },
     });
-    const bot = probeBot(telegram);
-    const person = new FakeUser((update) => bot.handleUpdate(update), telegram, { id: newUserId(), language_code: "ky" });
+    const { person } = probeChat("ky", telegram);
     await person.send("/probe");
     expect(person.calls.filter((call) => call.method === "sendMessage")).toHaveLength(2);
     expect(person.last.text).toBe("Тилди тандаңыз:");
   });
 
   it("read stored state only for people whose session says a form is open", async () => {
-    const telegram = new FakeTelegram();
-    const bot = probeBot(telegram);
-    const id = newUserId();
-    const person = new FakeUser((update) => bot.handleUpdate(update), telegram, { id, language_code: "ky" });
+    const { id, person } = probeChat("ky");
     const reads = vi.spyOn(redis, "get");
     const conversationReads = () => reads.mock.calls.filter(([key]) => key === `conversation:${id}`).length;
     try {
@@ -95,10 +97,7 @@ describe("conversations", () => {
   });
 
   it("keep waiting in the private chat while the same person writes in a group", async () => {
-    const telegram = new FakeTelegram();
-    const bot = probeBot(telegram);
-    const id = newUserId();
-    const person = new FakeUser((update) => bot.handleUpdate(update), telegram, { id, language_code: "ru" });
+    const { bot, id, person } = probeChat("ru");
     await person.send("/ru");
     await person.send("/probe");
     await bot.handleUpdate({
@@ -110,10 +109,7 @@ describe("conversations", () => {
   });
 
   it("stop looking for a draft that has vanished from Redis", async () => {
-    const telegram = new FakeTelegram();
-    const bot = probeBot(telegram);
-    const id = newUserId();
-    const person = new FakeUser((update) => bot.handleUpdate(update), telegram, { id, language_code: "ky" });
+    const { id, person } = probeChat("ky");
     await person.send("/probe");
     await redis.del(`conversation:${id}`);
     await person.send("ok");
