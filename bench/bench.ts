@@ -1,15 +1,19 @@
 /**
  * npm run bench — pushes a mixed stream of updates (/start, menu presses, free text, /help) through the
  * full bot and through a bare grammY bot with the same Redis sessions, in one process, and compares them.
- * A third bot, as bare but answering with messages the size of the full bot's, shows how much of the
+ * A third bot, as bare but answering with the full bot's replies as fixed texts, shows how much of the
  * difference is the replies themselves. Uses Redis database 15 of REDIS_URL, which it flushes.
  */
-import { Bot, session, type Context } from "grammy";
+import { Bot, InlineKeyboard, session, type Context } from "grammy";
+import type { TranslateFunction } from "@grammyjs/i18n";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { createBot } from "../src/bot/index.js";
 import { createI18n } from "../src/bot/i18n.js";
-import { languageKeyboard, mainMenu } from "../src/bot/keyboards.js";
-import { parseConfig } from "../src/config.js";
+import { homeButton, languageKeyboard, mainMenu } from "../src/bot/keyboards.js";
+import { sensitive } from "../src/bot/protect.js";
+import { topicButton } from "../src/bot/rights-view.js";
+import { LOCALES, parseConfig } from "../src/config.js";
+import { TOPICS } from "../src/rights/topics.js";
 import { createLogger } from "../src/logger.js";
 import { newDataKey } from "../src/crypto.js";
 import { createMetrics } from "../src/metrics.js";
@@ -50,21 +54,36 @@ function baselineBot(redis: Redis, telegram: FakeTelegram): UpdateHandler {
   return (update) => bot.handleUpdate(update);
 }
 
-// Every message gets the greeting with the main menu, and a button press the language prompt, as the
-// full bot sends them: fixed texts, with no language choice, search, forms or other plugins.
+// Answers each update with what the full bot sends for it, in the person's Telegram language: the
+// greeting or the help with the main menu, a search answer with three cards, the language prompt for a
+// button. Fixed texts, with no language negotiation, search, forms or other plugins.
 function sameSizeBot(redis: Redis, telegram: FakeTelegram): UpdateHandler {
   const bot = new Bot<Context & { session: { n: number } }>(TOKEN, { botInfo: FAKE_BOT_INFO, client: { fetch: telegram.fetch } });
-  const t = (key: string) => i18n.t("ru", key);
-  const greeting = t("start-greeting");
-  const prompt = [i18n.t("ky", "language-choose"), t("language-choose")].join("\n");
+  const html = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
+  const replies = Object.fromEntries(
+    LOCALES.map((locale) => {
+      const t = ((key: string) => i18n.t(locale, key)) as TranslateFunction;
+      const cards = new InlineKeyboard([...TOPICS.slice(0, 3).map((topic) => [topicButton(t, topic)]), [homeButton(t)]]);
+      return [locale, {
+        start: { text: t("start-greeting"), other: { ...html, reply_markup: mainMenu(t) } },
+        help: { text: t("help-text"), other: { reply_markup: mainMenu(t) } },
+        text: { text: t("search-found"), other: sensitive({ reply_markup: cards }) },
+        button: { text: LOCALES.map((each) => i18n.t(each, "language-choose")).join("\n"), other: { reply_markup: languageKeyboard(t) } },
+      }];
+    }),
+  );
+  const repliesFor = (ctx: Context) => replies[ctx.from?.language_code === "ru" ? "ru" : "ky"]!;
   bot.use(session({ initial: () => ({ n: 0 }), prefix: "same:", storage: new RedisAdapter({ instance: redis, ttl: 3600 }) }));
-  bot.on("message", (ctx) => {
+  bot.on("message:text", (ctx) => {
     ctx.session.n++;
-    return ctx.reply(greeting, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: mainMenu(t) });
+    const text = ctx.msg.text;
+    const { text: reply, other } = repliesFor(ctx)[text === "/start" ? "start" : text === "/help" ? "help" : "text"];
+    return ctx.reply(reply, other);
   });
   bot.on("callback_query", async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.reply(prompt, { reply_markup: languageKeyboard(t) });
+    const { text, other } = repliesFor(ctx).button;
+    await ctx.reply(text, other);
   });
   return (update) => bot.handleUpdate(update);
 }
