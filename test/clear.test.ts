@@ -3,7 +3,7 @@ import { DELETABLE_MS } from "../src/chat-trail.js";
 import { KEYS } from "../src/redis.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { type FakeUser } from "../src/telegram/fake-user.js";
-import { createTestBot, newUserId, useRedis } from "./harness.js";
+import { createTestBot, newPerson, newUserId, useRedis } from "./harness.js";
 import { fillReport, labels, sendReport } from "./report-helpers.js";
 
 const redis = useRedis();
@@ -59,8 +59,7 @@ describe("clear this chat", () => {
   });
 
   it("works from the menu button too, in the person's language", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ky" });
+    const person = newPerson(redis, "ky");
     await person.send("/start");
     await person.click("🧹 Чатты тазалоо");
     expect(person.calls.find((call) => call.method === "answerCallbackQuery")).toBeDefined();

@@ -75,6 +75,11 @@ let nextUserId = 500_000;
 export const newUserId = () => nextUserId++;
 
 /** Makes the first call of `method` fail with `failure`; later calls succeed. */
+/** Someone new in a private chat with a fresh test bot on the shared Redis. */
+export function newPerson(redis: Redis, language_code?: string) {
+  return createTestBot(redis).user({ id: newUserId(), language_code });
+}
+
 export function failOnce(method: string, failure: ApiFailure): FaultInjector {
   let failed = false;
   return (call) => {

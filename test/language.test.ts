@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestBot, newUserId, useRedis } from "./harness.js";
+import { createTestBot, newPerson, newUserId, useRedis } from "./harness.js";
 
 const redis = useRedis();
 
@@ -8,22 +8,19 @@ const RU_GREETING = /^Здравствуйте!/;
 
 describe("language negotiation", () => {
   it("greets in Russian straight away when Telegram says the person uses ru", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ru" });
+    const person = newPerson(redis, "ru");
     await person.send("/start");
     expect(person.last.text).toMatch(RU_GREETING);
   });
 
   it("greets in Kyrgyz when Telegram says ky", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ky" });
+    const person = newPerson(redis, "ky");
     await person.send("/start");
     expect(person.last.text).toMatch(KY_GREETING);
   });
 
   it("asks with two buttons, in both languages, when the Telegram language is neither", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "en" });
+    const person = newPerson(redis, "en");
     await person.send("/start");
     expect(person.last.text).toBe("Тилди тандаңыз:\nВыберите язык:");
     expect(person.last.reply_markup).toEqual({
@@ -32,8 +29,7 @@ describe("language negotiation", () => {
   });
 
   it("stores the choice, confirms it and shows the menu in the chosen language", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId() });
+    const person = newPerson(redis);
     await person.send("/start");
     await person.click("Русский");
     const [prompt, greeting] = person.messages;
@@ -57,8 +53,7 @@ describe("language negotiation", () => {
   });
 
   it("the stored choice wins over Telegram's language", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ru" });
+    const person = newPerson(redis, "ru");
     await person.send("/language");
     await person.click("Кыргызча");
     await person.send("/start");
@@ -66,8 +61,7 @@ describe("language negotiation", () => {
   });
 
   it("/language and the menu entry both offer the choice again", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ru" });
+    const person = newPerson(redis, "ru");
     await person.send("/start");
     await person.click("🌐 Сменить язык");
     expect(person.last.text).toBe("Тилди тандаңыз:\nВыберите язык:");
@@ -76,8 +70,7 @@ describe("language negotiation", () => {
   });
 
   it("speaks the default locale (ky) to someone who has not chosen and whose language is unknown", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "de" });
+    const person = newPerson(redis, "de");
     await person.send("hello");
     expect(person.last.text).toMatch(/^Бул суроого жооп берген карточканы/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
-import { createTestBot, newUserId, useRedis } from "./harness.js";
+import { newPerson, useRedis } from "./harness.js";
 
 const redis = useRedis();
 
@@ -9,15 +9,13 @@ const RU_MENU = ["📚 Ваши права", "📝 Сообщить о пытк�
 
 describe("menu and help", () => {
   it("/start shows the main menu with only the entries that work", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ky" });
+    const person = newPerson(redis, "ky");
     await person.send("/start");
     expect(buttonsOf(person.last).map(buttonText)).toEqual(KY_MENU);
   });
 
   it("«Main menu» on any screen turns that message back into the main menu", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ru" });
+    const person = newPerson(redis, "ru");
     await person.send("/contacts");
     await person.click("🏠 Главное меню");
     expect(person.messages).toHaveLength(1);
@@ -26,8 +24,7 @@ describe("menu and help", () => {
   });
 
   it("/help lists the commands, in the person's language, with the menu", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ru" });
+    const person = newPerson(redis, "ru");
     await person.send("/help");
     for (const command of ["/start", "/report", "/status", "/check", "/cancel", "/rights", "/contacts", "/official", "/clear", "/language", "/help"]) {
       expect(person.last.text).toContain(`${command} — `);
@@ -46,8 +43,7 @@ describe("what the bot does not understand", () => {
 
   for (const [name, content] of Object.entries(unknown)) {
     it(`answers ${name} with a pointer to the menu, in the person's language`, async () => {
-      const { user } = createTestBot(redis);
-      const person = user({ id: newUserId(), language_code: "ru" });
+      const person = newPerson(redis, "ru");
       await person.sendMessage(content as never);
       expect(person.last.text).toBe("Извините, это сообщение не удалось разобрать. Выберите раздел в меню ниже или напишите /help.");
       expect(buttonsOf(person.last).map(buttonText)).toEqual(RU_MENU);
@@ -55,8 +51,7 @@ describe("what the bot does not understand", () => {
   }
 
   it("stops the spinner of an unknown button and says it no longer works", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ky" });
+    const person = newPerson(redis, "ky");
     await person.pressData({ message_id: 1, text: "old" }, "no-such-button");
     expect(person.calls).toEqual([
       { method: "answerCallbackQuery", payload: expect.objectContaining({ text: "Бул баскыч эми иштебейт. /start деп жазыңыз." }) },

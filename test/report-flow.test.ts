@@ -4,7 +4,7 @@ import { KEYS } from "../src/redis.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
 import { createTestBot, newUserId, useRedis } from "./harness.js";
-import { fillReport, labels, photo, sendReport, startReport, storedCase } from "./report-helpers.js";
+import { fillReport, labels, photo, reportPerson, sendReport, startReport, storedCase } from "./report-helpers.js";
 
 const redis = useRedis();
 
@@ -14,9 +14,7 @@ afterEach(() => {
 
 describe("moving through the report form", () => {
   it("«Back» returns to the previous question, and «Back» on the first one to the consent", async () => {
-    const bot = createTestBot(redis);
-    const l = labels(bot, "ky");
-    const person = bot.user({ id: newUserId(), language_code: "ky" });
+    const { l, person } = reportPerson(redis, "ky");
     await startReport(person, l);
     await person.click(l("report-reporter-witness"));
     await person.click(l("report-place-colony"));
@@ -30,9 +28,7 @@ describe("moving through the report form", () => {
   });
 
   it("«Edit» on the summary goes back to that part and then straight back to the summary", async () => {
-    const bot = createTestBot(redis);
-    const l = labels(bot, "ru");
-    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    const { bot, l, person } = reportPerson(redis, "ru");
     await fillReport(person, l);
     await person.click(`✏️ ${l("report-part-place")}`);
     await person.click(l("report-place-pretrial"));
@@ -56,9 +52,7 @@ describe("moving through the report form", () => {
   });
 
   it("keeps every photo of an album, answering once for the album", async () => {
-    const bot = createTestBot(redis);
-    const l = labels(bot, "ru");
-    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    const { bot, l, person } = reportPerson(redis, "ru");
     await fillReport(person, l);
     await person.click(`✏️ ${l("report-part-evidence")}`);
     const before = person.messages.length;
@@ -91,9 +85,7 @@ describe("moving through the report form", () => {
   });
 
   it("lets commands and other buttons work mid-draft, and the draft waits", async () => {
-    const bot = createTestBot(redis);
-    const l = labels(bot, "ru");
-    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    const { l, person } = reportPerson(redis, "ru");
     await startReport(person, l);
     await person.send("/help");
     expect(person.last.text).toMatch(/^Вы можете использовать эти команды/);
@@ -104,9 +96,7 @@ describe("moving through the report form", () => {
   });
 
   it("/cancel asks before dropping the draft; «No» keeps it, «Yes» deletes it", async () => {
-    const bot = createTestBot(redis);
-    const l = labels(bot, "ky");
-    const person = bot.user({ id: newUserId(), language_code: "ky" });
+    const { l, person } = reportPerson(redis, "ky");
     await startReport(person, l);
     await person.send("/cancel");
     expect(person.last.text).toBe(l("report-drop-confirm"));
@@ -125,9 +115,7 @@ describe("moving through the report form", () => {
 
   it("drops a draft after 24 hours of silence and says so, kindly, once", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    const bot = createTestBot(redis);
-    const l = labels(bot, "ru");
-    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    const { l, person } = reportPerson(redis, "ru");
     await startReport(person, l);
     expect(await redis.pttl(KEYS.conversation + person.id)).toBeLessThanOrEqual(DRAFT_TTL_MS);
     vi.setSystemTime(Date.now() + DRAFT_TTL_MS + 60_000);
@@ -139,9 +127,7 @@ describe("moving through the report form", () => {
   });
 
   it("takes at most 3 reports a day from one account", async () => {
-    const bot = createTestBot(redis);
-    const l = labels(bot, "ru");
-    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    const { l, person } = reportPerson(redis, "ru");
     for (let i = 0; i < 3; i++) {
       await fillReport(person, l);
       await sendReport(person, l);

@@ -4,7 +4,7 @@ import type { Redis } from "../src/redis.js";
 import { createCaseStore } from "../src/complaints/store.js";
 import { createCipher } from "../src/crypto.js";
 import type { FakeUser } from "../src/telegram/fake-user.js";
-import type { createTestBot } from "./harness.js";
+import { createTestBot, newUserId } from "./harness.js";
 
 export type TestBot = ReturnType<typeof createTestBot>;
 
@@ -13,6 +13,12 @@ export const STAFF_CHAT = -1001234500000;
 /** The label or text of a message id, as the person sees it. */
 export function labels(bot: TestBot, locale: Locale) {
   return (key: string, vars: Record<string, string | number> = {}) => bot.i18n.t(locale, key, vars);
+}
+
+/** A fresh test bot, its texts in one language, and someone new speaking that language. */
+export function reportPerson(redis: Redis, locale: Locale) {
+  const bot = createTestBot(redis);
+  return { bot, l: labels(bot, locale), person: bot.user({ id: newUserId(), language_code: locale }) };
 }
 
 export const photo = (id: string, group?: string) => ({

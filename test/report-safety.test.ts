@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { KEYS } from "../src/redis.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { createTestBot, newUserId, useRedis } from "./harness.js";
-import { fillReport, labels, photo, rawRedis, sendReport, STAFF_CHAT } from "./report-helpers.js";
+import { fillReport, labels, photo, rawRedis, reportPerson, sendReport, STAFF_CHAT } from "./report-helpers.js";
 
 const redis = useRedis();
 
@@ -41,9 +41,7 @@ describe("a sent report is never lost or doubled", () => {
   });
 
   it("pressing «Send» twice in a row makes one case", async () => {
-    const bot = createTestBot(redis);
-    const l = labels(bot, "ru");
-    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    const { l, person } = reportPerson(redis, "ru");
     await fillReport(person, l);
     const summary = person.last;
     const before = await redis.zcard(KEYS.cases);
@@ -52,9 +50,7 @@ describe("a sent report is never lost or doubled", () => {
   });
 
   it("when Redis fails at «Send», says to press it again, keeps the draft, and the second press works", async () => {
-    const bot = createTestBot(redis);
-    const l = labels(bot, "ky");
-    const person = bot.user({ id: newUserId(), language_code: "ky" });
+    const { l, person } = reportPerson(redis, "ky");
     await fillReport(person, l, { narrative: SECRET_STORY });
     const evalOnce = redis.eval.bind(redis);
     let failed = false;
@@ -78,9 +74,7 @@ describe("a sent report is never lost or doubled", () => {
 
 describe("encryption at rest", () => {
   it("no raw Redis value holds the narrative, the place name, the phone number or a file id — during the draft and after", async () => {
-    const bot = createTestBot(redis);
-    const l = labels(bot, "ru");
-    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    const { l, person } = reportPerson(redis, "ru");
     await fillReport(person, l, { narrative: SECRET_STORY, placeName: PLACE, contact: "phone", phone: PHONE, evidence: 1 });
     const leaks = (raw: string) => [SECRET_STORY, "Асанов", PLACE, "555987654", "photo-0"].filter((secret) => raw.includes(secret));
     expect(leaks(await rawRedis(redis))).toEqual([]);
@@ -144,9 +138,7 @@ describe("the staff side", () => {
   });
 
   it("HTML in anything the person typed is escaped in the summary", async () => {
-    const bot = createTestBot(redis);
-    const l = labels(bot, "ru");
-    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    const { l, person } = reportPerson(redis, "ru");
     await fillReport(person, l, { narrative: "<i>били</i> & <a href='x'>ссылка</a> очень долго", placeName: "<b>РОВД</b>" });
     expect(person.last.text).toContain("&lt;i&gt;били&lt;/i&gt; &amp; &lt;a href='x'&gt;ссылка&lt;/a&gt;");
     expect(person.last.text).toContain("&lt;b&gt;РОВД&lt;/b&gt;");

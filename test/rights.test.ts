@@ -4,7 +4,7 @@ import { loadProfile } from "../src/profile.js";
 import { childrenOf, TOPICS, type Topic } from "../src/rights/topics.js";
 import { FAKE_BOT_INFO } from "../src/telegram/fake-telegram.js";
 import { buttonText, buttonsOf, type FakeUser } from "../src/telegram/fake-user.js";
-import { createTestBot, newUserId, useRedis } from "./harness.js";
+import { createTestBot, newPerson, newUserId, useRedis } from "./harness.js";
 
 const redis = useRedis();
 const { i18n } = createTestBot(redis);
@@ -59,16 +59,14 @@ describe("rights library", () => {
   }
 
   it("/rights opens the topic list as a new message", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ky" });
+    const person = newPerson(redis, "ky");
     await person.send("/rights");
     expect(person.last.text).toBe(t("ky", "rights-list"));
     expect(buttonsOf(person.last).map(buttonText)).toContain(title("ky", TOPICS[0]!));
   });
 
   it("names the organisation from the profile where a card speaks about it", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ru" });
+    const person = newPerson(redis, "ru");
     await person.send("/start complain-centre");
     expect(person.last.text).toContain(`организации «${org.ru}»`);
     await person.click(t("ru", "menu-report"));
@@ -76,8 +74,7 @@ describe("rights library", () => {
   });
 
   it("answers a forged or outdated topic button without showing anything", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ru" });
+    const person = newPerson(redis, "ru");
     await person.pressData({ message_id: 1, text: "old" }, "rights:no-such-topic");
     expect(person.calls).toEqual([{ method: "answerCallbackQuery", payload: expect.objectContaining({ text: t("ru", "unhandled-button") }) }]);
   });
@@ -86,8 +83,7 @@ describe("rights library", () => {
 describe("deep links t.me/<bot>?start=<topic>", () => {
   for (const topic of TOPICS) {
     it(`open «${topic.id}» directly`, async () => {
-      const { user } = createTestBot(redis);
-      const person = user({ id: newUserId(), language_code: "ru" });
+      const person = newPerson(redis, "ru");
       await person.send(`/start ${topic.id}`);
       expect(person.messages).toHaveLength(1);
       expectCard(person, "ru", topic);
@@ -95,8 +91,7 @@ describe("deep links t.me/<bot>?start=<topic>", () => {
   }
 
   it("ask for the language first when it is unknown, then open the card in the chosen one", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "de" });
+    const person = newPerson(redis, "de");
     await person.send("/start detained-lawyer");
     expect(person.last.text).toBe("Тилди тандаңыз:\nВыберите язык:");
     await person.click("Кыргызча");
@@ -106,8 +101,7 @@ describe("deep links t.me/<bot>?start=<topic>", () => {
   });
 
   it("fall back to the greeting when the topic does not exist", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ru" });
+    const person = newPerson(redis, "ru");
     await person.send("/start no-such-topic");
     expect(person.last.text).toBe(t("ru", "start-greeting"));
   });
@@ -117,8 +111,7 @@ describe("inline mode", () => {
   const answer = (person: FakeUser) => person.calls.filter((call) => call.method === "answerInlineQuery").at(-1)!.payload;
 
   it("offers matching cards in Russian to a Russian speaker, ready to send, with a deep link back", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ru" });
+    const person = newPerson(redis, "ru");
     await person.inlineQuery("адвокат");
     const { results, is_personal } = answer(person);
     expect(is_personal).toBe(true);
@@ -135,15 +128,13 @@ describe("inline mode", () => {
   });
 
   it("speaks Kyrgyz to a Kyrgyz speaker, whatever language the query is in", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ky" });
+    const person = newPerson(redis, "ky");
     await person.inlineQuery("адвокат бербей жатышат");
     expect(answer(person).results[0]).toMatchObject({ id: "detained-lawyer", title: "Кармалган учурдан тартып адвокат" });
   });
 
   it("follows the language chosen in the bot over Telegram's", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ru" });
+    const person = newPerson(redis, "ru");
     await person.send("/language");
     await person.click("Кыргызча");
     await person.inlineQuery("");
@@ -151,8 +142,7 @@ describe("inline mode", () => {
   });
 
   it("offers to open the bot when nothing matches, and reads no conversation state for chat-less updates", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ru" });
+    const person = newPerson(redis, "ru");
     await person.inlineQuery("рецепт плова");
     expect(answer(person)).toMatchObject({ results: [], button: { text: "Ничего не нашлось — открыть бот", start_parameter: "inline" } });
     expect(await redis.keys("conversation:undefined")).toEqual([]);

@@ -3,7 +3,7 @@ import { LOCALES } from "../src/config.js";
 import { createRightsSearch, MAX_RESULTS } from "../src/rights/search.js";
 import { topicById } from "../src/rights/topics.js";
 import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
-import { createTestBot, newUserId, useRedis } from "./harness.js";
+import { createTestBot, newPerson, newUserId, useRedis } from "./harness.js";
 import { evaluate, loadEvalCases } from "./search-eval.js";
 
 const redis = useRedis();
@@ -25,8 +25,7 @@ describe("search in plain words", () => {
   });
 
   it("answers a question with at most 3 cards as buttons, kept from being forwarded", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ru" });
+    const person = newPerson(redis, "ru");
     await person.send("сколько часов могут держать без суда");
     const reply = person.calls.at(-1)!;
     expect(reply.method).toBe("sendMessage");
@@ -41,8 +40,7 @@ describe("search in plain words", () => {
   });
 
   it("understands a Kyrgyz question and answers in the person's language", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ky" });
+    const person = newPerson(redis, "ky");
     await person.send("адвокат бербей жатышат");
     expect(buttonsOf(person.last).map(buttonText)[0]).toBe("Кармалган учурдан тартып адвокат");
   });
@@ -61,8 +59,7 @@ describe("search in plain words", () => {
   }
 
   it("a very long message is searched, not refused", async () => {
-    const { user } = createTestBot(redis);
-    const person = user({ id: newUserId(), language_code: "ru" });
+    const person = newPerson(redis, "ru");
     await person.send(`меня избили в милиции ${"и ".repeat(2000)}`);
     expect(person.last.text).toBe("Вот что может помочь:");
   });
