@@ -12,6 +12,7 @@ import { createI18n } from "../src/bot/i18n.js";
 import { homeButton, languageKeyboard, mainMenu } from "../src/bot/keyboards.js";
 import { sensitive } from "../src/bot/protect.js";
 import { topicButton } from "../src/bot/rights-view.js";
+import { HTML, languagePromptText } from "../src/bot/screens.js";
 import { LOCALES, parseConfig } from "../src/config.js";
 import { TOPICS } from "../src/rights/topics.js";
 import { createLogger } from "../src/logger.js";
@@ -59,16 +60,15 @@ function baselineBot(redis: Redis, telegram: FakeTelegram): UpdateHandler {
 // button. Fixed texts, with no language negotiation, search, forms or other plugins.
 function sameSizeBot(redis: Redis, telegram: FakeTelegram): UpdateHandler {
   const bot = new Bot<Context & { session: { n: number } }>(TOKEN, { botInfo: FAKE_BOT_INFO, client: { fetch: telegram.fetch } });
-  const html = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
   const replies = Object.fromEntries(
     LOCALES.map((locale) => {
       const t = ((key: string) => i18n.t(locale, key)) as TranslateFunction;
       const cards = new InlineKeyboard([...TOPICS.slice(0, 3).map((topic) => [topicButton(t, topic)]), [homeButton(t)]]);
       return [locale, {
-        start: { text: t("start-greeting"), other: { ...html, reply_markup: mainMenu(t) } },
+        start: { text: t("start-greeting"), other: { ...HTML, reply_markup: mainMenu(t) } },
         help: { text: t("help-text"), other: { reply_markup: mainMenu(t) } },
         text: { text: t("search-found"), other: sensitive({ reply_markup: cards }) },
-        button: { text: LOCALES.map((each) => i18n.t(each, "language-choose")).join("\n"), other: { reply_markup: languageKeyboard(t) } },
+        button: { text: languagePromptText((each, key) => i18n.t(each, key)), other: { reply_markup: languageKeyboard(t) } },
       }];
     }),
   );

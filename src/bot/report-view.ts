@@ -84,10 +84,12 @@ export function summaryKeyboard(t: TranslateFunction): InlineKeyboard {
   return new InlineKeyboard([...rows, [InlineKeyboard.text(t("report-send"), FORM.send)], [cancelButton(t)]]);
 }
 
+const urgentFirst = (t: TranslateFunction, urgent: boolean) => (urgent ? [`<b>${t("staff-alert-urgent")}</b>`] : []);
+
 /** For the staff group: no narrative, no names, no contacts. An urgent case says so first. */
 export function staffAlert(t: TranslateFunction, stored: Pick<Case, "code" | "placeType" | "region" | "urgent" | "createdAt">) {
   const text = [
-    ...(stored.urgent ? [`<b>${t("staff-alert-urgent")}</b>`] : []),
+    ...urgentFirst(t, stored.urgent),
     `${t("staff-alert-new")} <code>${stored.code}</code>`,
     `${t("report-part-place")}: ${t(`report-place-${stored.placeType}`)}`,
     `${t("report-region")}: ${t(`report-region-${stored.region}`)}`,
@@ -99,7 +101,7 @@ export function staffAlert(t: TranslateFunction, stored: Pick<Case, "code" | "pl
 /** The whole case, for a caseworker in a private chat. */
 export function caseText(t: TranslateFunction, stored: Case): string {
   const head = [
-    ...(stored.urgent ? [`<b>${t("staff-alert-urgent")}</b>`] : []),
+    ...urgentFirst(t, stored.urgent),
     `<b>${t("case-title", { code: stored.code })}</b>`,
     `${t("case-status")}: ${t(`case-status-${stored.status}`)}`,
     `${t("staff-alert-time")}: ${localTime(stored.createdAt)}`,

@@ -9,7 +9,7 @@ export interface Screen {
   keyboard: InlineKeyboard;
 }
 
-const HTML = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
+export const HTML = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
 
 /** Sends a screen as a new message. Extra options (protect_content) are passed through. */
 export function sendScreen(ctx: BotContext, screen: Screen, other: { protect_content?: boolean } = {}) {
@@ -39,8 +39,10 @@ export async function currentLocale(ctx: BotContext): Promise<Locale> {
 }
 
 // Asked in both languages at once: the person may not read the one we guessed.
+export const languagePromptText = (translate: (locale: Locale, key: string) => string) =>
+  LOCALES.map((locale) => translate(locale, "language-choose")).join("\n");
+
 export function sendLanguagePrompt(ctx: BotContext, topic?: string) {
-  const { fluent } = ctx.i18n;
-  const text = LOCALES.map((locale) => fluent.translate(locale, "language-choose")).join("\n");
+  const text = languagePromptText((locale, key) => ctx.i18n.fluent.translate(locale, key));
   return ctx.reply(text, { reply_markup: languageKeyboard(ctx.t, topic) });
 }

@@ -17,6 +17,8 @@ export const REPORT = "report";
 /** Shown to the person before they start, and stored with the case. Change it whenever report-consent changes. */
 export const CONSENT_VERSION = "2026-11-25";
 
+const EDIT = FORM.edit("");
+
 /**
  * The complaint form. It is replayed from the start on every update (conversations v2), so everything that
  * differs between runs (time, randomness, Redis, the outside context) goes through conversation.external.
@@ -66,7 +68,7 @@ export async function reportConversation(conversation: Conversation<BotContext, 
     show = true;
     const answer = await next();
     const data = answer.callbackQuery?.data ?? "";
-    const part = data.startsWith("r:edit:") ? (data.slice("r:edit:".length) as SummaryPart) : undefined;
+    const part = data.startsWith(EDIT) ? (data.slice(EDIT.length) as SummaryPart) : undefined;
     if (part && PART_STEPS[part]) {
       await run(PART_STEPS[part]);
       continue;
