@@ -3,11 +3,13 @@ import { webhookCallback } from "grammy";
 import { run } from "@grammyjs/runner";
 import { collectDefaultMetrics } from "prom-client";
 import { createBot } from "./bot/index.js";
+import { createCaseStore } from "./complaints/store.js";
+import { createCipher, newDataKey } from "./crypto.js";
+import { startBackground } from "./jobs/background.js";
 import { publishCommands } from "./bot/commands.js";
 import { createI18n } from "./bot/i18n.js";
 import { ConfigError, parseConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
-import { newDataKey } from "./crypto.js";
 import { createMetrics } from "./metrics.js";
 import { loadProfile, ProfileError, type Profile } from "./profile.js";
 import { createRedis, persistenceEnabled, pingWithin } from "./redis.js";
@@ -84,6 +86,17 @@ async function main() {
   const i18n = createI18n(config.defaultLocale, (warning) => logger.warn({ warning: warning.path }, "missing translation"));
   const telegram = chat ? new FakeTelegram() : undefined;
   const bot = createBot(config, { redis, logger, metrics, i18n, profile, botInfo: telegram && FAKE_BOT_INFO, fetch: telegram?.fetch });
+  // BullMQ blocks on its connection and must never give up a command, so it gets one of its own.
+  const queueRedis = createRedis(config.redisUrl, { maxRetriesPerRequest: null, enableAutoPipelining: false });
+  const background = startBackground({
+    connection: queueRedis, api: bot.api, cases: createCaseStore(redis, createCipher(config.dataKey, config.oldDataKeys)), i18n,
+    staffLocale: config.defaultLocale, staffChatId: config.staffChatId, logger,
+  });
+  const closeRedis = async () => {
+    await background.close();
+    await queueRedis.quit();
+    await redis.quit();
+  };
 
   if (telegram) {
     await runTerminalChat({
@@ -94,7 +107,7 @@ async function main() {
       userId: CHAT_USER_ID,
       languageCode: process.env.CHAT_LANGUAGE,
     });
-    await redis.quit();
+    await closeRedis();
     return;
   }
 
@@ -110,7 +123,7 @@ async function main() {
     await bot.api.setWebhook(url, { secret_token: secret });
     onShutdown(logger, async () => {
       await closeServer(server);
-      await redis.quit();
+      await closeRedis();
     });
     logger.info({ port: config.port, bot: bot.botInfo.username }, "bot started with a webhook");
   } else {
@@ -123,7 +136,7 @@ async function main() {
       // stop() ends polling but does not wait for the updates the concurrent sink is still handling.
       while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, 25));
       await closeServer(server);
-      await redis.quit();
+      await closeRedis();
     });
     logger.info({ port: config.port, bot: bot.botInfo.username }, "bot started with long polling");
   }

@@ -9,7 +9,10 @@ export const KEYS = {
   roles: "roles:",
   /** Sorted set per private chat: message ids scored by the time they were sent, kept 48 hours. */
   trail: "trail:",
-  /** Hash per complaint, by case code: plain status, place type, region, urgency, times; encrypted content. */
+  /**
+   * Hash per complaint, by case code: plain status, place type, region, urgency, times to the hour;
+   * encrypted content. With `<code>:additions` (encrypted entries) and `<code>:events` (its history).
+   */
   case: "case:",
   /** Sorted set of all case codes by creation time. */
   cases: "cases",
@@ -18,8 +21,10 @@ export const KEYS = {
   /** Counters for the limits: new reports per day, code-and-PIN tries per hour. */
   quota: "quota:",
   tries: "tries:",
-  /** Append-only stream of who did what to which case: submitted, opened, withdrawn. */
+  /** Append-only stream of staff access to cases (who opened which case, when). */
   audit: "audit",
+  /** Hash of jobs written together with the data that caused them, waiting to be moved into BullMQ. */
+  outbox: "outbox",
 } as const;
 
 export const SESSION_TTL_SECONDS = 180 * 24 * 3600;

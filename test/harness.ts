@@ -7,6 +7,9 @@ import { createLogger } from "../src/logger.js";
 import { createMetrics } from "../src/metrics.js";
 import { loadProfile, type Profile } from "../src/profile.js";
 import { createRedis, type Redis } from "../src/redis.js";
+import { createCaseStore } from "../src/complaints/store.js";
+import { createCipher } from "../src/crypto.js";
+import { startBackground, type Background } from "../src/jobs/background.js";
 import { FAKE_BOT_INFO, FakeTelegram, type ApiFailure, type FaultInjector } from "../src/telegram/fake-telegram.js";
 import { FakeUser, type FakeUserOptions } from "../src/telegram/fake-user.js";
 
@@ -20,6 +23,8 @@ export function testRedisUrl(): string {
   return `${BASE_URL.replace(/\/\d*$/, "")}/${db}`;
 }
 
+const closers: Array<() => Promise<unknown>> = [];
+
 /** A Redis connection for one test file, flushed before the file runs and closed after it. */
 export function useRedis(): Redis {
   const redis = createRedis(testRedisUrl());
@@ -27,10 +32,21 @@ export function useRedis(): Redis {
     await redis.flushdb();
   });
   afterAll(async () => {
+    for (const close of closers.splice(0)) await close();
     await redis.quit();
   });
   return redis;
 }
+
+export async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+let backgrounds = 0;
 
 export function testConfig(env: Record<string, string> = {}) {
   return parseConfig({ BOT_TOKEN: TEST_TOKEN, DATA_KEY: TEST_DATA_KEY, REDIS_URL: testRedisUrl(), LOG_LEVEL: "debug", ...env });
@@ -67,7 +83,28 @@ export function createTestBot(redis: Redis, { env, telegram = new FakeTelegram()
   const i18n = createI18n(config.defaultLocale, throwOnMissingTranslation);
   const bot = createBot(config, { redis, logger: logs.logger, metrics, i18n, profile, botInfo: FAKE_BOT_INFO, fetch: telegram.fetch });
   const user = (options: FakeUserOptions) => new FakeUser((update) => bot.handleUpdate(update), telegram, options);
-  return { bot, telegram, logs, metrics, i18n, config, user };
+  // The alert worker of this bot, on a BullMQ prefix of its own so no other test's worker takes its jobs.
+  let background: Background | undefined;
+  async function deliverAlerts() {
+    if (!background) {
+      const connection = createRedis(testRedisUrl(), { maxRetriesPerRequest: null, enableAutoPipelining: false });
+      const cases = createCaseStore(redis, createCipher(config.dataKey, config.oldDataKeys));
+      const started = startBackground({
+        connection, api: bot.api, cases, i18n, staffLocale: config.defaultLocale, staffChatId: config.staffChatId, logger: logs.logger,
+        relayEveryMs: 0, retryDelayMs: 20, prefix: `test${++backgrounds}`,
+      });
+      closers.push(async () => {
+        await started.close();
+        await connection.quit();
+      });
+      background = started;
+    }
+    const { alerts, relay } = background;
+    await relay();
+    const busy = async () => Object.values(await alerts.getJobCounts("waiting", "active", "delayed", "prioritized")).some((count) => count > 0);
+    await until(async () => !(await busy()), "the alert queue to empty");
+  }
+  return { bot, telegram, logs, metrics, i18n, config, user, deliverAlerts };
 }
 
 let nextUserId = 500_000;

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FAKE_BOT_INFO } from "../src/telegram/fake-telegram.js";
 import { KEYS } from "../src/redis.js";
-import { startUpdate, TEST_DATA_KEY, TEST_TOKEN, testRedisUrl, useRedis } from "./harness.js";
+import { startUpdate, TEST_DATA_KEY, TEST_TOKEN, testRedisUrl, until, useRedis } from "./harness.js";
 
 const redis = useRedis();
 const MAIN = new URL("../src/main.ts", import.meta.url).pathname;
@@ -48,14 +48,6 @@ async function expectRefusal(env: Record<string, string>, ...messages: string[])
   expect((await run.exited).code).toBe(1);
   for (const message of messages) expect(run.output()).toContain(message);
   expect(run.output()).not.toMatch(/\n\s+at /);
-}
-
-async function until(condition: () => boolean, what: string, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 async function freePort(): Promise<number> {

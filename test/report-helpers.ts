@@ -87,7 +87,11 @@ export async function rawRedis(redis: Redis): Promise<string> {
   return values.join("\n");
 }
 
+/** The bot's case store, with its key. */
+export const caseStore = (redis: Redis, bot: TestBot) => createCaseStore(redis, createCipher(bot.config.dataKey));
+
 /** The case as the bot stores it, decrypted. */
-export function storedCase(redis: Redis, bot: TestBot, code: string) {
-  return createCaseStore(redis, createCipher(bot.config.dataKey)).get(code);
-}
+export const storedCase = (redis: Redis, bot: TestBot, code: string) => caseStore(redis, bot).get(code);
+
+/** What happened to the case, oldest first. */
+export const storedHistory = (redis: Redis, bot: TestBot, code: string) => caseStore(redis, bot).history(code);

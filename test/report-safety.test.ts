@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { KEYS } from "../src/redis.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
-import { createTestBot, newUserId, useRedis } from "./harness.js";
-import { fillReport, labels, photo, rawRedis, reportPerson, sendReport, STAFF_CHAT } from "./report-helpers.js";
+import { createTestBot, failOnce, newUserId, useRedis } from "./harness.js";
+import { fillReport, labels, photo, rawRedis, reportPerson, sendReport, STAFF_CHAT, storedHistory } from "./report-helpers.js";
 
 const redis = useRedis();
 
@@ -31,13 +31,44 @@ describe("a sent report is never lost or doubled", () => {
     await person.click(l("report-send"));
     expect(failed).toBe(true);
     expect(person.last.text).toMatch(/^<b>Проверьте, всё ли верно<\/b>/); // the person saw no code yet
+    await bot.deliverAlerts();
     const alerts = () => telegram.calls.filter((call) => call.method === "sendMessage" && call.payload.chat_id === STAFF_CHAT);
     expect(alerts()).toHaveLength(1); // the case exists, so the staff know at once
 
     const { code } = await sendReport(person, l);
+    await bot.deliverAlerts();
     expect(await redis.zcard(KEYS.cases)).toBe(casesBefore + 1);
     expect(await redis.zscore(KEYS.cases, code)).not.toBeNull();
     expect(alerts()).toHaveLength(1);
+  });
+
+  it("the staff alert survives a Telegram error and a process that stops before sending it", async () => {
+    const first = createTestBot(redis, { env: { STAFF_CHAT_ID: String(STAFF_CHAT) } });
+    const l = labels(first, "ru");
+    const person = first.user({ id: newUserId(), language_code: "ru" });
+    await fillReport(person, l);
+    const { code } = await sendReport(person, l);
+    // This process never ran its alert worker (as if killed right after «Send»); the next one delivers.
+    const telegram = new FakeTelegram();
+    telegram.fault = failOnce("sendMessage", { ok: false, error_code: 403, description: "Forbidden: bot is not a member of the supergroup chat" });
+    const next = createTestBot(redis, { telegram, env: { STAFF_CHAT_ID: String(STAFF_CHAT) } });
+    await next.deliverAlerts();
+    const tries = telegram.calls.filter((call) => call.method === "sendMessage" && call.payload.chat_id === STAFF_CHAT && call.payload.text.includes(code));
+    expect(tries).toHaveLength(2);
+    expect(await redis.hlen(KEYS.outbox)).toBe(0);
+  });
+
+  it("a staff alert that Telegram refuses as malformed is tried once and logged, not retried forever", async () => {
+    const telegram = new FakeTelegram();
+    telegram.fault = (call) => (call.payload.chat_id === STAFF_CHAT ? { ok: false, error_code: 400, description: "Bad Request: chat not found" } : undefined);
+    const bot = createTestBot(redis, { telegram, env: { STAFF_CHAT_ID: String(STAFF_CHAT) } });
+    const l = labels(bot, "ru");
+    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    await fillReport(person, l);
+    const { code } = await sendReport(person, l);
+    await bot.deliverAlerts();
+    expect(telegram.calls.filter((call) => call.payload.chat_id === STAFF_CHAT && call.payload.text.includes(code))).toHaveLength(1);
+    expect(bot.logs.records().some((record) => record.msg === "gave up on a staff alert" && record.code === code)).toBe(true);
   });
 
   it("pressing «Send» twice in a row makes one case", async () => {
@@ -99,7 +130,8 @@ describe("the staff side", () => {
     const person = bot.user({ id: newUserId(), language_code: "ru" });
     await fillReport(person, l, { narrative, contact: "phone", phone: PHONE, evidence: 1 });
     const { code } = await sendReport(person, l);
-    const alert = telegram.calls.find((call) => call.method === "sendMessage" && call.payload.chat_id === STAFF_CHAT)!;
+    await bot.deliverAlerts();
+    const alert = telegram.calls.find((call) => call.method === "sendMessage" && call.payload.chat_id === STAFF_CHAT && call.payload.text.includes(code))!;
     return { bot, telegram, code, alert };
   }
 
@@ -135,6 +167,22 @@ describe("the staff side", () => {
     expect(toStaff[0]!.payload.text).toContain("+996555987654");
     const audit = await redis.xrange(KEYS.audit, "-", "+");
     expect(audit.map(([, fields]) => fields.join(" "))).toContain(`action opened code ${code} actor staff:${staffId}`);
+  });
+
+  it("«Open» is audited even when an attachment fails, and the caseworker is told which one", async () => {
+    const { bot, telegram, alert, code } = await reportWithAlert(SECRET_STORY);
+    const staffId = newUserId();
+    await redis.sadd(KEYS.roles + staffId, "caseworker");
+    telegram.fault = failOnce("sendPhoto", { ok: false, error_code: 400, description: "Bad Request: wrong file identifier" });
+    const caseworker = bot.user({ id: staffId, language_code: "ru" });
+    await caseworker.pressData({ message_id: 1, text: alert.payload.text }, `case:open:${code}`);
+    const l = labels(bot, "ru");
+    const told = l("case-attachments-failed", { count: 1, parts: "1", total: 1 });
+    expect(caseworker.last.text).toBe(told);
+    expect(caseworker.calls.find((call) => call.method === "answerCallbackQuery")?.payload).toMatchObject({ text: told, show_alert: true });
+    const audit = await redis.xrange(KEYS.audit, "-", "+");
+    expect(audit.map(([, fields]) => fields.join(" "))).toContain(`action opened code ${code} actor staff:${staffId}`);
+    expect((await storedHistory(redis, bot, code)).map((entry) => entry.action)).toEqual(["submitted", "opened"]);
   });
 
   it("HTML in anything the person typed is escaped in the summary", async () => {

@@ -46,7 +46,8 @@ describe("the report form", () => {
       expect(stored.consentVersion).toBe("2026-11-25");
       expect(await redis.exists(KEYS.conversation + person.id)).toBe(0);
 
-      const alert = bot.telegram.calls.find((call) => call.method === "sendMessage" && call.payload.chat_id === STAFF_CHAT)!;
+      await bot.deliverAlerts();
+      const alert = bot.telegram.calls.find((call) => call.method === "sendMessage" && call.payload.chat_id === STAFF_CHAT && call.payload.text.includes(code))!;
       expect(alert.payload.text.split("\n")[0]).toBe(`<b>${bot.i18n.t("ky", "staff-alert-urgent")}</b>`);
       expect(alert.payload.text).toContain(code);
       expect(alert.payload.text).not.toMatch(/Азамат|сабашты|Октябрь/);

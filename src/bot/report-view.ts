@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { TranslateFunction } from "@grammyjs/i18n";
 import { bishkekIso } from "../complaints/bishkek-time.js";
-import type { Case, Contact, Draft } from "../complaints/model.js";
+import type { Addition, Case, Contact, Draft } from "../complaints/model.js";
 import { escapeHtml } from "../html.js";
 
 /** Callback data of the report form's buttons. Everything starting with "r:" belongs to the form. */
@@ -110,8 +110,8 @@ export function caseText(t: TranslateFunction, stored: Case): string {
   const secret = stored.secret;
   if (!secret) return [...head, "", t("case-withdrawn-content")].join("\n");
   const draft: Draft = { ...secret, placeType: stored.placeType, region: stored.region, urgent: stored.urgent };
-  const additions = secret.additions.map(
-    (addition) => `\n<b>${t("case-addition", { time: localTime(addition.at) })}</b>\n${escapeHtml(addition.text ?? "")}${addition.attachments.length ? `\n${t("report-attachments-count", { count: addition.attachments.length })}` : ""}`,
+  const additions = stored.additions.map(
+    (addition: Addition) => `\n<b>${t("case-addition", { time: localTime(addition.at) })}</b>\n${escapeHtml(addition.text ?? "")}${addition.attachments.length ? `\n${t("report-attachments-count", { count: addition.attachments.length })}` : ""}`,
   );
   return [...head, "", ...draftLines(t, draft), ...additions].join("\n");
 }

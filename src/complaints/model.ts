@@ -55,11 +55,22 @@ export interface CaseSecret {
   narrative: string;
   attachments: Attachment[];
   contact: Contact;
-  /** Information and evidence added later with the code and PIN. */
-  additions: Array<{ at: number; text?: string; attachments: Attachment[] }>;
+  /** The exact times; the plain fields of the case keep them only to the hour. */
+  createdAt: number;
+  consentAt: number;
 }
 
-/** A case as staff and the reporter see it, decrypted. Withdrawn cases have no secret left. */
+/** Information and evidence added later with the code and PIN: each one its own encrypted entry. */
+export interface Addition {
+  at: number;
+  text?: string;
+  attachments: Attachment[];
+}
+
+/**
+ * A case as staff and the reporter see it, decrypted. Withdrawn cases have no secret left. The times are
+ * exact when the secret could be read and rounded down to the hour otherwise.
+ */
 export interface Case {
   code: string;
   status: Status;
@@ -71,4 +82,6 @@ export interface Case {
   consentVersion: string;
   consentAt: number;
   secret?: CaseSecret;
+  /** Oldest first; none once the case is withdrawn. */
+  additions: Addition[];
 }

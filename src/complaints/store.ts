@@ -3,7 +3,8 @@ import type { Cipher } from "../crypto.js";
 import { KEYS } from "../redis.js";
 import { bishkekIso } from "./bishkek-time.js";
 import { hashPin, verifyPin } from "./codes.js";
-import type { Attachment, Case, CaseSecret, CompleteDraft, PlaceType, Region, Status } from "./model.js";
+import type { Addition, Attachment, Case, CaseSecret, CompleteDraft, PlaceType, Region, Status } from "./model.js";
+import { newCaseAlert } from "./alerts.js";
 
 export const REPORTS_PER_DAY = 3;
 export const TRIES_PER_HOUR = 5;
@@ -26,42 +27,88 @@ export type AccessResult = "ok" | "denied" | "limited";
 export interface CaseStore {
   submit(submission: Submission): Promise<SubmitResult>;
   get(code: string): Promise<Case | undefined>;
-  /** The reporter's non-anonymous cases, newest first, without their content. */
+  /** The reporter's non-anonymous cases, newest first, without their content (times to the hour). */
   listOwn(reporterId: number): Promise<Case[]>;
   reportsToday(reporterId: number, now: number): Promise<number>;
   /** Counts a try against both limits before checking, so a wrong guess and a right one cost the same. */
   checkAccess(reporterId: number, code: string, pin: string): Promise<AccessResult>;
   isOwn(reporterId: number, code: string): Promise<boolean>;
+  /** Everything that happened to the case, oldest first. */
+  history(code: string): Promise<CaseEvent[]>;
   addInformation(code: string, addition: { text?: string; attachments: Attachment[] }, now: number): Promise<boolean>;
   withdraw(code: string, actor: string, now: number): Promise<boolean>;
   logAccess(code: string, actor: string): Promise<void>;
 }
 
-// All or nothing: the case, the index, the reporter's list, the daily count and the audit entry.
+// Every write of a case is one script, so concurrent writers never interleave and nothing is read, changed
+// and written back. Content is append-only: each addition is its own encrypted entry in a list, and every
+// event goes to the case's own history list. Plain times are rounded down to the hour (see hourOf).
+
+// All or nothing: the case, the index, the reporter's list, the daily count, the history entry and the
+// staff alert in the outbox (delivered by the alert worker, so a crash after this cannot lose it).
+// KEYS: case, cases, own, quota, events, outbox. ARGV: draftId, code, hour, named, event, outbox field,
+// outbox entry, then the case's fields.
 const SUBMIT = `
 local draft = redis.call("HGET", KEYS[1], "draftId")
 if draft then
   if draft == ARGV[1] then return "duplicate" end
   return "collision"
 end
-redis.call("HSET", KEYS[1], unpack(ARGV, 5))
+redis.call("HSET", KEYS[1], unpack(ARGV, 8))
 redis.call("ZADD", KEYS[2], ARGV[3], ARGV[2])
 if ARGV[4] == "1" then redis.call("SADD", KEYS[3], ARGV[2]) end
 redis.call("INCR", KEYS[4])
 redis.call("EXPIRE", KEYS[4], 172800)
-redis.call("XADD", KEYS[5], "*", "action", "submitted", "code", ARGV[2])
+redis.call("RPUSH", KEYS[5], ARGV[5])
+redis.call("HSET", KEYS[6], ARGV[6], ARGV[7])
 return "created"
+`;
+
+// A withdrawn case takes no more content. KEYS: case, additions, events. ARGV: sealed addition, hour, event.
+const ADD = `
+local status = redis.call("HGET", KEYS[1], "status")
+if not status or status == "withdrawn" then return 0 end
+redis.call("RPUSH", KEYS[2], ARGV[1])
+redis.call("HSET", KEYS[1], "updatedAt", ARGV[2])
+redis.call("RPUSH", KEYS[3], ARGV[3])
+return 1
+`;
+
+// The content and every addition go together; the plain statistics stay. KEYS: case, additions, events.
+// ARGV: hour, event.
+const WITHDRAW = `
+local status = redis.call("HGET", KEYS[1], "status")
+if not status or status == "withdrawn" then return 0 end
+redis.call("HDEL", KEYS[1], "secret")
+redis.call("DEL", KEYS[2])
+redis.call("HSET", KEYS[1], "status", "withdrawn", "updatedAt", ARGV[1])
+redis.call("RPUSH", KEYS[3], ARGV[2])
+return 1
 `;
 
 // A "day" for the daily limit is a Bishkek day.
 const bishkekDay = (now: number) => bishkekIso(now).slice(0, 10);
 
+/** Plain times say only the hour, so they cannot be matched to other traces of a person's activity. */
+export const hourOf = (ms: number) => ms - (ms % 3_600_000);
+
+export interface CaseEvent {
+  action: string;
+  actor: string;
+  at: number;
+}
+
+const event = (action: string, actor: string, at: number) => JSON.stringify({ action, actor, at } satisfies CaseEvent);
+
 export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
   const caseKey = (code: string) => KEYS.case + code;
+  const additionsKey = (code: string) => `${KEYS.case}${code}:additions`;
+  const eventsKey = (code: string) => `${KEYS.case}${code}:events`;
   const ownKey = (reporterId: number) => KEYS.ownCases + cipher.pseudonym(String(reporterId));
   const quotaKey = (reporterId: number, now: number) => `${KEYS.quota}${cipher.pseudonym(String(reporterId))}:${bishkekDay(now)}`;
   const oldQuotaKeys = (reporterId: number, now: number) =>
     cipher.oldPseudonyms(String(reporterId)).map((pseudonym) => `${KEYS.quota}${pseudonym}:${bishkekDay(now)}`);
+  const open = <T>(sealed: string) => JSON.parse(cipher.decrypt(sealed)) as T;
 
   // After a DATA_KEY rotation the person's earlier cases are listed under the old key's pseudonym: they
   // are moved to the current one on the first look, so «My reports» keeps them.
@@ -73,23 +120,26 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
     return (replies?.[2]?.[1] ?? []) as string[];
   }
 
-  function parse(code: string, fields: Record<string, string>, withSecret: boolean): Case | undefined {
+  function parse(code: string, fields: Record<string, string>, sealedAdditions: string[] | undefined): Case | undefined {
     if (!fields.status) return undefined;
+    // Cases written before additions had their own entries kept them inside the secret.
+    const secret = sealedAdditions && fields.secret ? open<CaseSecret & { additions?: Addition[] }>(fields.secret) : undefined;
+    const additions = secret ? [...(secret.additions ?? []), ...(sealedAdditions ?? []).map((sealed) => open<Addition>(sealed))] : [];
+    if (secret) delete secret.additions;
     return {
       code,
       status: fields.status as Status,
       placeType: fields.placeType as PlaceType,
       region: fields.region as Region,
       urgent: fields.urgent === "1",
-      createdAt: Number(fields.createdAt),
+      createdAt: secret?.createdAt ?? Number(fields.createdAt),
       updatedAt: Number(fields.updatedAt),
       consentVersion: fields.consentVersion ?? "",
-      consentAt: Number(fields.consentAt),
-      secret: withSecret && fields.secret ? (JSON.parse(cipher.decrypt(fields.secret)) as CaseSecret) : undefined,
+      consentAt: secret?.consentAt ?? Number(fields.consentAt),
+      secret,
+      additions,
     };
   }
-
-  const audit = (action: string, code: string, actor: string) => redis.xadd(KEYS.audit, "*", "action", action, "code", code, "actor", actor);
 
   return {
     async submit({ code, draftId, pin, draft, consentVersion, consentAt, reporterId, now }) {
@@ -101,25 +151,34 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
         narrative: draft.narrative,
         attachments: draft.attachments,
         contact: draft.contact,
-        additions: [],
+        createdAt: now,
+        consentAt,
       };
+      const hour = hourOf(now);
       const fields = {
         draftId, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
-        createdAt: now, updatedAt: now, consentVersion, consentAt, pinHash: await hashPin(pin), secret: cipher.encrypt(JSON.stringify(secret)),
+        createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: await hashPin(pin), secret: cipher.encrypt(JSON.stringify(secret)),
       };
       const named = draft.contact.kind !== "anonymous";
-      const keys = [caseKey(code), KEYS.cases, ownKey(reporterId), quotaKey(reporterId, now), KEYS.audit];
-      return (await redis.eval(SUBMIT, keys.length, ...keys, draftId, code, now, named ? "1" : "0", ...Object.entries(fields).flat())) as SubmitResult;
+      const alert = newCaseAlert(code);
+      const keys = [caseKey(code), KEYS.cases, ownKey(reporterId), quotaKey(reporterId, now), eventsKey(code), KEYS.outbox];
+      const args = [draftId, code, hour, named ? "1" : "0", event("submitted", "reporter", hour), alert.id, JSON.stringify(alert), ...Object.entries(fields).flat()];
+      return (await redis.eval(SUBMIT, keys.length, ...keys, ...args)) as SubmitResult;
     },
 
     async get(code) {
-      return parse(code, await redis.hgetall(caseKey(code)), true);
+      const replies = await redis.multi().hgetall(caseKey(code)).lrange(additionsKey(code), 0, -1).exec();
+      return parse(code, (replies?.[0]?.[1] ?? {}) as Record<string, string>, (replies?.[1]?.[1] ?? []) as string[]);
     },
 
     async listOwn(reporterId) {
       const codes = await ownCodes(reporterId);
-      const cases = await Promise.all(codes.map(async (code) => parse(code, await redis.hgetall(caseKey(code)), false)));
+      const cases = await Promise.all(codes.map(async (code) => parse(code, await redis.hgetall(caseKey(code)), undefined)));
       return cases.filter((item): item is Case => item !== undefined).sort((a, b) => b.createdAt - a.createdAt);
+    },
+
+    async history(code) {
+      return (await redis.lrange(eventsKey(code), 0, -1)).map((entry) => JSON.parse(entry) as CaseEvent);
     },
 
     async reportsToday(reporterId, now) {
@@ -141,24 +200,20 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
     },
 
     async addInformation(code, addition, now) {
-      const stored = await this.get(code);
-      if (!stored?.secret || stored.status === "withdrawn") return false;
-      stored.secret.additions.push({ at: now, ...addition });
-      await redis.hset(caseKey(code), { secret: cipher.encrypt(JSON.stringify(stored.secret)), updatedAt: now });
-      return true;
+      const sealed = cipher.encrypt(JSON.stringify({ at: now, ...addition } satisfies Addition));
+      const hour = hourOf(now);
+      return (await redis.eval(ADD, 3, caseKey(code), additionsKey(code), eventsKey(code), sealed, hour, event("added", "reporter", hour))) === 1;
     },
 
     async withdraw(code, actor, now) {
-      const status = await redis.hget(caseKey(code), "status");
-      if (!status || status === "withdrawn") return false;
-      // Only the plain statistics stay: place type, region, urgency and the times.
-      await redis.multi().hdel(caseKey(code), "secret").hset(caseKey(code), { status: "withdrawn", updatedAt: now }).exec();
-      await audit("withdrawn", code, actor);
-      return true;
+      const hour = hourOf(now);
+      return (await redis.eval(WITHDRAW, 3, caseKey(code), additionsKey(code), eventsKey(code), hour, event("withdrawn", actor, hour))) === 1;
     },
 
+    // Staff actions keep their exact time: they account for who saw what, and say nothing about the reporter.
     async logAccess(code, actor) {
-      await audit("opened", code, actor);
+      const now = Date.now();
+      await redis.multi().xadd(KEYS.audit, "*", "action", "opened", "code", code, "actor", actor).rpush(eventsKey(code), event("opened", actor, now)).exec();
     },
   };
 }

@@ -1,16 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import type { Conversation } from "@grammyjs/conversations";
-import type { TranslateFunction } from "@grammyjs/i18n";
 import { newCaseCode, newPin } from "../../complaints/codes.js";
 import { isComplete, type Draft } from "../../complaints/model.js";
-import type { SubmitResult } from "../../complaints/store.js";
 import type { Locale } from "../../config.js";
 import { escapeHtml } from "../../html.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { homeButton } from "../keyboards.js";
 import { sensitive } from "../protect.js";
-import { FORM, cancelButton, draftLines, staffAlert, summaryKeyboard, type SummaryPart } from "../report-view.js";
+import { FORM, cancelButton, draftLines, summaryKeyboard, type SummaryPart } from "../report-view.js";
 import { ALL_STEPS, PART_STEPS, reportSteps } from "./report-steps.js";
 
 export const REPORT = "report";
@@ -33,8 +31,6 @@ export async function reportConversation(conversation: Conversation<BotContext, 
     chatId: outer.chat!.id,
     hotline: outer.profile.hotlines.map((line) => line.number).join(", "),
     org: outer.profile.organisation.name,
-    staffChatId: outer.config.staffChatId,
-    defaultLocale: outer.config.defaultLocale,
   }));
   const locale = await conversation.external((outer) => outer.i18n.getLocale());
   const draft: Draft = { attachments: [] };
@@ -80,16 +76,16 @@ export async function reportConversation(conversation: Conversation<BotContext, 
     }
     if (!isComplete(draft)) continue;
     const complete = draft;
-    let sent: { result: SubmitResult; code: string };
+    let code: string;
     try {
-      sent = await conversation.external(async (outer) => {
+      code = await conversation.external(async (outer) => {
         const now = Date.now();
         for (let code = setup.code; ; code = newCaseCode()) {
           const result = await outer.cases.submit({
             code, draftId: setup.draftId, pin: setup.pin, draft: complete, consentVersion: CONSENT_VERSION, consentAt, reporterId: setup.reporterId, now,
           });
           // Another case already has this code (about one chance in 10^12): draw again.
-          if (result !== "collision") return { result, code };
+          if (result !== "collision") return code;
         }
       });
     } catch {
@@ -99,20 +95,7 @@ export async function reportConversation(conversation: Conversation<BotContext, 
     await conversation.external((outer) => {
       delete outer.session.draftStartedAt;
     });
-    const { result, code } = sent;
-    if (result === "created" && setup.staffChatId !== undefined) {
-      const staffChatId = setup.staffChatId;
-      await conversation.external(async (outer) => {
-        const stored = await outer.cases.get(code);
-        if (!stored) return;
-        const alert = staffAlert(((key: string, vars?: Record<string, string | number>) => outer.i18n.fluent.translate(setup.defaultLocale, key, vars)) as TranslateFunction, stored);
-        try {
-          await outer.api.sendMessage(staffChatId, alert.text, { parse_mode: "HTML", reply_markup: alert.keyboard });
-        } catch (err) {
-          outer.logger.error({ err, code }, "could not alert the staff chat about a new case");
-        }
-      });
-    }
+    // The staff alert went into the outbox with the case; the alert worker delivers it.
     // The case is saved; the code and PIN exist nowhere else in readable form, so keep trying to show them
     // (the person presses anything, typically «Send» again) until Telegram takes the message.
     const home = new InlineKeyboard().add(homeButton(t));

@@ -1,4 +1,4 @@
-import type { Api } from "grammy";
+import { GrammyError, type Api } from "grammy";
 import { Composer } from "../composer.js";
 import type { Attachment } from "../../complaints/model.js";
 import type { BotContext } from "../context.js";
@@ -28,18 +28,33 @@ function sendAttachment(api: Api, chatId: number, { kind, fileId, caption }: Att
 // falls through to the ordinary "this button no longer works" answer.
 composer.callbackQuery(REPORT_CALLBACK.open).filter(isCaseworker, async (ctx) => {
   const code = ctx.match[1]!;
+  const staffId = ctx.from.id;
   const stored = await ctx.cases.get(code);
   if (!stored) return ctx.answerCallbackQuery({ text: ctx.t("case-not-found") });
   try {
-    await ctx.api.sendMessage(ctx.from.id, caseText(ctx.t, stored), sensitive({ parse_mode: "HTML" as const }));
-    const attachments = [...(stored.secret?.attachments ?? []), ...(stored.secret?.additions.flatMap((addition) => addition.attachments) ?? [])];
-    for (const attachment of attachments) await sendAttachment(ctx.api, ctx.from.id, attachment);
+    await ctx.api.sendMessage(staffId, caseText(ctx.t, stored), sensitive({ parse_mode: "HTML" as const }));
   } catch (err) {
     ctx.logger.warn({ err, code }, "could not send a case to a caseworker's private chat");
-    return ctx.answerCallbackQuery({ text: ctx.t("case-open-private-first"), show_alert: true });
+    // Telegram answers 403 when the caseworker has never started a private chat with the bot.
+    const reason = err instanceof GrammyError && err.error_code === 403 ? "case-open-private-first" : "case-open-failed";
+    return ctx.answerCallbackQuery({ text: ctx.t(reason), show_alert: true });
   }
-  await ctx.cases.logAccess(code, `staff:${ctx.from.id}`);
-  ctx.logger.info({ code, staff: ctx.from.id }, "case opened");
+  // The details have been seen, whatever happens to the files.
+  await ctx.cases.logAccess(code, `staff:${staffId}`);
+  ctx.logger.info({ code, staff: staffId }, "case opened");
+  const attachments = [...(stored.secret?.attachments ?? []), ...stored.additions.flatMap((addition) => addition.attachments)];
+  const failed: number[] = [];
+  for (const [index, attachment] of attachments.entries()) {
+    await sendAttachment(ctx.api, staffId, attachment).catch((err: unknown) => {
+      ctx.logger.warn({ err, code, attachment: index + 1 }, "could not send an attachment of a case");
+      failed.push(index + 1);
+    });
+  }
+  if (failed.length > 0) {
+    const text = ctx.t("case-attachments-failed", { count: failed.length, parts: failed.join(", "), total: attachments.length });
+    await ctx.api.sendMessage(staffId, text).catch((err: unknown) => ctx.logger.warn({ err, code }, "could not say which attachments failed"));
+    return ctx.answerCallbackQuery({ text, show_alert: true });
+  }
   await ctx.answerCallbackQuery({ text: ctx.t("case-sent-privately") });
 });
 
