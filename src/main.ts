@@ -1,11 +1,14 @@
 import { existsSync } from "node:fs";
-import { webhookCallback } from "grammy";
-import { run } from "@grammyjs/runner";
+import type { Server } from "node:http";
+import type { Update } from "grammy/types";
 import { collectDefaultMetrics } from "prom-client";
 import { createBot } from "./bot/index.js";
 import { createCaseStore } from "./complaints/store.js";
 import { createCipher, newDataKey } from "./crypto.js";
 import { startBackground } from "./jobs/background.js";
+import { createDispatcher } from "./updates/dispatcher.js";
+import { createUpdateJournal } from "./updates/journal.js";
+import { startPolling } from "./updates/polling.js";
 import { publishCommands } from "./bot/commands.js";
 import { createI18n } from "./bot/i18n.js";
 import { ConfigError, parseConfig, type Config } from "./config.js";
@@ -86,10 +89,11 @@ async function main() {
   const i18n = createI18n(config.defaultLocale, (warning) => logger.warn({ warning: warning.path }, "missing translation"));
   const telegram = chat ? new FakeTelegram() : undefined;
   const bot = createBot(config, { redis, logger, metrics, i18n, profile, botInfo: telegram && FAKE_BOT_INFO, fetch: telegram?.fetch });
+  const cipher = createCipher(config.dataKey, config.oldDataKeys);
   // BullMQ blocks on its connection and must never give up a command, so it gets one of its own.
   const queueRedis = createRedis(config.redisUrl, { maxRetriesPerRequest: null, enableAutoPipelining: false });
   const background = startBackground({
-    connection: queueRedis, api: bot.api, cases: createCaseStore(redis, createCipher(config.dataKey, config.oldDataKeys)), i18n,
+    connection: queueRedis, api: bot.api, cases: createCaseStore(redis, cipher), i18n,
     staffLocale: config.defaultLocale, staffChatId: config.staffChatId, logger,
   });
   const closeRedis = async () => {
@@ -115,28 +119,35 @@ async function main() {
   await bot.init();
   await publishCommands(bot.api, i18n, config.defaultLocale, logger);
 
+  // Updates go through the journal: recorded in Redis before Telegram is told they arrived, handled, then
+  // taken out. Whatever a previous process recorded and did not finish is handled first.
+  const dispatcher = createDispatcher({ handle: (update) => bot.handleUpdate(update), journal: createUpdateJournal(redis, cipher), redisUp: () => pingWithin(redis, 500), logger });
+  void dispatcher.catchUp();
+  // New webhook requests stop first; the updates already recorded are then finished.
+  const finish = async (server: Server) => {
+    await closeServer(server);
+    await dispatcher.idle();
+    dispatcher.close();
+    await closeRedis();
+  };
+
   if (config.webhook) {
     const { url, secret } = config.webhook;
-    const handle = webhookCallback(bot, "http", { secretToken: secret });
-    const server = createHttpServer({ redis, metrics, logger, webhook: { path: new URL(url).pathname, handle } });
+    const receive = (update: Update) => dispatcher.receive([update]);
+    const server = createHttpServer({ redis, metrics, logger, webhook: { path: new URL(url).pathname, secret, receive } });
     await listen(server, config.port);
     await bot.api.setWebhook(url, { secret_token: secret });
-    onShutdown(logger, async () => {
-      await closeServer(server);
-      await closeRedis();
-    });
+    onShutdown(logger, () => finish(server));
     logger.info({ port: config.port, bot: bot.botInfo.username }, "bot started with a webhook");
   } else {
     const server = createHttpServer({ redis, metrics, logger });
     await listen(server, config.port);
     await bot.api.deleteWebhook();
-    const runner = run(bot);
+    const polling = startPolling({ api: bot.api, dispatcher, logger });
+    polling.task.catch((err: unknown) => fail(`Polling stopped: ${err instanceof Error ? err.message : String(err)}`));
     onShutdown(logger, async () => {
-      if (runner.isRunning()) await runner.stop();
-      // stop() ends polling but does not wait for the updates the concurrent sink is still handling.
-      while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, 25));
-      await closeServer(server);
-      await closeRedis();
+      await polling.stop();
+      await finish(server);
     });
     logger.info({ port: config.port, bot: bot.botInfo.username }, "bot started with long polling");
   }

@@ -23,6 +23,9 @@ export const KEYS = {
   tries: "tries:",
   /** Append-only stream of staff access to cases (who opened which case, when). */
   audit: "audit",
+  /** Updates recorded but not yet handled (encrypted, by update id), and every update id of the last week. */
+  updatesPending: "updates:pending",
+  updatesSeen: "updates:seen",
   /** Hash of jobs written together with the data that caused them, waiting to be moved into BullMQ. */
   outbox: "outbox",
 } as const;
@@ -54,5 +57,12 @@ export async function persistenceEnabled(redis: Redis): Promise<boolean | undefi
     return appendonly === "yes" || Boolean(save?.trim());
   } catch {
     return undefined;
+  }
+}
+
+/** Thrown from handling an update when Redis cannot be reached: the update must be handled again later. */
+export class RedisUnavailable extends Error {
+  constructor(cause: unknown) {
+    super("Redis is unavailable", { cause });
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRedis } from "../src/redis.js";
+import { BotError } from "grammy";
+import { createRedis, RedisUnavailable } from "../src/redis.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { FakeUser } from "../src/telegram/fake-user.js";
 import { createTestBot, failOnce, newUserId, useRedis } from "./harness.js";
@@ -36,13 +37,15 @@ describe("error boundary", () => {
     expect(logs.lines.join("\n")).not.toContain("Вы можете");
   });
 
-  it("answers even when Redis fails before the language is known, using Telegram's language", async () => {
+  it("when Redis cannot be reached, tells nobody that something went wrong and hands the failure back, so the recorded update is handled later", async () => {
     const broken = createRedis("redis://127.0.0.1:1/1", { enableOfflineQueue: false, retryStrategy: () => null });
-    const { user, logs } = createTestBot(broken);
+    const { user, logs, telegram } = createTestBot(broken);
     const person = user({ id: newUserId(), language_code: "ru" });
-    await person.send("/start");
-    expect(person.last.text).toMatch(/^Извините, что-то пошло не так/);
-    expect(logs.records().some((record) => record.msg === "update failed")).toBe(true);
+    const failure = await person.send("/start").catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(BotError);
+    expect((failure as BotError).error).toBeInstanceOf(RedisUnavailable);
+    expect(telegram.calls.filter((call) => call.method === "sendMessage")).toEqual([]);
+    expect(logs.records().some((record) => record.msg === "update failed")).toBe(false);
     broken.disconnect();
   });
 

@@ -6,7 +6,11 @@ import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { createMetrics } from "../src/metrics.js";
 import { loadProfile, type Profile } from "../src/profile.js";
-import { createRedis, type Redis } from "../src/redis.js";
+import { createRedis, pingWithin, type Redis } from "../src/redis.js";
+import type { Update } from "grammy/types";
+import type { Logger } from "../src/logger.js";
+import { createDispatcher } from "../src/updates/dispatcher.js";
+import { createUpdateJournal } from "../src/updates/journal.js";
 import { createCaseStore } from "../src/complaints/store.js";
 import { createCipher } from "../src/crypto.js";
 import { startBackground, type Background } from "../src/jobs/background.js";
@@ -47,6 +51,14 @@ export async function until(condition: () => boolean | Promise<boolean>, what: s
 }
 
 let backgrounds = 0;
+
+/** The bot's updates going through the journal and dispatcher on `redis`, as in main.ts. */
+export function durableUpdates(test: { bot: { handleUpdate: (update: Update) => Promise<void> }; config: { dataKey: string }; logs: { logger: Logger } }, redis: Redis) {
+  const journal = createUpdateJournal(redis, createCipher(test.config.dataKey));
+  const dispatcher = createDispatcher({ handle: (update) => test.bot.handleUpdate(update), journal, redisUp: () => pingWithin(redis, 500), logger: test.logs.logger });
+  closers.push(async () => dispatcher.close());
+  return { journal, dispatcher };
+}
 
 export function testConfig(env: Record<string, string> = {}) {
   return parseConfig({ BOT_TOKEN: TEST_TOKEN, DATA_KEY: TEST_DATA_KEY, REDIS_URL: testRedisUrl(), LOG_LEVEL: "debug", ...env });

@@ -17,6 +17,9 @@ const cleanups: Array<() => unknown> = [];
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
+  // Each test's fake Telegram numbers its updates from the same ids, which the journal and the session
+  // would take for resends.
+  await redis.flushdb();
 });
 
 interface Run {

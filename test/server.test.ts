@@ -1,10 +1,11 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { webhookCallback } from "grammy";
+import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRedis } from "../src/redis.js";
-import { createHttpServer, type ServerDeps } from "../src/server.js";
-import { createTestBot, newUserId, startUpdate, useRedis } from "./harness.js";
+import { createRedis, KEYS } from "../src/redis.js";
+import { createHttpServer, MAX_UPDATE_BYTES, type ServerDeps } from "../src/server.js";
+import { FakeTelegram } from "../src/telegram/fake-telegram.js";
+import { createTestBot, durableUpdates, newUserId, startUpdate, useRedis } from "./harness.js";
 
 const redis = useRedis();
 const SECRET = "s3cret-token-of-20-chars";
@@ -21,12 +22,14 @@ async function start(deps: ServerDeps): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-function webhookServer() {
+function webhookServer(telegram = new FakeTelegram(), journalRedis = redis) {
   const test = createTestBot(redis, {
+    telegram,
     env: { BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/tg/hook", WEBHOOK_SECRET: SECRET },
   });
-  const handle = webhookCallback(test.bot, "http", { secretToken: SECRET });
-  return { test, url: start({ redis, metrics: test.metrics, logger: test.logs.logger, webhook: { path: "/tg/hook", handle } }) };
+  const { dispatcher } = durableUpdates(test, journalRedis);
+  const receive = (update: Update) => dispatcher.receive([update]);
+  return { test, dispatcher, url: start({ redis, metrics: test.metrics, logger: test.logs.logger, webhook: { path: "/tg/hook", secret: SECRET, receive } }) };
 }
 
 const post = (url: string, body: unknown, secret?: string) =>
@@ -46,11 +49,57 @@ describe("webhook", () => {
   });
 
   it("handles an update that carries the right secret", async () => {
-    const { test, url } = webhookServer();
+    const { test, url, dispatcher } = webhookServer();
     const id = newUserId();
     const response = await post(`${await url}/tg/hook`, startUpdate(id), SECRET);
     expect(response.status).toBe(200);
+    await dispatcher.idle();
     expect(test.telegram.chat(id).at(-1)?.text).toMatch(/^Здравствуйте!/);
+  });
+
+  it("answers as soon as the update is recorded, however slow its handling, and handles a resent update once", async () => {
+    const telegram = new FakeTelegram();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    telegram.fault = async (call) => (call.method === "sendMessage" ? held.then(() => undefined) : undefined);
+    const { url, dispatcher } = webhookServer(telegram);
+    const id = newUserId();
+    const update = startUpdate(id, 880_000 + id);
+    // The reply is held back, as by a slow Telegram: the webhook still answers at once, and again to the resend.
+    expect((await post(`${await url}/tg/hook`, update, SECRET)).status).toBe(200);
+    expect((await post(`${await url}/tg/hook`, update, SECRET)).status).toBe(200);
+    expect(await redis.hexists(KEYS.updatesPending, String(update.update_id))).toBe(1);
+    release();
+    await dispatcher.idle();
+    expect(telegram.calls.filter((call) => call.method === "sendMessage" && call.payload.chat_id === id)).toHaveLength(1);
+    expect(await redis.hexists(KEYS.updatesPending, String(update.update_id))).toBe(0);
+  });
+
+  it("answers 413 to a body over 1 MB without reading it all, and 400 to something that is not an update", async () => {
+    const { url } = webhookServer();
+    const base = await url;
+    const big = { ...startUpdate(newUserId()), padding: "x".repeat(MAX_UPDATE_BYTES) };
+    expect((await post(`${base}/tg/hook`, big, SECRET)).status).toBe(413);
+    const streamed = await fetch(`${base}/tg/hook`, {
+      method: "POST",
+      headers: { "x-telegram-bot-api-secret-token": SECRET },
+      body: new ReadableStream({
+        pull(controller) {
+          controller.enqueue(new Uint8Array(64 * 1024));
+        },
+      }),
+      duplex: "half",
+    } as RequestInit).catch((err: unknown) => err);
+    expect(streamed instanceof Response ? String(streamed.status) : "connection closed").toMatch(/413|connection closed/);
+    expect((await post(`${base}/tg/hook`, { hello: 1 }, SECRET)).status).toBe(400);
+  });
+
+  it("answers 503 when the update cannot be recorded, so Telegram sends it again later", async () => {
+    const down = createRedis("redis://127.0.0.1:1", { enableOfflineQueue: false, retryStrategy: () => null });
+    const { test, url } = webhookServer(new FakeTelegram(), down);
+    expect((await post(`${await url}/tg/hook`, startUpdate(newUserId()), SECRET)).status).toBe(503);
+    expect(test.telegram.calls).toEqual([]);
+    down.disconnect();
   });
 
   it("serves only the webhook path", async () => {

@@ -15,6 +15,8 @@ export interface SessionData {
   draftStartedAt?: number;
   /** The chat whose conversation key may hold a form's state (report or check; forms run in private chats). */
   formChat?: number;
+  /** The ids of the person's latest handled updates, so a replayed one is not handled twice. */
+  handled?: number[];
 }
 
 interface Extras {

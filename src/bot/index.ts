@@ -20,7 +20,8 @@ import { CHECK, checkConversation } from "./conversations/check.js";
 import { REPORT, reportConversation } from "./conversations/report.js";
 import { createErrorHandler } from "./errors.js";
 import { attachDeps, measureUpdates } from "./middlewares.js";
-import { sessionKey, sessionMiddleware } from "./session.js";
+import { sessionKey, sessionMiddleware, skipHandled } from "./session.js";
+import { pingWithin } from "../redis.js";
 import { casesFeature } from "./features/cases.js";
 import { clearFeature } from "./features/clear.js";
 import { contactsFeature } from "./features/contacts.js";
@@ -78,9 +79,10 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
       cases: createCaseStore(redis, cipher),
     }),
   );
-  const protectedBot = bot.errorBoundary(createErrorHandler(i18n, metrics));
+  const protectedBot = bot.errorBoundary(createErrorHandler(i18n, metrics, () => pingWithin(redis, 500)));
   protectedBot.use(sequentialize(sessionKey));
   protectedBot.use(sessionMiddleware(redis));
+  protectedBot.use(skipHandled);
   protectedBot.use(trackChat(trail, logger));
   protectedBot.use(i18n);
   protectedBot.use(conversationsMiddleware(redis, cipher, i18n, [retry, trailTransformer(trail, logger)]));

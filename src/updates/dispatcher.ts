@@ -1,0 +1,121 @@
+import { BotError } from "grammy";
+import type { Update } from "grammy/types";
+import { createConcurrentSink } from "@grammyjs/runner";
+import type { Logger } from "../logger.js";
+import { RedisUnavailable } from "../redis.js";
+import type { UpdateJournal } from "./journal.js";
+
+export interface DispatcherDeps {
+  /** The bot: bot.handleUpdate. */
+  handle: (update: Update) => Promise<void>;
+  journal: UpdateJournal;
+  redisUp: () => Promise<boolean>;
+  logger: Logger;
+}
+
+/**
+ * Hands recorded updates to the bot, many people at once (the bot's sequentialize keeps each person's
+ * updates in order), and takes each out of the journal once handled. An update that fails because Redis
+ * is gone stays in the journal; after that, nothing new is handed over until every recorded update has
+ * been handed over again, oldest first, so each person's updates still arrive in order.
+ */
+export function createDispatcher({ handle, journal, redisUp, logger }: DispatcherDeps) {
+  // Handed over and not finished: a recovery must not hand these over a second time.
+  const inFlight = new Set<number>();
+  // A new process first handles whatever the previous one recorded and did not finish.
+  let behind = true;
+  let recovery: Promise<boolean> | undefined;
+
+  async function consume(update: Update) {
+    const id = update.update_id;
+    try {
+      await handle(update);
+    } catch (err) {
+      const cause = err instanceof BotError ? err.error : err;
+      if (cause instanceof RedisUnavailable) {
+        behind = true;
+        logger.warn({ update_id: id }, "Redis is unavailable: the update stays recorded and is handled when Redis is back");
+        return;
+      }
+      // The error boundary has told the person; handling it again would fail the same way.
+      logger.error({ err, update_id: id }, "an update failed outside the error boundary");
+    } finally {
+      inFlight.delete(id);
+    }
+    await journal.done(id).catch((err: unknown) => {
+      // Left in the journal, it is handed over again later, and the person's session skips it (see session.ts).
+      behind = true;
+      logger.warn({ err, update_id: id }, "could not take a handled update out of the journal");
+    });
+  }
+
+  // While behind, try again every second: Redis may be back.
+  const timer = setInterval(() => {
+    if (behind) void api.catchUp();
+  }, 1000);
+  timer.unref();
+
+  const sink = createConcurrentSink<Update, unknown>({ consume }, async (err) => {
+    logger.error({ err }, "the update sink failed");
+  });
+
+  function handOver(updates: Update[]) {
+    const fresh = updates.filter((update) => !inFlight.has(update.update_id));
+    for (const update of fresh) inFlight.add(update.update_id);
+    return sink.handle(fresh);
+  }
+
+  async function catchUp(): Promise<boolean> {
+    if (!(await redisUp())) return false;
+    try {
+      behind = false;
+      await handOver(await journal.pending());
+      return true;
+    } catch (err) {
+      behind = true;
+      logger.warn({ err }, "could not read the recorded updates; will try again");
+      return false;
+    }
+  }
+
+  const api = {
+    /** Whether recorded updates are waiting to be handed over again (after a start or an outage). */
+    isBehind: () => behind,
+    /** Hands over everything recorded and not in flight, oldest first; false while Redis is unavailable. */
+    catchUp: () => (recovery ??= catchUp().finally(() => (recovery = undefined))),
+    /** Hands over freshly recorded updates; resolves once the sink has room for more. */
+    async dispatch(updates: Update[]) {
+      if (behind) {
+        // They are in the journal already, and come out of it in order with the older ones.
+        await api.catchUp();
+        return;
+      }
+      await handOver(updates);
+    },
+    /**
+     * Records updates in the journal and starts handing the new ones over; rejects when they could not be
+     * recorded (then Telegram must keep them). `handedOver` resolves once the sink has room for more.
+     */
+    async receive(updates: Update[]): Promise<{ handedOver: Promise<void> }> {
+      let fresh: Update[];
+      try {
+        fresh = await journal.record(updates);
+      } catch (err) {
+        // Redis may have kept them anyway: they are then handed over in order with the rest.
+        behind = true;
+        throw err;
+      }
+      return { handedOver: api.dispatch(fresh) };
+    },
+    /** Resolves when nothing is being handled. */
+    async idle() {
+      while (inFlight.size > 0 || sink.size() > 0 || recovery) await new Promise((resolve) => setTimeout(resolve, 10));
+    },
+    size: () => sink.size(),
+    /** Stops trying to catch up; updates in flight go on. */
+    close: () => clearInterval(timer),
+  };
+  return api;
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,98 @@
+import type { Update } from "grammy/types";
+import { describe, expect, it } from "vitest";
+import { KEYS, RedisUnavailable } from "../src/redis.js";
+import { FakeUser } from "../src/telegram/fake-user.js";
+import { createDispatcher } from "../src/updates/dispatcher.js";
+import { createTestBot, durableUpdates, newUserId, useRedis } from "./harness.js";
+import { labels, rawRedis } from "./report-helpers.js";
+
+const redis = useRedis();
+
+/** A person whose updates are only collected, as Telegram holds them, not handed to any bot. */
+function collector(test: ReturnType<typeof createTestBot>, language_code = "ru") {
+  const updates: Update[] = [];
+  const person = new FakeUser(async (update) => void updates.push(update), test.telegram, { id: newUserId(), language_code });
+  return { person, updates };
+}
+
+describe("updates recorded in the journal", () => {
+  it("are handled, in order, by the next process when the one that recorded them died before handling them", async () => {
+    const test = createTestBot(redis);
+    const l = labels(test, "ru");
+    const { person, updates } = collector(test);
+    await person.send("/report");
+    await person.pressData({ message_id: 1, text: "" }, "r:agree");
+    await person.pressData({ message_id: 1, text: "" }, "r:v:relative");
+    const { journal } = durableUpdates(test, redis);
+    expect(await journal.record(updates)).toHaveLength(3);
+    // The journal holds what the person wrote only encrypted.
+    expect(await rawRedis(redis)).not.toContain("r:v:relative");
+
+    const { dispatcher } = durableUpdates(test, redis);
+    await dispatcher.catchUp();
+    await dispatcher.idle();
+    expect(person.last.text).toBe(l("report-ask-place"));
+    expect(await redis.hlen(KEYS.updatesPending)).toBe(0);
+  });
+
+  it("change nothing a second time when one that was handled is handed over again", async () => {
+    const test = createTestBot(redis);
+    const { person, updates } = collector(test);
+    await person.send("/start");
+    const { journal, dispatcher } = durableUpdates(test, redis);
+    await (await dispatcher.receive(updates)).handedOver;
+    await dispatcher.idle();
+    const sent = test.telegram.calls.length;
+    // As if the process died after handling it but before taking it out of the journal.
+    await redis.zrem(KEYS.updatesSeen, String(updates[0]!.update_id));
+    expect(await journal.record(updates)).toHaveLength(1);
+    const next = durableUpdates(test, redis).dispatcher;
+    await next.catchUp();
+    await next.idle();
+    expect(test.telegram.calls.length).toBe(sent);
+  });
+
+  it("are dropped when Telegram sends them again", async () => {
+    const test = createTestBot(redis);
+    const { person, updates } = collector(test);
+    await person.send("/help");
+    const { journal } = durableUpdates(test, redis);
+    expect(await journal.record(updates)).toHaveLength(1);
+    expect(await journal.record(updates)).toHaveLength(0);
+    await journal.done(updates[0]!.update_id);
+  });
+
+  it("stay recorded while Redis is unavailable, and are then handled in each person's order", async () => {
+    const test = createTestBot(redis);
+    const { person, updates } = collector(test);
+    await person.send("/report");
+    await person.pressData({ message_id: 1, text: "" }, "r:agree");
+    const { journal } = durableUpdates(test, redis);
+    let down = true;
+    const handled: number[] = [];
+    const dispatcher = createDispatcher({
+      journal,
+      logger: test.logs.logger,
+      redisUp: async () => !down,
+      handle: async (update) => {
+        if (down) throw new RedisUnavailable(new Error("Connection is closed."));
+        handled.push(update.update_id);
+        await test.bot.handleUpdate(update);
+      },
+    });
+    await dispatcher.catchUp();
+    await (await dispatcher.receive(updates)).handedOver;
+    await dispatcher.idle();
+    expect(handled).toEqual([]);
+    expect(await redis.hlen(KEYS.updatesPending)).toBe(2);
+    expect(dispatcher.isBehind()).toBe(true);
+
+    down = false;
+    expect(await dispatcher.catchUp()).toBe(true);
+    await dispatcher.idle();
+    dispatcher.close();
+    expect(handled).toEqual(updates.map((update) => update.update_id));
+    expect(person.last.text).toBe(labels(test, "ru")("report-ask-reporter"));
+    expect(await redis.hlen(KEYS.updatesPending)).toBe(0);
+  });
+});
