@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import * as codes from "../src/complaints/codes.js";
 import { createCaseStore } from "../src/complaints/store.js";
 import { createCipher, newDataKey } from "../src/crypto.js";
 import { KEYS } from "../src/redis.js";
@@ -8,6 +9,10 @@ import { fillReport, labels, photo, sendReport, storedCase } from "./report-help
 
 const redis = useRedis();
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
 async function reported(contact: "anonymous" | "chat" = "anonymous") {
   const bot = createTestBot(redis);
   const l = labels(bot, "ru");
@@ -16,6 +21,9 @@ async function reported(contact: "anonymous" | "chat" = "anonymous") {
   const { code, pin } = await sendReport(reporter, l);
   return { bot, l, reporter, code, pin };
 }
+
+/** A PIN that is surely not `pin`. */
+const wrongPin = (pin: string) => (pin === "000000" ? "111111" : "000000");
 
 async function check(person: ReturnType<ReturnType<typeof createTestBot>["user"]>, code: string, pin: string) {
   await person.send("/check");
@@ -113,6 +121,18 @@ describe("check by code and PIN", () => {
     expect(guesser.last.text).toBe(l("check-limited"));
     await check(guesser, "CCC-CCC-CCC", "123456");
     expect(guesser.last.text).toBe(l("check-limited"));
+  });
+
+  it("does the same scrypt work for an unknown code as for a wrong PIN", async () => {
+    const { bot, code, pin } = await reported();
+    const verify = vi.spyOn(codes, "verifyPin");
+    await check(bot.user({ id: newUserId(), language_code: "ru" }), code, wrongPin(pin));
+    await check(bot.user({ id: newUserId(), language_code: "ru" }), "CCC-CCC-CCC", wrongPin(pin));
+    expect(verify).toHaveBeenCalledTimes(2);
+    const [existing, missing] = verify.mock.calls.map(([, hash]) => hash.split("$"));
+    // Scheme, N, r and p: the same cost.
+    expect(missing!.slice(0, 4)).toEqual(existing!.slice(0, 4));
+    expect(await Promise.all(verify.mock.results.map((result) => result.value))).toEqual([false, false]);
   });
 
   it("locks a code after 5 tries from any accounts", async () => {
