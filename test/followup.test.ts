@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { createCaseStore } from "../src/complaints/store.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import * as codes from "../src/complaints/codes.js";
+import { createCaseStore, TRIES_PER_HOUR } from "../src/complaints/store.js";
 import { createCipher, newDataKey } from "../src/crypto.js";
 import { KEYS } from "../src/redis.js";
 import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
@@ -7,6 +8,11 @@ import { createTestBot, newUserId, useRedis } from "./harness.js";
 import { fillReport, labels, photo, sendReport, storedCase, storedHistory } from "./report-helpers.js";
 
 const redis = useRedis();
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 async function reported(contact: "anonymous" | "chat" = "anonymous") {
   const bot = createTestBot(redis);
@@ -16,6 +22,13 @@ async function reported(contact: "anonymous" | "chat" = "anonymous") {
   const { code, pin } = await sendReport(reporter, l);
   return { bot, l, reporter, code, pin };
 }
+
+/** A PIN that is surely not `pin`. */
+const wrongPin = (pin: string) => (pin === "000000" ? "111111" : "000000");
+
+const MINUTE = 60_000;
+/** 19:00:00 in Bishkek. */
+const SEVEN_PM = Date.UTC(2025, 4, 12, 13);
 
 async function check(person: ReturnType<ReturnType<typeof createTestBot>["user"]>, code: string, pin: string) {
   await person.send("/check");
@@ -102,26 +115,78 @@ describe("check by code and PIN", () => {
     ]);
   });
 
-  it("gives the same answer for a wrong PIN and an unknown code, and locks after 5 tries per account", async () => {
+  it("gives the same answer for a wrong PIN and an unknown code", async () => {
     const { bot, l, code, pin } = await reported();
     const guesser = bot.user({ id: newUserId(), language_code: "ru" });
-    await check(guesser, code, "000000");
+    await check(guesser, code, wrongPin(pin));
     expect(guesser.last.text).toBe(l("check-denied"));
     await check(guesser, "CCC-CCC-CCC", "123456");
     expect(guesser.last.text).toBe(l("check-denied"));
-    for (let i = 0; i < 3; i++) await check(guesser, code, "111111");
-    await check(guesser, code, pin);
-    expect(guesser.last.text).toBe(l("check-limited"));
-    await check(guesser, "CCC-CCC-CCC", "123456");
-    expect(guesser.last.text).toBe(l("check-limited"));
   });
 
-  it("locks a code after 5 tries from any accounts", async () => {
+  it("does the same scrypt work for an unknown code as for a wrong PIN", async () => {
+    const { bot, code, pin } = await reported();
+    const verify = vi.spyOn(codes, "verifyPin");
+    await check(bot.user({ id: newUserId(), language_code: "ru" }), code, wrongPin(pin));
+    await check(bot.user({ id: newUserId(), language_code: "ru" }), "CCC-CCC-CCC", wrongPin(pin));
+    expect(verify).toHaveBeenCalledTimes(2);
+    const [existing, missing] = verify.mock.calls.map(([, hash]) => hash.split("$"));
+    // Scheme, N, r and p: the same cost.
+    expect(missing!.slice(0, 4)).toEqual(existing!.slice(0, 4));
+    expect(await Promise.all(verify.mock.results.map((result) => result.value))).toEqual([false, false]);
+  });
+
+  it("lets the right PIN in every time: only failures count against the limit", async () => {
     const { bot, l, code, pin } = await reported();
-    for (let i = 0; i < 5; i++) await check(bot.user({ id: newUserId(), language_code: "ru" }), code, "999999");
+    const owner = bot.user({ id: newUserId(), language_code: "ru" });
+    for (let i = 0; i < 10; i++) {
+      await check(owner, code, pin);
+      expect(owner.last.text).toContain(`Дело <code>${code}</code>\nСтатус: ${l("case-status-new")}`);
+      await owner.click(l("report-done"));
+    }
+  });
+
+  it("locks an account after 5 failures, says when to try again, and says the same for an unknown code", async () => {
+    const { bot, code, pin } = await reported();
+    const k = labels(bot, "ky");
+    const guesser = bot.user({ id: newUserId(), language_code: "ky" });
+    for (let i = 0; i < 3; i++) await check(guesser, code, wrongPin(pin));
+    for (let i = 0; i < 2; i++) await check(guesser, "CCC-CCC-CCC", "123456");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(SEVEN_PM);
+    const limited = k("check-limited", { minutes: 60, time: "20:00" });
+    await check(guesser, code, pin);
+    expect(guesser.last.text).toBe(limited);
+    expect(limited).toContain("60 мүнөттөн кийин");
+    await check(guesser, "CCC-CCC-CCC", "123456");
+    expect(guesser.last.text).toBe(limited);
+  });
+
+  it("locks a code after 5 failures from any accounts, and tells anyone when to try again from the counter's TTL", async () => {
+    const { bot, l, code, pin } = await reported();
+    const k = labels(bot, "ky");
+    for (let i = 0; i < TRIES_PER_HOUR; i++) await check(bot.user({ id: newUserId(), language_code: "ru" }), code, wrongPin(pin));
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(SEVEN_PM);
+    await redis.pexpire(`${KEYS.tries}code:${code}`, 37 * MINUTE - 30_000);
     const owner = bot.user({ id: newUserId(), language_code: "ru" });
     await check(owner, code, pin);
-    expect(owner.last.text).toBe(l("check-limited"));
+    expect(owner.last.text).toBe(l("check-limited", { minutes: 37, time: "19:37" }));
+    expect(owner.last.text).toContain("через 37 минут, после 19:37");
+    const other = bot.user({ id: newUserId(), language_code: "ky" });
+    await check(other, code, pin);
+    expect(other.last.text).toBe(k("check-limited", { minutes: 37, time: "19:37" }));
+  });
+
+  it("lets no more than 5 of 20 parallel wrong guesses be checked", async () => {
+    const { bot, code, pin } = await reported();
+    const store = createCaseStore(redis, createCipher(bot.config.dataKey));
+    const verify = vi.spyOn(codes, "verifyPin");
+    const results = await Promise.all(Array.from({ length: 20 }, () => store.checkAccess(newUserId(), code, wrongPin(pin))));
+    expect(verify).toHaveBeenCalledTimes(TRIES_PER_HOUR);
+    expect(results.filter((result) => result.kind === "denied")).toHaveLength(TRIES_PER_HOUR);
+    expect(results.filter((result) => result.kind === "limited")).toHaveLength(20 - TRIES_PER_HOUR);
+    expect(await store.checkAccess(newUserId(), code, pin)).toMatchObject({ kind: "limited" });
   });
 
   it("withdraws with the code and PIN after asking", async () => {

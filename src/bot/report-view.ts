@@ -53,8 +53,11 @@ export function choiceKeyboard(t: TranslateFunction, field: string, values: read
 /** Bishkek time, written the way people there write it. */
 export function localTime(ms: number): string {
   const iso = bishkekIso(ms);
-  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${localClock(ms)}`;
 }
+
+/** Only the Bishkek clock time, like 19:40. */
+export const localClock = (ms: number) => bishkekIso(ms).slice(11, 16);
 
 function contactLine(t: TranslateFunction, contact: Contact): string {
   if (contact.kind === "phone") return `${t("report-contact-phone")}: ${escapeHtml(contact.phone)}`;

@@ -32,10 +32,16 @@ export async function hashPin(pin: string): Promise<string> {
   return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
+/**
+ * Checked instead when a case code does not exist, so a missing code costs the same scrypt work as a wrong
+ * PIN and the time of the answer does not tell whether the code exists. No PIN derives this key.
+ */
+export const DUMMY_PIN_HASH = ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, "dW5rdWstYm90LWR1bW15IQ==", "ZHVtbXkga2V5IHRoYXQgbm8gUElOIGRlcml2ZXMgISE="].join("$");
+
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const [scheme, N, r, p, salt, key] = stored.split("$");
   if (scheme !== "scrypt" || !salt || !key) return false;
   const expected = Buffer.from(key, "base64");
   const actual = await derive(pin, Buffer.from(salt, "base64"), { N: Number(N), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem });
-  return timingSafeEqual(actual, expected);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

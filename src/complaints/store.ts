@@ -2,7 +2,7 @@ import type { Redis } from "ioredis";
 import type { Cipher } from "../crypto.js";
 import { KEYS } from "../redis.js";
 import { bishkekIso } from "./bishkek-time.js";
-import { hashPin, verifyPin } from "./codes.js";
+import { DUMMY_PIN_HASH, hashPin, verifyPin } from "./codes.js";
 import type { Addition, Attachment, Case, CaseSecret, CompleteDraft, PlaceType, Region, Status } from "./model.js";
 import { newCaseAlert } from "./alerts.js";
 
@@ -22,7 +22,8 @@ export interface Submission {
 }
 
 export type SubmitResult = "created" | "duplicate" | "collision";
-export type AccessResult = "ok" | "denied" | "limited";
+/** When limited, how long until every full counter has expired and a try is allowed again. */
+export type AccessResult = { kind: "ok" } | { kind: "denied" } | { kind: "limited"; retryInMs: number };
 
 export interface CaseStore {
   submit(submission: Submission): Promise<SubmitResult>;
@@ -30,7 +31,10 @@ export interface CaseStore {
   /** The reporter's non-anonymous cases, newest first, without their content (times to the hour). */
   listOwn(reporterId: number): Promise<Case[]>;
   reportsToday(reporterId: number, now: number): Promise<number>;
-  /** Counts a try against both limits before checking, so a wrong guess and a right one cost the same. */
+  /**
+   * Only failures count against the hourly limits, per account and per code. A missing code costs the same
+   * scrypt work as a wrong PIN, and a limited try does no work at all, whether or not the code exists.
+   */
   checkAccess(reporterId: number, code: string, pin: string): Promise<AccessResult>;
   isOwn(reporterId: number, code: string): Promise<boolean>;
   /** Everything that happened to the case, oldest first. */
@@ -99,6 +103,31 @@ export interface CaseEvent {
 }
 
 const event = (action: string, actor: string, at: number) => JSON.stringify({ action, actor, at } satisfies CaseEvent);
+
+// A try takes a slot on both counters before the PIN is checked and gives it back when the PIN is right:
+// taking it in one script is what keeps parallel guesses from all getting past a limit read earlier.
+// Returns {0, ms until the full counters expire} or {1, the PIN hash or ""}.
+const TAKE_TRY = `
+local wait = -1
+for i = 1, 2 do
+  if tonumber(redis.call("GET", KEYS[i]) or "0") >= tonumber(ARGV[1]) then
+    wait = math.max(wait, redis.call("PTTL", KEYS[i]))
+  end
+end
+if wait >= 0 then return {0, wait} end
+for i = 1, 2 do
+  redis.call("INCR", KEYS[i])
+  redis.call("EXPIRE", KEYS[i], ARGV[2], "NX")
+end
+return {1, redis.call("HGET", KEYS[3], "pinHash") or ""}
+`;
+
+// A counter that expired meanwhile is left alone rather than recreated without a TTL.
+const GIVE_BACK_TRY = `
+for i = 1, #KEYS do
+  if redis.call("EXISTS", KEYS[i]) == 1 and redis.call("DECR", KEYS[i]) <= 0 then redis.call("DEL", KEYS[i]) end
+end
+`;
 
 export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
   const caseKey = (code: string) => KEYS.case + code;
@@ -188,11 +217,12 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
 
     async checkAccess(reporterId, code, pin) {
       const counters = [`${KEYS.tries}account:${cipher.pseudonym(String(reporterId))}`, `${KEYS.tries}code:${code}`];
-      const replies = await redis.multi().incr(counters[0]!).expire(counters[0]!, 3600, "NX").incr(counters[1]!).expire(counters[1]!, 3600, "NX").exec();
-      const tries = [replies?.[0]?.[1], replies?.[2]?.[1]].map(Number);
-      if (tries.some((count) => count > TRIES_PER_HOUR)) return "limited";
-      const pinHash = await redis.hget(caseKey(code), "pinHash");
-      return pinHash && (await verifyPin(pin, pinHash)) ? "ok" : "denied";
+      const [taken, value] = (await redis.eval(TAKE_TRY, 3, ...counters, caseKey(code), TRIES_PER_HOUR, 3600)) as [number, number | string];
+      if (!taken) return { kind: "limited", retryInMs: Number(value) };
+      const pinHash = String(value);
+      if (!(await verifyPin(pin, pinHash || DUMMY_PIN_HASH)) || !pinHash) return { kind: "denied" };
+      await redis.eval(GIVE_BACK_TRY, counters.length, ...counters);
+      return { kind: "ok" };
     },
 
     async isOwn(reporterId, code) {

@@ -4,7 +4,7 @@ import { normalizeCaseCode } from "../../complaints/codes.js";
 import { MAX_ATTACHMENTS, NARRATIVE_MAX, type Attachment } from "../../complaints/model.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { sensitive } from "../protect.js";
-import { FORM, cancelButton, localTime } from "../report-view.js";
+import { FORM, cancelButton, localClock, localTime } from "../report-view.js";
 import { attachmentOf, formSay, formUpdate } from "./input.js";
 
 export const CHECK = "check";
@@ -12,6 +12,7 @@ export const CHECK = "check";
 const ADD = "r:add";
 const WITHDRAW = "r:withdraw";
 const WITHDRAW_YES = "r:withdraw-yes";
+const MINUTE = 60_000;
 
 /** «Check by code»: from any account, with the case code and PIN; then add information or withdraw. */
 export async function checkConversation(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext) {
@@ -45,8 +46,15 @@ export async function checkConversation(conversation: Conversation<BotContext, C
 
   const found = code;
   const access = await conversation.external((outer) => outer.cases.checkAccess(reporterId, found, pin));
-  if (access !== "ok") {
-    await say(t(access === "limited" ? "check-limited" : "check-denied"));
+  if (access.kind === "denied") {
+    await say(t("check-denied"));
+    return;
+  }
+  if (access.kind === "limited") {
+    // Rounded up, so trying at the time shown always works.
+    const minutes = Math.max(1, Math.ceil(access.retryInMs / MINUTE));
+    const time = localClock(Math.ceil(((await conversation.now()) + access.retryInMs) / MINUTE) * MINUTE);
+    await say(t("check-limited", { minutes, time }));
     return;
   }
 
