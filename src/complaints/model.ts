@@ -15,6 +15,8 @@ export type Status = (typeof STATUSES)[number];
 export const NARRATIVE_MIN = 20;
 export const NARRATIVE_MAX = 4000;
 export const MAX_ATTACHMENTS = 10;
+/** A text may come in several messages; each one is kept with the draft, so their number is bounded too. */
+export const MAX_TEXT_PARTS = 20;
 
 export type AttachmentKind = "photo" | "document" | "voice" | "video";
 export interface Attachment {

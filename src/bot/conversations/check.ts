@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Conversation } from "@grammyjs/conversations";
 import { normalizeCaseCode } from "../../complaints/codes.js";
-import { MAX_ATTACHMENTS, NARRATIVE_MAX, type Attachment } from "../../complaints/model.js";
+import { MAX_ATTACHMENTS, MAX_TEXT_PARTS, NARRATIVE_MAX, type Attachment } from "../../complaints/model.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { sensitive } from "../protect.js";
 import { FORM, cancelButton, localClock, localTime } from "../report-view.js";
@@ -22,27 +22,21 @@ export async function checkConversation(conversation: Conversation<BotContext, C
   const reporterId = await conversation.external((outer) => outer.from!.id);
   const cancel = new InlineKeyboard().add(cancelButton(t));
 
+  // A wrong answer is told so and forgotten (see report-steps.ts): the form's stored state does not grow.
+  const hint = async (key: string, vars?: Record<string, number>): Promise<never> => {
+    await say(t(key, vars));
+    return conversation.skip();
+  };
+
   await say(t("check-ask-code"), { reply_markup: cancel });
-  let code: string | undefined;
-  while (!code) {
-    const answer = await next();
-    code = normalizeCaseCode(answer.message?.text ?? "");
-    if (!code) await say(t("check-hint-code"));
-  }
+  const code = normalizeCaseCode((await next()).message?.text ?? "") ?? (await hint("check-hint-code"));
 
   await say(t("check-ask-pin"), { reply_markup: cancel });
-  let pin: string | undefined;
-  while (!pin) {
-    const answer = await next();
-    const text = answer.message?.text?.trim() ?? "";
-    if (/^\d{6}$/.test(text)) {
-      pin = text;
-      // The PIN should not stay readable in the chat.
-      await answer.deleteMessage().catch(() => undefined);
-    } else {
-      await say(t("check-hint-pin"));
-    }
-  }
+  const pinAnswer = await next();
+  const pin = pinAnswer.message?.text?.trim() ?? "";
+  if (!/^\d{6}$/.test(pin)) await hint("check-hint-pin");
+  // The PIN should not stay readable in the chat.
+  await pinAnswer.deleteMessage().catch(() => undefined);
 
   const found = code;
   const access = await conversation.external((outer) => outer.cases.checkAccess(reporterId, found, pin));
@@ -101,9 +95,10 @@ export async function checkConversation(conversation: Conversation<BotContext, C
       const attachment = attachmentOf(answer);
       const text = answer.message?.text?.trim();
       if (attachment && attachments.length < MAX_ATTACHMENTS) attachments.push(attachment);
-      else if (attachment) await say(t("report-hint-too-many", { max: MAX_ATTACHMENTS }));
-      else if (text) texts.push(text.slice(0, NARRATIVE_MAX));
-      else await say(t("check-hint-addition"));
+      else if (attachment) await hint("report-hint-too-many", { max: MAX_ATTACHMENTS });
+      else if (!text) await hint("check-hint-addition");
+      else if (texts.length >= MAX_TEXT_PARTS || [...texts, text].join("\n\n").length > NARRATIVE_MAX) await hint("check-hint-addition-full", { max: NARRATIVE_MAX });
+      else texts.push(text);
     }
     if (texts.length === 0 && attachments.length === 0) return;
     const text = texts.length ? texts.join("\n\n") : undefined;

@@ -2,7 +2,7 @@ import { InlineKeyboard, Keyboard } from "grammy";
 import type { Conversation } from "@grammyjs/conversations";
 import type { TranslateFunction } from "@grammyjs/i18n";
 import {
-  CONTACTS, MAX_ATTACHMENTS, NARRATIVE_MAX, NARRATIVE_MIN, PLACE_TYPES, REGIONS, REPORTERS, WHEN, type Draft,
+  CONTACTS, MAX_ATTACHMENTS, MAX_TEXT_PARTS, NARRATIVE_MAX, NARRATIVE_MIN, PLACE_TYPES, REGIONS, REPORTERS, WHEN, type Draft,
 } from "../../complaints/model.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { FORM, backButton, cancelButton, choiceKeyboard, dropKeyboard, type SummaryPart } from "../report-view.js";
@@ -62,21 +62,23 @@ export function reportSteps(form: Form) {
   const { conversation, ctx, t, draft } = form;
   const next = () => formUpdate(conversation);
   const say = formSay(conversation, ctx, "report");
-  // A wrong answer gets a hint that asks the question again, with its buttons right under it.
-  const hint = (key: string, vars: Record<string, string | number> | undefined, question: Question) =>
-    say(question.text ? `${t(key, vars)}\n\n${question.text}` : t(key, vars), question.other);
+  // A wrong answer gets a hint that asks the question again, with its buttons right under it, and is then
+  // forgotten: the form keeps no trace of it, so no amount of wrong input makes the stored draft grow.
+  // It never returns: the form goes on waiting at the question, for the next update.
+  const hint = async (key: string, vars: Record<string, string | number> | undefined, question: Question): Promise<never> => {
+    await say(question.text ? `${t(key, vars)}\n\n${question.text}` : t(key, vars), question.other);
+    return conversation.skip();
+  };
 
   async function choose<T extends string>(field: string, values: readonly T[]): Promise<T | "back"> {
     const question = { text: t(`report-ask-${field}`), other: { reply_markup: choiceKeyboard(t, field, values) } };
     await say(question.text, question.other);
-    for (;;) {
-      const answer = await next();
-      const data = answer.callbackQuery?.data;
-      if (data === FORM.back) return "back";
-      const value = values.find((candidate) => data === FORM.value(candidate));
-      if (value) return value;
-      await hint(data ? "report-hint-stale-button" : "report-hint-button", undefined, question);
-    }
+    const answer = await next();
+    const data = answer.callbackQuery?.data;
+    if (data === FORM.back) return "back";
+    const value = values.find((candidate) => data === FORM.value(candidate));
+    if (value) return value;
+    return hint(data ? "report-hint-stale-button" : "report-hint-button", undefined, question);
   }
 
   /** An optional short text, or «Skip». */
@@ -84,16 +86,14 @@ export function reportSteps(form: Form) {
     const keyboard = new InlineKeyboard().text(t("report-skip"), FORM.skip).row().add(backButton(t), cancelButton(t));
     const question = { text: t(`report-ask-${field}`), other: { reply_markup: keyboard } };
     await say(question.text, question.other);
-    for (;;) {
-      const answer = await next();
-      const data = answer.callbackQuery?.data;
-      if (data === FORM.back) return "back";
-      if (data === FORM.skip) return null;
-      const text = answer.message?.text?.trim();
-      if (text && text.length <= SHORT_TEXT_MAX) return text;
-      if (text) await hint("report-hint-too-long", { max: SHORT_TEXT_MAX }, question);
-      else await hint(data ? "report-hint-stale-button" : "report-hint-text", undefined, question);
-    }
+    const answer = await next();
+    const data = answer.callbackQuery?.data;
+    if (data === FORM.back) return "back";
+    if (data === FORM.skip) return null;
+    const text = answer.message?.text?.trim();
+    if (text && text.length <= SHORT_TEXT_MAX) return text;
+    if (text) return hint("report-hint-too-long", { max: SHORT_TEXT_MAX }, question);
+    return hint(data ? "report-hint-stale-button" : "report-hint-text", undefined, question);
   }
 
   async function narrative(): Promise<string | "back"> {
@@ -119,19 +119,13 @@ export function reportSteps(form: Form) {
       }
       if (data === FORM.next) {
         if (joined().length >= NARRATIVE_MIN) return joined();
-        await hint("report-hint-too-short", { min: NARRATIVE_MIN, missing: NARRATIVE_MIN - joined().length }, buttons());
-        continue;
+        return hint("report-hint-too-short", { min: NARRATIVE_MIN, missing: NARRATIVE_MIN - joined().length }, buttons());
       }
       const text = answer.message?.text?.trim();
-      if (!text) {
-        await hint(data ? "report-hint-stale-button" : "report-hint-narrative-text", undefined, buttons());
-        continue;
-      }
+      if (!text) return hint(data ? "report-hint-stale-button" : "report-hint-narrative-text", undefined, buttons());
       const candidate = [...parts, text].join("\n\n");
-      if (candidate.length > NARRATIVE_MAX) {
-        await hint("report-hint-narrative-too-long", { max: NARRATIVE_MAX, length: joined().length }, buttons());
-        continue;
-      }
+      if (candidate.length > NARRATIVE_MAX) return hint("report-hint-narrative-too-long", { max: NARRATIVE_MAX, length: joined().length }, buttons());
+      if (parts.length >= MAX_TEXT_PARTS) return hint("report-hint-narrative-parts", { max: MAX_TEXT_PARTS }, buttons());
       parts.push(text);
       await say(t("report-narrative-added", { length: candidate.length, max: NARRATIVE_MAX }), { reply_markup: keyboard() });
     }
@@ -155,12 +149,10 @@ export function reportSteps(form: Form) {
       if (data === FORM.done) return "done";
       const attachment = attachmentOf(answer);
       if (!attachment) {
-        await hint(data ? "report-hint-stale-button" : "report-hint-evidence", undefined, { other: { reply_markup: done() } });
-        continue;
+        return hint(data ? "report-hint-stale-button" : "report-hint-evidence", undefined, { other: { reply_markup: done() } });
       }
       if (draft.attachments.length >= MAX_ATTACHMENTS) {
-        await hint("report-hint-too-many", { max: MAX_ATTACHMENTS }, { other: { reply_markup: done() } });
-        continue;
+        return hint("report-hint-too-many", { max: MAX_ATTACHMENTS }, { other: { reply_markup: done() } });
       }
       draft.attachments.push(attachment);
       // One answer per album, not one per photo in it.
@@ -184,25 +176,24 @@ export function reportSteps(form: Form) {
     const share = new Keyboard().requestContact(t("report-share-phone")).row().text(t("rights-back")).text(t("report-cancel")).resized();
     const removeKeyboard = { reply_markup: { remove_keyboard: true as const } };
     await say(t("report-ask-phone"), { reply_markup: share });
-    for (;;) {
-      const answer = await next();
-      if (answer.message?.text === t("rights-back")) {
-        await say(t("report-phone-back"), removeKeyboard);
-        return contact();
-      }
-      if (answer.message?.text === t("report-cancel")) {
-        await say(t("report-drop-confirm"), { reply_markup: dropKeyboard(t) });
-        continue;
-      }
-      const typed = answer.message?.contact?.phone_number ?? answer.message?.text;
-      const phone = typed ? normalizePhone(typed.startsWith("+") || typed.startsWith("0") ? typed : `+${typed}`) : undefined;
-      if (phone) {
-        draft.contact = { kind: "phone", phone };
-        await say(t("report-phone-saved"), removeKeyboard);
-        return "done";
-      }
-      await hint("report-hint-phone", undefined, { other: { reply_markup: share } });
+    const answer = await next();
+    if (answer.message?.text === t("rights-back")) {
+      await say(t("report-phone-back"), removeKeyboard);
+      return contact();
     }
+    if (answer.message?.text === t("report-cancel")) {
+      // The confirmation's buttons are handled outside the form, which goes on waiting for the number.
+      await say(t("report-drop-confirm"), { reply_markup: dropKeyboard(t) });
+      await conversation.skip();
+    }
+    const typed = answer.message?.contact?.phone_number ?? answer.message?.text;
+    const phone = typed ? normalizePhone(typed.startsWith("+") || typed.startsWith("0") ? typed : `+${typed}`) : undefined;
+    if (phone) {
+      draft.contact = { kind: "phone", phone };
+      await say(t("report-phone-saved"), removeKeyboard);
+      return "done";
+    }
+    return hint("report-hint-phone", undefined, { other: { reply_markup: share } });
   }
 
   async function ask(step: Step): Promise<"back" | "done"> {

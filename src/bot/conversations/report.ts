@@ -43,25 +43,20 @@ export async function reportConversation(conversation: Conversation<BotContext, 
       reply_markup: agree,
       parse_mode: "HTML",
     });
-    for (;;) {
-      const answer = await next();
-      if (answer.callbackQuery?.data === FORM.agree) return conversation.now();
-      await hint("report-hint-button", undefined, { other: { reply_markup: agree } });
-    }
+    const answer = await next();
+    if (answer.callbackQuery?.data === FORM.agree) return conversation.now();
+    return hint("report-hint-button", undefined, { other: { reply_markup: agree } });
   }
 
   let consentAt = await consent();
   while ((await run(ALL_STEPS)) === "back") consentAt = await consent();
 
-  // The summary is shown again only when something changed; a wrong answer gets just a hint.
-  for (let show = true; ; ) {
-    if (show) {
-      await say([`<b>${t("report-summary")}</b>`, "", ...draftLines(t, draft)].join("\n"), {
-        parse_mode: "HTML",
-        reply_markup: summaryKeyboard(t),
-      });
-    }
-    show = true;
+  // The summary is shown again after each change; a wrong answer gets just a hint (and is forgotten).
+  for (;;) {
+    await say([`<b>${t("report-summary")}</b>`, "", ...draftLines(t, draft)].join("\n"), {
+      parse_mode: "HTML",
+      reply_markup: summaryKeyboard(t),
+    });
     const answer = await next();
     const data = answer.callbackQuery?.data ?? "";
     const part = data.startsWith(EDIT) ? (data.slice(EDIT.length) as SummaryPart) : undefined;
@@ -70,9 +65,7 @@ export async function reportConversation(conversation: Conversation<BotContext, 
       continue;
     }
     if (data !== FORM.send) {
-      await hint(data ? "report-hint-stale-button" : "report-hint-summary", undefined, { other: { reply_markup: summaryKeyboard(t) } });
-      show = false;
-      continue;
+      return hint(data ? "report-hint-stale-button" : "report-hint-summary", undefined, { other: { reply_markup: summaryKeyboard(t) } });
     }
     if (!isComplete(draft)) continue;
     const complete = draft;
