@@ -1,7 +1,6 @@
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
-import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import type { Redis } from "ioredis";
 import { createConversation } from "@grammyjs/conversations";
@@ -19,6 +18,7 @@ import { conversationsMiddleware, DRAFT_TTL_MS } from "./conversations.js";
 import { CHECK, checkConversation } from "./conversations/check.js";
 import { REPORT, reportConversation } from "./conversations/report.js";
 import { createErrorHandler } from "./errors.js";
+import { retryTransformers } from "./retry.js";
 import { attachDeps, measureUpdates } from "./middlewares.js";
 import { sessionKey, sessionMiddleware } from "./session.js";
 import { casesFeature } from "./features/cases.js";
@@ -48,13 +48,6 @@ export interface BotDeps {
   fetch?: typeof fetch;
 }
 
-// A webhook must answer within Telegram's timeout, so it cannot wait out long flood waits.
-function retryOptions(config: Config): Partial<AutoRetryOptions> {
-  return config.botMode === "webhook"
-    ? { maxRetryAttempts: 2, maxDelaySeconds: 5 }
-    : { maxRetryAttempts: 5, maxDelaySeconds: 120 };
-}
-
 export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   const { redis, logger, metrics, i18n, profile } = deps;
   const bot = new Bot<BotContext>(config.botToken, {
@@ -63,8 +56,8 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   });
   const trail = createChatTrail(redis);
   const cipher = createCipher(config.dataKey, config.oldDataKeys);
-  const retry = autoRetry(retryOptions(config));
-  bot.api.config.use(retry);
+  const retry = retryTransformers(config);
+  bot.api.config.use(...retry);
 
   bot.use(measureUpdates(metrics));
   bot.use(
@@ -83,7 +76,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   protectedBot.use(sessionMiddleware(redis));
   protectedBot.use(trackChat(trail, logger));
   protectedBot.use(i18n);
-  protectedBot.use(conversationsMiddleware(redis, cipher, i18n, [retry, trailTransformer(trail, logger)]));
+  protectedBot.use(conversationsMiddleware(redis, cipher, i18n, [...retry, trailTransformer(trail, logger)]));
   protectedBot.use(reportCancelFeature); // before the forms, so /cancel reaches it while one waits
   protectedBot.use(createConversation(reportConversation, { id: REPORT, maxMillisecondsToWait: DRAFT_TTL_MS }));
   protectedBot.use(createConversation(checkConversation, { id: CHECK, maxMillisecondsToWait: DRAFT_TTL_MS }));
