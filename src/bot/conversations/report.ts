@@ -10,7 +10,7 @@ import { escapeHtml } from "../../html.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { homeButton } from "../keyboards.js";
 import { sensitive } from "../protect.js";
-import { FORM, cancelButton, draftLines, staffAlert, summaryKeyboard, type SummaryPart } from "../report-view.js";
+import { FORM, cancelButton, staffAlert, summaryKeyboard, summaryMessages, type SummaryPart } from "../report-view.js";
 import { ALL_STEPS, PART_STEPS, reportSteps } from "./report-steps.js";
 
 export const REPORT = "report";
@@ -60,10 +60,10 @@ export async function reportConversation(conversation: Conversation<BotContext, 
   // The summary is shown again only when something changed; a wrong answer gets just a hint.
   for (let show = true; ; ) {
     if (show) {
-      await say([`<b>${t("report-summary")}</b>`, "", ...draftLines(t, draft)].join("\n"), {
-        parse_mode: "HTML",
-        reply_markup: summaryKeyboard(t),
-      });
+      const parts = summaryMessages(t, draft);
+      for (const [index, part] of parts.entries()) {
+        await say(part, { parse_mode: "HTML", ...(index === parts.length - 1 ? { reply_markup: summaryKeyboard(t) } : {}) });
+      }
     }
     show = true;
     const answer = await next();

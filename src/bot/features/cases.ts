@@ -4,7 +4,7 @@ import type { Attachment } from "../../complaints/model.js";
 import type { BotContext } from "../context.js";
 import { isCaseworker } from "../filters.js";
 import { sensitive } from "../protect.js";
-import { caseText, REPORT_CALLBACK } from "../report-view.js";
+import { caseMessages, REPORT_CALLBACK } from "../report-view.js";
 
 const composer = new Composer<BotContext>();
 
@@ -31,7 +31,7 @@ composer.callbackQuery(REPORT_CALLBACK.open).filter(isCaseworker, async (ctx) =>
   const stored = await ctx.cases.get(code);
   if (!stored) return ctx.answerCallbackQuery({ text: ctx.t("case-not-found") });
   try {
-    await ctx.api.sendMessage(ctx.from.id, caseText(ctx.t, stored), sensitive({ parse_mode: "HTML" as const }));
+    for (const part of caseMessages(ctx.t, stored)) await ctx.api.sendMessage(ctx.from.id, part, sensitive({ parse_mode: "HTML" as const }));
     const attachments = [...(stored.secret?.attachments ?? []), ...(stored.secret?.additions.flatMap((addition) => addition.attachments) ?? [])];
     for (const attachment of attachments) await sendAttachment(ctx.api, ctx.from.id, attachment);
   } catch (err) {
