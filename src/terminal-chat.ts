@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { stripTags } from "./html.js";
+import { htmlToText } from "./html.js";
 import type { ChatMessage, FakeTelegram } from "./telegram/fake-telegram.js";
 import { buttonText, buttonsOf, FakeUser, type UpdateHandler } from "./telegram/fake-user.js";
 
@@ -13,13 +13,10 @@ export interface TerminalChatOptions {
   languageCode?: string;
 }
 
-const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&#39;": "'" };
-const plain = (html: string) => stripTags(html).replace(/&(lt|gt|amp|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
-
 function render(message: ChatMessage, edited: boolean): string {
   const buttons = buttonsOf(message).map((button, index) => `[#${index + 1} ${buttonText(button)}]`);
   const head = edited ? "bot (edited)>" : "bot>";
-  return `\n${head} ${plain(message.text).replace(/\n/g, "\n     ")}\n${buttons.length ? `     ${buttons.join(" ")}\n` : ""}`;
+  return `\n${head} ${htmlToText(message.text).replace(/\n/g, "\n     ")}\n${buttons.length ? `     ${buttons.join(" ")}\n` : ""}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Locale } from "../src/config.js";
 import type { Redis } from "../src/redis.js";
 import { createCaseStore } from "../src/complaints/store.js";
 import { createCipher } from "../src/crypto.js";
-import type { FakeUser } from "../src/telegram/fake-user.js";
+import { buttonText, buttonsOf, type FakeUser } from "../src/telegram/fake-user.js";
 import { createTestBot, newUserId } from "./harness.js";
 
 export type TestBot = ReturnType<typeof createTestBot>;
@@ -60,7 +60,13 @@ export async function fillReport(person: FakeUser, l: ReturnType<typeof labels>,
   await person.click(l("report-done"));
   await person.click(l(`report-contact-${answers.contact ?? "anonymous"}`));
   if (answers.contact === "phone") await person.send(answers.phone ?? "+996 555 123 456");
-  expect(person.last.text).toMatch(new RegExp(`^<b>${l("report-summary")}</b>`));
+  expect(summaryOf(person, l)[0]!.text).toMatch(new RegExp(`^<b>${l("report-summary")}</b>`));
+  expect(buttonsOf(person.last).map(buttonText)).toContain(l("report-send"));
+}
+
+/** The newest summary: its first message and the rest of it, which a long report spreads over. */
+export function summaryOf(person: FakeUser, l: ReturnType<typeof labels>) {
+  return person.messages.slice(person.messages.findLastIndex((message) => message.text.startsWith(`<b>${l("report-summary")}</b>`)));
 }
 
 /** Presses «Send» and returns the case code and PIN from the confirmation. */

@@ -5,13 +5,13 @@ import { createTestBot, newUserId, useRedis } from "./harness.js";
 
 const redis = useRedis();
 
-async function chat(lines: string[]) {
+async function chat(lines: string[], languageCode?: string) {
   const { bot, telegram } = createTestBot(redis);
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = "";
   output.on("data", (chunk) => (printed += String(chunk)));
-  const done = runTerminalChat({ handle: (update) => bot.handleUpdate(update), telegram, input, output, userId: newUserId() });
+  const done = runTerminalChat({ handle: (update) => bot.handleUpdate(update), telegram, input, output, userId: newUserId(), languageCode });
   input.end(lines.join("\n") + "\n");
   await done;
   return printed;
@@ -27,6 +27,16 @@ describe("npm run chat", () => {
     expect(printed).toContain("/language — сменить язык");
     // /start, the prompt, the greeting, /help, its answer, /clear; the language choice was an edit.
     expect(printed).toContain("(the bot deleted 6 messages of this chat)\n\nbot> Готово.");
+  });
+
+  it("goes through the report form's phone step, where the reply keyboard is taken away again", async () => {
+    const form = ["/report", "#1", "#1", "#1", "#1", "#1", "#1", "#1", "Меня били в отделе милиции два часа.", "#1", "#2", "#1"];
+    const printed = await chat([...form, "#3", "+996 555 123 456"], "ru");
+    expect(printed).toContain("[#1 📱 Поделиться номером] [#2 ⬅️ Назад] [#3 ✖️ Отменить]");
+    expect(printed).toContain("bot> Номер записан.");
+    expect(printed).toContain("bot> Проверьте, всё ли верно");
+    expect(printed).toContain("По телефону: +996555123456");
+    expect(printed).not.toContain("the bot failed");
   });
 
   it("says so when there is no such button", async () => {

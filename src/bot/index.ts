@@ -1,7 +1,6 @@
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
-import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import type { Redis } from "ioredis";
 import { createConversation } from "@grammyjs/conversations";
@@ -19,6 +18,7 @@ import { conversationsMiddleware, DRAFT_TTL_MS } from "./conversations.js";
 import { CHECK, checkConversation } from "./conversations/check.js";
 import { REPORT, reportConversation } from "./conversations/report.js";
 import { createErrorHandler } from "./errors.js";
+import { failFastFetch, retryTransformer } from "./retry.js";
 import { attachDeps, measureUpdates } from "./middlewares.js";
 import { sessionKey, sessionMiddleware, skipHandled } from "./session.js";
 import { pingWithin } from "../redis.js";
@@ -49,22 +49,15 @@ export interface BotDeps {
   fetch?: typeof fetch;
 }
 
-// A webhook must answer within Telegram's timeout, so it cannot wait out long flood waits.
-function retryOptions(config: Config): Partial<AutoRetryOptions> {
-  return config.botMode === "webhook"
-    ? { maxRetryAttempts: 2, maxDelaySeconds: 5 }
-    : { maxRetryAttempts: 5, maxDelaySeconds: 120 };
-}
-
 export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   const { redis, logger, metrics, i18n, profile } = deps;
   const bot = new Bot<BotContext>(config.botToken, {
     botInfo: deps.botInfo,
-    client: { apiRoot: config.apiRoot, fetch: deps.fetch },
+    client: { apiRoot: config.apiRoot, fetch: deps.fetch && failFastFetch(deps.fetch) },
   });
   const trail = createChatTrail(redis);
   const cipher = createCipher(config.dataKey, config.oldDataKeys);
-  const retry = autoRetry(retryOptions(config));
+  const retry = retryTransformer(config);
   bot.api.config.use(retry);
 
   bot.use(measureUpdates(metrics));

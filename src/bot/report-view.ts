@@ -1,8 +1,9 @@
 import { InlineKeyboard } from "grammy";
 import type { TranslateFunction } from "@grammyjs/i18n";
 import { bishkekIso } from "../complaints/bishkek-time.js";
-import type { Addition, Case, Contact, Draft } from "../complaints/model.js";
+import type { Case, Contact, Draft } from "../complaints/model.js";
 import { escapeHtml } from "../html.js";
+import { splitMessage, type Block } from "./split.js";
 
 /** Callback data of the report form's buttons. Everything starting with "r:" belongs to the form. */
 export const FORM = {
@@ -64,14 +65,15 @@ function contactLine(t: TranslateFunction, contact: Contact): string {
   return t(`report-contact-${contact.kind}`);
 }
 
-/** Everything the person entered, each part with its label; text they typed is escaped. */
-export function draftLines(t: TranslateFunction, draft: Draft): string[] {
+/** Everything the person entered, each part with its label; short texts they typed are escaped here. */
+export function draftLines(t: TranslateFunction, draft: Draft): Block[] {
   const value = (field: string, v: string | undefined) => (v ? t(`report-${field}-${v}`) : "—");
   return [
     `<b>${t("report-part-who")}:</b> ${value("reporter", draft.reporter)}`,
     `<b>${t("report-part-place")}:</b> ${value("place", draft.placeType)}, ${value("region", draft.region)}${draft.placeName ? `, ${escapeHtml(draft.placeName)}` : ""}`,
     `<b>${t("report-part-when")}:</b> ${value("when", draft.when)}${draft.whenText ? `, ${escapeHtml(draft.whenText)}` : ""}`,
-    `<b>${t("report-part-what")}:</b>\n${escapeHtml(draft.narrative ?? "—")}`,
+    `<b>${t("report-part-what")}:</b>`,
+    { typed: draft.narrative ?? "—" },
     `<b>${t("report-part-urgency")}:</b> ${draft.urgent === undefined ? "—" : t(draft.urgent ? "report-urgency-yes" : "report-urgency-no")}`,
     `<b>${t("report-part-evidence")}:</b> ${t("report-attachments-count", { count: draft.attachments.length })}`,
     `<b>${t("report-part-contact")}:</b> ${draft.contact ? contactLine(t, draft.contact) : "—"}`,
@@ -80,6 +82,11 @@ export function draftLines(t: TranslateFunction, draft: Draft): string[] {
 
 export const SUMMARY_PARTS = ["who", "place", "when", "what", "urgency", "evidence", "contact"] as const;
 export type SummaryPart = (typeof SUMMARY_PARTS)[number];
+
+/** The summary before «Send», in as many messages as it takes; the keyboard goes under the last one. */
+export function summaryMessages(t: TranslateFunction, draft: Draft): string[] {
+  return splitMessage([`<b>${t("report-summary")}</b>`, "", ...draftLines(t, draft)]);
+}
 
 export function summaryKeyboard(t: TranslateFunction): InlineKeyboard {
   const edits = SUMMARY_PARTS.map((part) => InlineKeyboard.text(`✏️ ${t(`report-part-${part}`)}`, FORM.edit(part)));
@@ -101,8 +108,8 @@ export function staffAlert(t: TranslateFunction, stored: Pick<Case, "code" | "pl
   return { text, keyboard: new InlineKeyboard().text(t("staff-alert-open"), CASE_DATA.open(stored.code)) };
 }
 
-/** The whole case, for a caseworker in a private chat. */
-export function caseText(t: TranslateFunction, stored: Case): string {
+/** The whole case, for a caseworker in a private chat, in as many messages as it takes. */
+export function caseMessages(t: TranslateFunction, stored: Case): string[] {
   const head = [
     ...urgentFirst(t, stored.urgent),
     `<b>${t("case-title", { code: stored.code })}</b>`,
@@ -111,10 +118,13 @@ export function caseText(t: TranslateFunction, stored: Case): string {
     `${t("case-consent", { version: stored.consentVersion, time: localTime(stored.consentAt) })}`,
   ];
   const secret = stored.secret;
-  if (!secret) return [...head, "", t("case-withdrawn-content")].join("\n");
+  if (!secret) return splitMessage([...head, "", t("case-withdrawn-content")]);
   const draft: Draft = { ...secret, placeType: stored.placeType, region: stored.region, urgent: stored.urgent };
-  const additions = stored.additions.map(
-    (addition: Addition) => `\n<b>${t("case-addition", { time: localTime(addition.at) })}</b>\n${escapeHtml(addition.text ?? "")}${addition.attachments.length ? `\n${t("report-attachments-count", { count: addition.attachments.length })}` : ""}`,
-  );
-  return [...head, "", ...draftLines(t, draft), ...additions].join("\n");
+  const additions = stored.additions.flatMap((addition): Block[] => [
+    "",
+    `<b>${t("case-addition", { time: localTime(addition.at) })}</b>`,
+    { typed: addition.text ?? "" },
+    ...(addition.attachments.length ? [t("report-attachments-count", { count: addition.attachments.length })] : []),
+  ]);
+  return splitMessage([...head, "", ...draftLines(t, draft), ...additions]);
 }

@@ -1,9 +1,11 @@
-import type { InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, UserFromGetMe } from "grammy/types";
+import type { ForceReply, InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, UserFromGetMe } from "grammy/types";
+import { limitError } from "./limits.js";
 
 /**
  * An in-process stand-in for the Telegram Bot API, plugged in through the bot's `client.fetch`.
  * It is the seam shared by the tests, the terminal chat and the benchmark: the bot under it is the
- * real one, and only Telegram's servers are replaced.
+ * real one, and only Telegram's servers are replaced. It refuses what Telegram refuses (see limits.ts,
+ * and messages that do not exist), with Telegram's answers, so what works here works there.
  */
 
 export const FAKE_BOT_INFO: UserFromGetMe = {
@@ -34,7 +36,7 @@ export interface ApiFailure {
   parameters?: { retry_after?: number };
 }
 
-export type Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup;
+export type Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
 
 /** A message the bot sent, as the person sees it now (after edits). */
 export interface ChatMessage {
@@ -44,12 +46,17 @@ export interface ChatMessage {
   reply_markup?: Markup;
 }
 
+const EDITS = new Set(["editMessageText", "editMessageReplyMarkup"]);
+const personKey = (chatId: unknown, messageId: unknown) => `${Number(chatId)}:${Number(messageId)}`;
+
 /** Return a failure to make that call fail, or undefined to let it succeed. */
 export type FaultInjector = (call: ApiCall) => ApiFailure | undefined | Promise<ApiFailure | undefined>;
 
 export class FakeTelegram {
   readonly calls: ApiCall[] = [];
   private readonly messages = new Map<number, ChatMessage>();
+  /** The person's own messages, as "chat:message" ids: the bot may delete them. */
+  private readonly personMessages = new Set<string>();
   private readonly listeners: Array<(call: ApiCall, message?: ChatMessage) => void> = [];
   private nextMessageId = 1;
   fault?: FaultInjector;
@@ -59,7 +66,7 @@ export class FakeTelegram {
     const payload: Payload = typeof init?.body === "string" ? JSON.parse(init.body) : { multipart: true };
     const call = { method, payload };
     this.calls.push(call);
-    const failure = await this.fault?.(call);
+    const failure = (await this.fault?.(call)) ?? this.refusal(call);
     const body = failure ?? { ok: true, result: this.apply(call) };
     return new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
   }) as typeof fetch;
@@ -68,9 +75,46 @@ export class FakeTelegram {
     this.listeners.push(listener);
   }
 
+  /** A message the person sent: it exists for Telegram from now on, so the bot can delete it. */
+  userMessage(chatId: number, messageId: number): void {
+    this.personMessages.add(personKey(chatId, messageId));
+  }
+
   /** The bot's messages in one chat, oldest first, as they read now. */
   chat(chatId: number): ChatMessage[] {
     return [...this.messages.values()].filter((message) => message.chat_id === chatId);
+  }
+
+  /** The bot's message that a call names, if it is in that chat. */
+  private botMessage(payload: Payload): ChatMessage | undefined {
+    const message = this.messages.get(Number(payload.message_id));
+    return message?.chat_id === Number(payload.chat_id) ? message : undefined;
+  }
+
+  private isPersonMessage(payload: Payload): boolean {
+    return this.personMessages.has(personKey(payload.chat_id, payload.message_id));
+  }
+
+  /** Telegram's answer to a call it refuses, or undefined when it takes the call. */
+  private refusal({ method, payload }: ApiCall): ApiFailure | undefined {
+    const description = limitError(method, payload) ?? this.missingMessage(method, payload);
+    return description === undefined ? undefined : { ok: false, error_code: 400, description };
+  }
+
+  private missingMessage(method: string, payload: Payload): string | undefined {
+    if (payload.inline_message_id !== undefined) return undefined; // messages sent through inline mode
+    const ours = this.botMessage(payload) !== undefined;
+    if (EDITS.has(method) && !ours) {
+      return this.isPersonMessage(payload) ? "Bad Request: message can't be edited" : "Bad Request: message to edit not found";
+    }
+    if (method === "deleteMessage" && !ours && !this.isPersonMessage(payload)) return "Bad Request: message to delete not found";
+    return undefined;
+  }
+
+  /** Deletes a message of either side; an id that is not there is skipped, as deleteMessages does. */
+  private forget(chatId: number, messageId: number): void {
+    if (this.botMessage({ chat_id: chatId, message_id: messageId })) this.messages.delete(messageId);
+    this.personMessages.delete(personKey(chatId, messageId));
   }
 
   private apply({ method, payload }: ApiCall): unknown {
@@ -90,7 +134,7 @@ export class FakeTelegram {
       };
       this.messages.set(touched.message_id, touched);
       result = this.asMessage(touched);
-    } else if (method === "editMessageText" || method === "editMessageReplyMarkup") {
+    } else if (EDITS.has(method)) {
       const existing = this.messages.get(id);
       if (existing) {
         touched = { ...existing, text: payload.text ?? existing.text, reply_markup: payload.reply_markup };
@@ -99,9 +143,9 @@ export class FakeTelegram {
         result = this.asMessage(touched);
       }
     } else if (method === "deleteMessage") {
-      this.messages.delete(id);
+      this.forget(Number(payload.chat_id), id);
     } else if (method === "deleteMessages") {
-      for (const each of payload.message_ids as number[]) this.messages.delete(each);
+      for (const each of payload.message_ids as number[]) this.forget(Number(payload.chat_id), each);
     }
     for (const listener of this.listeners) listener({ method, payload }, touched);
     return result;

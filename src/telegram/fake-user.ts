@@ -11,11 +11,13 @@ export type UpdateHandler = (update: Update) => Promise<void>;
 
 export type Button = InlineKeyboardButton | KeyboardButton;
 
+/** The buttons under a message; a markup that removes the keyboard or asks for a reply has none. */
 export function buttonsOf(message: ChatMessage | undefined): Button[] {
   const markup = message?.reply_markup;
   if (!markup) return [];
-  const rows = "inline_keyboard" in markup ? markup.inline_keyboard : markup.keyboard;
-  return rows.flat();
+  if ("inline_keyboard" in markup) return markup.inline_keyboard.flat();
+  if ("keyboard" in markup) return markup.keyboard.flat();
+  return [];
 }
 
 export const buttonText = (button: Button): string => (typeof button === "string" ? button : button.text);
@@ -61,10 +63,12 @@ export class FakeUser {
 
   /** Sends any kind of message: a sticker, a photo, a voice note… */
   sendMessage(content: Partial<Message>): Promise<void> {
+    const messageId = nextMessageId++;
+    this.telegram.userMessage(this.id, messageId);
     return this.handle({
       update_id: nextUpdateId++,
       message: {
-        message_id: nextMessageId++,
+        message_id: messageId,
         date: Math.floor(Date.now() / 1000),
         chat: { id: this.id, type: "private", first_name: this.from.first_name },
         from: this.from,

@@ -8,7 +8,7 @@ import { escapeHtml } from "../../html.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { homeButton } from "../keyboards.js";
 import { sensitive } from "../protect.js";
-import { FORM, cancelButton, draftLines, summaryKeyboard, type SummaryPart } from "../report-view.js";
+import { FORM, cancelButton, summaryKeyboard, summaryMessages, type SummaryPart } from "../report-view.js";
 import { ALL_STEPS, PART_STEPS, reportSteps } from "./report-steps.js";
 
 export const REPORT = "report";
@@ -53,10 +53,10 @@ export async function reportConversation(conversation: Conversation<BotContext, 
 
   // The summary is shown again after each change; a wrong answer gets just a hint (and is forgotten).
   for (;;) {
-    await say([`<b>${t("report-summary")}</b>`, "", ...draftLines(t, draft)].join("\n"), {
-      parse_mode: "HTML",
-      reply_markup: summaryKeyboard(t),
-    });
+    const parts = summaryMessages(t, draft);
+    for (const [index, part] of parts.entries()) {
+      await say(part, { parse_mode: "HTML", ...(index === parts.length - 1 ? { reply_markup: summaryKeyboard(t) } : {}) });
+    }
     const answer = await next();
     const data = answer.callbackQuery?.data ?? "";
     const part = data.startsWith(EDIT) ? (data.slice(EDIT.length) as SummaryPart) : undefined;

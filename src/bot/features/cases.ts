@@ -4,7 +4,7 @@ import type { Attachment } from "../../complaints/model.js";
 import type { BotContext } from "../context.js";
 import { isCaseworker } from "../filters.js";
 import { sensitive } from "../protect.js";
-import { caseText, REPORT_CALLBACK } from "../report-view.js";
+import { caseMessages, REPORT_CALLBACK } from "../report-view.js";
 
 const composer = new Composer<BotContext>();
 
@@ -31,12 +31,18 @@ composer.callbackQuery(REPORT_CALLBACK.open).filter(isCaseworker, async (ctx) =>
   const staffId = ctx.from.id;
   const stored = await ctx.cases.get(code);
   if (!stored) return ctx.answerCallbackQuery({ text: ctx.t("case-not-found") });
+  let delivered = 0;
   try {
-    await ctx.api.sendMessage(staffId, caseText(ctx.t, stored), sensitive({ parse_mode: "HTML" as const }));
+    for (const part of caseMessages(ctx.t, stored)) {
+      await ctx.api.sendMessage(staffId, part, sensitive({ parse_mode: "HTML" as const }));
+      delivered++;
+    }
   } catch (err) {
     ctx.logger.warn({ err, code }, "could not send a case to a caseworker's private chat");
     // Telegram answers 403 when the caseworker has never started a private chat with the bot.
     const reason = err instanceof GrammyError && err.error_code === 403 ? "case-open-private-first" : "case-open-failed";
+    // Part of the case reached them: that counts as seen.
+    if (delivered > 0) await ctx.cases.logAccess(code, `staff:${staffId}`);
     return ctx.answerCallbackQuery({ text: ctx.t(reason), show_alert: true });
   }
   // The details have been seen, whatever happens to the files.

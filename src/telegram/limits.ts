@@ -1,0 +1,37 @@
+import { htmlToText } from "../html.js";
+import type { Payload } from "./fake-telegram.js";
+
+/** Telegram's limits on what one call may carry, as the Bot API documents them. */
+export const LIMITS = { text: 4096, caption: 1024, callbackDataBytes: 64, inlineButtons: 100 } as const;
+
+const TEXT_METHODS = new Set(["sendMessage", "editMessageText"]);
+
+/** The text a person will read, which is what Telegram measures: after parsing, in UTF-16 code units. */
+const visible = (text: unknown, parseMode: unknown) => (parseMode === "HTML" ? htmlToText(String(text ?? "")) : String(text ?? ""));
+
+const badData = (data: string | undefined) => data !== undefined && (data === "" || Buffer.byteLength(data, "utf8") > LIMITS.callbackDataBytes);
+
+function markupError(markup: Payload | undefined): string | undefined {
+  const buttons: Payload[] = markup?.inline_keyboard?.flat() ?? [];
+  if (buttons.length > LIMITS.inlineButtons) return "Bad Request: reply markup is too long";
+  if (buttons.some((button) => badData(button.callback_data))) return "Bad Request: BUTTON_DATA_INVALID";
+  return undefined;
+}
+
+/**
+ * Telegram's description of why it refuses this call, or undefined when the call is within its limits.
+ * Whether the messages a call names exist is for the fake to say.
+ */
+export function limitError(method: string, payload: Payload): string | undefined {
+  if (TEXT_METHODS.has(method)) {
+    const text = visible(payload.text, payload.parse_mode);
+    if (!text.trim()) return "Bad Request: message text is empty";
+    if (text.length > LIMITS.text) return "Bad Request: message is too long";
+  }
+  if (payload.caption !== undefined && visible(payload.caption, payload.parse_mode).length > LIMITS.caption) {
+    return "Bad Request: message caption is too long";
+  }
+  // Inline query results carry keyboards of their own.
+  const markups = [payload.reply_markup, ...(payload.results ?? []).map((result: Payload) => result.reply_markup)];
+  return markups.map(markupError).find(Boolean);
+}
