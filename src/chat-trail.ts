@@ -24,8 +24,9 @@ redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", ARGV[1] - ARGV[2])
 redis.call("PEXPIRE", KEYS[1], ARGV[2])
 `;
 
-export function createChatTrail(redis: Redis): ChatTrail {
-  const key = (chatId: number) => KEYS.trail + chatId;
+/** `name` gives a private chat's (its person's) pseudonym, so the key does not show the Telegram id. */
+export function createChatTrail(redis: Redis, name: (chatId: number) => string): ChatTrail {
+  const key = (chatId: number) => KEYS.trail + name(chatId);
   return {
     async record(chatId, messageIds) {
       if (messageIds.length === 0) return;
@@ -60,9 +61,14 @@ function sentTo(keep: (chatId: number, ids: number[]) => unknown): Transformer {
 const recordOrLog = (trail: ChatTrail, logger: Logger) => (chatId: number, ids: number[]) =>
   trail.record(chatId, ids).catch((err: unknown) => logger.warn({ err }, "could not record message ids for /clear"));
 
-/** Records each message as it is sent: for APIs that live outside one update, like a conversation's. */
-export function trailTransformer(trail: ChatTrail, logger: Logger): Transformer {
-  return sentTo(recordOrLog(trail, logger));
+/**
+ * Records each message as it is sent: for APIs that live outside one update, like a conversation's. There
+ * each send is replayed from the stored state on every later update, so the write goes through `once`
+ * (the conversation's external), which runs it the first time and replays its result afterwards.
+ */
+export function trailTransformer(trail: ChatTrail, logger: Logger, once: (write: () => Promise<void>) => Promise<void>): Transformer {
+  const record = recordOrLog(trail, logger);
+  return sentTo((chatId, ids) => once(() => record(chatId, ids)));
 }
 
 /**

@@ -14,6 +14,13 @@ const idList = z
   .pipe(z.array(z.string().regex(/^\d+$/, "must be a comma-separated list of numeric Telegram user ids")))
   .transform((ids) => ids.map(Number));
 
+const count = (hint: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, hint)
+    .transform(Number)
+    .refine((value) => value >= 1, hint);
+
 const KEY_HINT = "must be 32 random bytes in base64; make one with: npm run keygen";
 const dataKey = z
   .string({ error: `is required: the key that encrypts complaints at rest. It ${KEY_HINT.replace("must be", "is")}` })
@@ -46,6 +53,8 @@ const base = z.object({
     .default("")
     .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
     .pipe(z.array(dataKey)),
+  RATE_LIMIT_UPDATES: count("must be a whole number of updates, 1 or more").default(20),
+  RATE_LIMIT_SECONDS: count("must be a whole number of seconds, 1 or more").default(10),
   NODE_ENV: z.enum(["development", "production", "test"], { error: "must be development, production or test" }).default("production"),
 });
 
@@ -76,6 +85,7 @@ const schema = z
     profilePath: env.PROFILE_PATH,
     dataKey: env.DATA_KEY,
     oldDataKeys: env.DATA_KEYS_OLD,
+    rateLimit: { updates: env.RATE_LIMIT_UPDATES, seconds: env.RATE_LIMIT_SECONDS },
     development: env.NODE_ENV === "development",
   }));
 

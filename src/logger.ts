@@ -6,6 +6,8 @@ export type { Logger };
 // every depth we log.
 const PERSONAL_FIELDS = [
   "text", "caption", "first_name", "last_name", "username", "phone_number", "contact", "vcard", "description",
+  // ioredis puts a failed command, with its arguments (drafts, updates, case content), on the error.
+  "command",
 ];
 const DEPTHS = ["", "*.", "*.*.", "*.*.*.", "*.*.*.*."];
 const REDACT = [...DEPTHS.flatMap((depth) => PERSONAL_FIELDS.map((field) => depth + field)), "err.payload"];

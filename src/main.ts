@@ -6,6 +6,7 @@ import { createBot } from "./bot/index.js";
 import { createCaseStore } from "./complaints/store.js";
 import { createCipher, newDataKey } from "./crypto.js";
 import { startBackground } from "./jobs/background.js";
+import { nameKeysByPseudonym } from "./migrations.js";
 import { createDispatcher } from "./updates/dispatcher.js";
 import { createUpdateJournal } from "./updates/journal.js";
 import { startPolling } from "./updates/polling.js";
@@ -85,11 +86,13 @@ async function main() {
     logger.warn("Redis persistence is off (no AOF, no RDB snapshots): complaints would be lost on a Redis restart");
   }
 
+  const cipher = createCipher(config.dataKey, config.oldDataKeys);
+  await nameKeysByPseudonym(redis, cipher, logger);
+
   const metrics = createMetrics();
   const i18n = createI18n(config.defaultLocale, (warning) => logger.warn({ warning: warning.path }, "missing translation"));
   const telegram = chat ? new FakeTelegram() : undefined;
   const bot = createBot(config, { redis, logger, metrics, i18n, profile, botInfo: telegram && FAKE_BOT_INFO, fetch: telegram?.fetch });
-  const cipher = createCipher(config.dataKey, config.oldDataKeys);
   // BullMQ blocks on its connection and must never give up a command, so it gets one of its own.
   const queueRedis = createRedis(config.redisUrl, { maxRetriesPerRequest: null, enableAutoPipelining: false });
   const background = startBackground({

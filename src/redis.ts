@@ -21,6 +21,8 @@ export const KEYS = {
   /** Counters for the limits: new reports per day, code-and-PIN tries per hour. */
   quota: "quota:",
   tries: "tries:",
+  /** Per-person update counters of the rate limit. */
+  rateLimit: "ratelimit:",
   /** Append-only stream of staff access to cases (who opened which case, when). */
   audit: "audit",
   /** Updates recorded but not yet handled (encrypted, by update id), and every update id of the last week. */

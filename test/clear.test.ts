@@ -3,7 +3,7 @@ import { DELETABLE_MS } from "../src/chat-trail.js";
 import { KEYS } from "../src/redis.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { type FakeUser } from "../src/telegram/fake-user.js";
-import { createTestBot, newPerson, newUserId, useRedis } from "./harness.js";
+import { createTestBot, newPerson, newUserId, useRedis, personKey } from "./harness.js";
 import { fillReport, labels, sendReport } from "./report-helpers.js";
 
 const redis = useRedis();
@@ -29,9 +29,9 @@ async function chatAndRemember(person: FakeUser, telegram: FakeTelegram) {
     if (message && message.chat_id === person.id && !call.method.startsWith("edit")) sent.push(message.message_id);
   });
   const record = async (send: () => Promise<void>) => {
-    const before = await redis.zrange(KEYS.trail + person.id, "0", "-1");
+    const before = await redis.zrange(KEYS.trail + personKey(person.id), "0", "-1");
     await send();
-    const after = await redis.zrange(KEYS.trail + person.id, "0", "-1");
+    const after = await redis.zrange(KEYS.trail + personKey(person.id), "0", "-1");
     incoming.push(...after.filter((id) => !before.includes(id)).map(Number).filter((id) => !sent.includes(id)));
   };
   await record(() => person.send("/start"));
@@ -87,20 +87,20 @@ describe("clear this chat", () => {
     const { user } = createTestBot(redis, { telegram });
     const person = user({ id: newUserId(), language_code: "ru" });
     await person.send("/start");
-    const old = await redis.zrange(KEYS.trail + person.id, "0", "-1");
+    const old = await redis.zrange(KEYS.trail + personKey(person.id), "0", "-1");
     expect(old).toHaveLength(2);
-    const ttl = await redis.pttl(KEYS.trail + person.id);
+    const ttl = await redis.pttl(KEYS.trail + personKey(person.id));
     expect(ttl).toBeGreaterThan(DELETABLE_MS - 60_000);
     expect(ttl).toBeLessThanOrEqual(DELETABLE_MS);
 
     vi.setSystemTime(Date.now() + DELETABLE_MS + 60_000);
     await person.send("/help");
-    expect(await redis.zrange(KEYS.trail + person.id, "0", "-1")).not.toEqual(expect.arrayContaining(old));
+    expect(await redis.zrange(KEYS.trail + personKey(person.id), "0", "-1")).not.toEqual(expect.arrayContaining(old));
     await person.send("/clear");
     expect(deletedIds(person)).toHaveLength(3); // /help, its answer, /clear
     expect(deletedIds(person)).not.toEqual(expect.arrayContaining([Number(old[0])]));
     // Only the neutral message is left to clear next time.
-    expect(await redis.zcard(KEYS.trail + person.id)).toBe(1);
+    expect(await redis.zcard(KEYS.trail + personKey(person.id))).toBe(1);
   });
 
   it("keeps no ids for group chats, where the bot does not clear anything", async () => {
@@ -121,7 +121,7 @@ describe("clear this chat after a report", () => {
     await fillReport(person, l, { narrative: "Меня били в отделе всю ночь, требовали признание." });
     await sendReport(person, l);
     expect(person.messages.length).toBeGreaterThan(10);
-    const recorded = (await redis.zrange(KEYS.trail + person.id, "0", "-1")).map(Number);
+    const recorded = (await redis.zrange(KEYS.trail + personKey(person.id), "0", "-1")).map(Number);
     // The person's own messages: /report and the narrative (their ids come from the fake user, from 1,000,000).
     expect(recorded.filter((id) => id >= 1_000_000)).toHaveLength(2);
     await person.send("/clear");

@@ -32,6 +32,7 @@ describe("configuration", () => {
       profilePath: undefined,
       dataKey: KEY,
       oldDataKeys: [],
+      rateLimit: { updates: 20, seconds: 10 },
     });
   });
 
@@ -62,6 +63,8 @@ describe("configuration", () => {
     ["a short secret", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/h", WEBHOOK_SECRET: "short" }, "WEBHOOK_SECRET must be 16 to 256 characters"],
     ["a port out of range", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, PORT: "70000" }, "PORT must be a port number from 1 to 65535"],
     ["a port that is not a number", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, PORT: "http" }, "PORT must be a port number from 1 to 65535"],
+    ["a rate limit of none", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, RATE_LIMIT_UPDATES: "0" }, "RATE_LIMIT_UPDATES must be a whole number of updates, 1 or more"],
+    ["a rate window that is not a number", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, RATE_LIMIT_SECONDS: "ten" }, "RATE_LIMIT_SECONDS must be a whole number of seconds, 1 or more"],
     ["a non-Redis URL", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, REDIS_URL: "http://localhost:6379" }, "REDIS_URL must be a redis:// or rediss:// URL"],
     ["a bad API root", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, TELEGRAM_API_ROOT: "api.telegram.org" }, "TELEGRAM_API_ROOT must be an http(s) URL"],
     ["a bad admin list", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, ADMIN_IDS: "12,@boss" }, "ADMIN_IDS must be a comma-separated list of numeric Telegram user ids"],

@@ -1,3 +1,4 @@
+import { KEYS } from "../src/redis.js";
 import { Bot } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { createConversation, type Conversation } from "@grammyjs/conversations";
@@ -5,11 +6,12 @@ import { describe, expect, it, vi } from "vitest";
 import type { BotContext, ConversationContext } from "../src/bot/context.js";
 import { conversationsMiddleware } from "../src/bot/conversations.js";
 import { createI18n } from "../src/bot/i18n.js";
-import { sessionMiddleware } from "../src/bot/session.js";
+import { personKeyOf, sessionMiddleware } from "../src/bot/session.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { FakeUser } from "../src/telegram/fake-user.js";
 import { createCipher } from "../src/crypto.js";
-import { failOnce, newUserId, TEST_DATA_KEY, TEST_TOKEN, throwOnMissingTranslation, useRedis } from "./harness.js";
+import { createChatTrail } from "../src/chat-trail.js";
+import { captureLogs, failOnce, newUserId, TEST_DATA_KEY, TEST_TOKEN, throwOnMissingTranslation, useRedis, personKey } from "./harness.js";
 
 const redis = useRedis();
 
@@ -24,7 +26,11 @@ async function probe(conversation: Conversation<BotContext, ConversationContext>
 function probeBot(telegram: FakeTelegram) {
   const bot = new Bot<BotContext>(TEST_TOKEN, { botInfo: FAKE_BOT_INFO, client: { fetch: telegram.fetch } });
   const i18n = createI18n("ky", throwOnMissingTranslation);
-  bot.use(sessionMiddleware(redis), i18n, conversationsMiddleware(redis, createCipher(TEST_DATA_KEY), i18n, [autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 })]));
+  const retry = autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 });
+  const cipher = createCipher(TEST_DATA_KEY);
+  const personKey = personKeyOf(cipher);
+  const trail = createChatTrail(redis, (chatId) => cipher.pseudonym(String(chatId)));
+  bot.use(sessionMiddleware(redis, personKey), i18n, conversationsMiddleware({ redis, cipher, personKey, i18n, retry, trail, logger: captureLogs().logger }));
   bot.use(createConversation(probe, "probe"));
   bot.command("probe", (ctx) => ctx.conversation.enter("probe"));
   bot.command("ru", (ctx) => {
@@ -42,6 +48,18 @@ function probeChat(language_code: string, telegram = new FakeTelegram()) {
 }
 
 describe("conversations", () => {
+  it("record each message for «Clear this chat» once, not again on every replay", async () => {
+    const { person } = probeChat("ky");
+    const trailWrites = vi.spyOn(redis, "eval");
+    await person.send("/probe");
+    await person.send("ok");
+    const writes = trailWrites.mock.calls.filter(([script]) => String(script).includes("ZREMRANGEBYSCORE"));
+    trailWrites.mockRestore();
+    // One per message the form sent: the question (first update) and the answer (second, which replays the question).
+    expect(writes).toHaveLength(2);
+    expect(writes.map((call) => call.slice(5).map(Number))).toEqual([[person.messages[0]!.message_id], [person.messages[1]!.message_id]]);
+  });
+
   it("speak the language the person chose, on every step, even when Telegram says otherwise", async () => {
     const { person } = probeChat("ky");
     await person.send("/ru");
@@ -56,13 +74,13 @@ describe("conversations", () => {
     const id = newUserId();
     const first = probeBot(telegram);
     await new FakeUser((update) => first.handleUpdate(update), telegram, { id, language_code: "ky" }).send("/probe");
-    expect(await redis.exists(`conversation:${id}`)).toBe(1);
+    expect(await redis.exists(KEYS.conversation + personKey(id))).toBe(1);
 
     const second = probeBot(telegram);
     const person = new FakeUser((update) => second.handleUpdate(update), telegram, { id, language_code: "ky" });
     await person.send("ok");
     expect(person.last.text).toBe("Эми мен сиз менен кыргызча сүйлөшөм.");
-    expect(await redis.exists(`conversation:${id}`)).toBe(0);
+    expect(await redis.exists(KEYS.conversation + personKey(id))).toBe(0);
   });
 
   it("retry a Telegram flood wait inside the conversation", async () => {
@@ -79,16 +97,16 @@ describe("conversations", () => {
   it("read stored state only for people whose session says a form is open", async () => {
     const { id, person } = probeChat("ky");
     const reads = vi.spyOn(redis, "get");
-    const conversationReads = () => reads.mock.calls.filter(([key]) => key === `conversation:${id}`).length;
+    const conversationReads = () => reads.mock.calls.filter(([key]) => key === KEYS.conversation + personKey(id)).length;
     try {
       await person.send("/ru");
       expect(conversationReads()).toBe(0);
       await person.send("/probe");
-      expect(await redis.get(`session:${id}`)).toContain(`"formChat":${id}`);
+      expect(await redis.get(KEYS.session + personKey(id))).toContain(`"formOpen":true`);
       await person.send("ok");
       expect(conversationReads()).toBe(1);
       expect(person.last.text).toBe("Теперь я говорю с вами по-русски.");
-      expect(await redis.get(`session:${id}`)).not.toContain("formChat");
+      expect(await redis.get(KEYS.session + personKey(id))).not.toContain("formOpen");
       await person.send("/ru");
       expect(conversationReads()).toBe(1);
     } finally {
@@ -111,8 +129,8 @@ describe("conversations", () => {
   it("stop looking for a draft that has vanished from Redis", async () => {
     const { id, person } = probeChat("ky");
     await person.send("/probe");
-    await redis.del(`conversation:${id}`);
+    await redis.del(KEYS.conversation + personKey(id));
     await person.send("ok");
-    expect(await redis.get(`session:${id}`)).not.toContain("formChat");
+    expect(await redis.get(KEYS.session + personKey(id))).not.toContain("formOpen");
   });
 });

@@ -61,7 +61,8 @@ export function durableUpdates(test: { bot: { handleUpdate: (update: Update) => 
 }
 
 export function testConfig(env: Record<string, string> = {}) {
-  return parseConfig({ BOT_TOKEN: TEST_TOKEN, DATA_KEY: TEST_DATA_KEY, REDIS_URL: testRedisUrl(), LOG_LEVEL: "debug", ...env });
+  // Tests press buttons faster than people do; the rate limit has tests of its own.
+  return parseConfig({ BOT_TOKEN: TEST_TOKEN, DATA_KEY: TEST_DATA_KEY, REDIS_URL: testRedisUrl(), LOG_LEVEL: "debug", RATE_LIMIT_UPDATES: "1000", ...env });
 }
 
 /** Log lines as parsed JSON objects, plus the raw text to search for leaks. */
@@ -118,6 +119,9 @@ export function createTestBot(redis: Redis, { env, telegram = new FakeTelegram()
   }
   return { bot, telegram, logs, metrics, i18n, config, user, deliverAlerts };
 }
+
+/** How the bot names a person's keys in Redis (session, form, trail), for the test key. */
+export const personKey = (id: number, dataKey = TEST_DATA_KEY) => createCipher(dataKey).pseudonym(String(id));
 
 let nextUserId = 500_000;
 /** A fresh Telegram user id, so tests in one file never share a session. */

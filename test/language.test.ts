@@ -1,5 +1,6 @@
+import { KEYS } from "../src/redis.js";
 import { describe, expect, it } from "vitest";
-import { createTestBot, newPerson, newUserId, useRedis } from "./harness.js";
+import { createTestBot, newPerson, newUserId, useRedis, personKey } from "./harness.js";
 
 const redis = useRedis();
 
@@ -36,7 +37,7 @@ describe("language negotiation", () => {
     expect(prompt?.text).toBe("Теперь я говорю с вами по-русски.");
     expect(prompt?.reply_markup).toBeUndefined();
     expect(greeting?.text).toMatch(RU_GREETING);
-    expect(JSON.parse((await redis.get(`session:${person.id}`)) ?? "{}")).toMatchObject({ locale: "ru" });
+    expect(JSON.parse((await redis.get(KEYS.session + personKey(person.id))) ?? "{}")).toMatchObject({ locale: "ru" });
     expect(person.calls.map((call) => call.method)).toContain("answerCallbackQuery");
   });
 
@@ -49,7 +50,7 @@ describe("language negotiation", () => {
     const second = createTestBot(redis).user({ id, language_code: "ky" });
     await second.send("/start");
     expect(second.last.text).toMatch(RU_GREETING);
-    expect(await redis.ttl(`session:${id}`)).toBeGreaterThan(24 * 3600);
+    expect(await redis.ttl(KEYS.session + personKey(id))).toBeGreaterThan(24 * 3600);
   });
 
   it("the stored choice wins over Telegram's language", async () => {

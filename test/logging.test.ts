@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { captureLogs } from "./harness.js";
+import { BotError } from "grammy";
+import { captureLogs, useRedis } from "./harness.js";
+
+const redis = useRedis();
 
 describe("logging", () => {
   it("redacts message text, names, usernames, phone numbers and contacts at any depth", () => {
@@ -20,5 +23,17 @@ describe("logging", () => {
       expect(line).not.toContain(secret);
     }
     expect(line).toContain('"id":5');
+  });
+
+  it("keeps the arguments of a failed Redis command out of the log, at any depth", async () => {
+    const { logger, lines } = captureLogs();
+    const secret = "v1:sealed-draft-ciphertext";
+    const failed = await redis.eval("return redis.call('NOSUCHCOMMAND', ARGV[1])", 0, secret).catch((err: unknown) => err);
+    expect(JSON.stringify((failed as { command?: unknown }).command)).toContain(secret);
+    logger.error({ err: failed }, "update failed");
+    logger.error({ err: new BotError(failed, {} as never) }, "update failed outside the error boundary");
+    logger.warn({ err: new Error("could not record", { cause: failed }) }, "wrapped");
+    expect(lines).toHaveLength(3);
+    expect(lines.join("\n")).not.toContain(secret);
   });
 });

@@ -3,7 +3,7 @@ import { DRAFT_TTL_MS } from "../src/bot/conversations.js";
 import { KEYS } from "../src/redis.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
-import { createTestBot, newUserId, useRedis } from "./harness.js";
+import { createTestBot, newUserId, useRedis, personKey } from "./harness.js";
 import { fillReport, labels, photo, reportPerson, sendReport, startReport, storedCase } from "./report-helpers.js";
 
 const redis = useRedis();
@@ -76,7 +76,7 @@ describe("moving through the report form", () => {
     const person = first.user({ id, language_code: "ru" });
     await startReport(person, l);
     await person.click(l("report-reporter-victim"));
-    expect(await redis.exists(KEYS.conversation + id)).toBe(1);
+    expect(await redis.exists(KEYS.conversation + personKey(id))).toBe(1);
 
     const second = createTestBot(redis, { telegram });
     const again = second.user({ id, language_code: "ru" });
@@ -108,7 +108,7 @@ describe("moving through the report form", () => {
     await person.click(l("report-cancel"));
     await person.click(l("report-drop"));
     expect(person.last.text).toBe(l("report-dropped"));
-    expect(await redis.exists(KEYS.conversation + person.id)).toBe(0);
+    expect(await redis.exists(KEYS.conversation + personKey(person.id))).toBe(0);
     await person.send("/cancel");
     expect(person.last.text).toBe(l("report-nothing-to-cancel"));
   });
@@ -117,11 +117,11 @@ describe("moving through the report form", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const { l, person } = reportPerson(redis, "ru");
     await startReport(person, l);
-    expect(await redis.pttl(KEYS.conversation + person.id)).toBeLessThanOrEqual(DRAFT_TTL_MS);
+    expect(await redis.pttl(KEYS.conversation + personKey(person.id))).toBeLessThanOrEqual(DRAFT_TTL_MS);
     vi.setSystemTime(Date.now() + DRAFT_TTL_MS + 60_000);
     await person.click(l("report-reporter-victim"));
     expect(person.messages.map((message) => message.text)).toContain(l("report-expired"));
-    expect(await redis.exists(KEYS.conversation + person.id)).toBe(0);
+    expect(await redis.exists(KEYS.conversation + personKey(person.id))).toBe(0);
     await person.send("/start");
     expect(person.messages.filter((message) => message.text === l("report-expired"))).toHaveLength(1);
   });

@@ -3,7 +3,7 @@ import { LOCALES } from "../src/config.js";
 import { KEYS } from "../src/redis.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import type { FakeUser } from "../src/telegram/fake-user.js";
-import { createTestBot, newUserId, useRedis } from "./harness.js";
+import { createTestBot, newUserId, useRedis, personKey } from "./harness.js";
 import { fillReport, labels, photo, sendReport, STAFF_CHAT, sticker, storedCase } from "./report-helpers.js";
 
 const redis = useRedis();
@@ -44,7 +44,7 @@ describe("the report form", () => {
       expect(stored.pinHash).not.toContain(pin);
       expect(Number(stored.consentAt)).toBeGreaterThan(0);
       expect(stored.consentVersion).toBe("2026-11-25");
-      expect(await redis.exists(KEYS.conversation + person.id)).toBe(0);
+      expect(await redis.exists(KEYS.conversation + personKey(person.id))).toBe(0);
 
       await bot.deliverAlerts();
       const alert = bot.telegram.calls.find((call) => call.method === "sendMessage" && call.payload.chat_id === STAFF_CHAT && call.payload.text.includes(code))!;

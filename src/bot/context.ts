@@ -13,8 +13,8 @@ export interface SessionData {
   locale?: Locale;
   /** Set while a report draft exists, so the person can be told when it expires unsent. */
   draftStartedAt?: number;
-  /** The chat whose conversation key may hold a form's state (report or check; forms run in private chats). */
-  formChat?: number;
+  /** Set while the person's private chat may hold a form's state (report or check; forms run only there). */
+  formOpen?: boolean;
   /** The ids of the person's latest handled updates, so a replayed one is not handled twice. */
   handled?: number[];
 }

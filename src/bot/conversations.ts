@@ -3,9 +3,12 @@ import { conversations, type ConversationData, type VersionedState } from "@gram
 import type { I18n } from "@grammyjs/i18n";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { Redis } from "ioredis";
+import { trailTransformer, type ChatTrail } from "../chat-trail.js";
 import type { Cipher } from "../crypto.js";
+import type { Logger } from "../logger.js";
 import { KEYS } from "../redis.js";
 import type { BotContext, ConversationContext } from "./context.js";
+import type { PersonKey } from "./session.js";
 
 /** A draft left alone this long is gone: the stored state expires, and a late answer finds no conversation. */
 export const DRAFT_TTL_MS = 24 * 3600 * 1000;
@@ -16,14 +19,15 @@ const FLOW_VERSION = 3;
 
 type State = VersionedState<ConversationData>;
 
-// A draft holds everything the person typed, so it is encrypted like a sent complaint.
-// Most updates come from people with no form open, and the session (read anyway) says in which chat one
-// is, so all other updates cost no Redis read. Updates without a chat or a sender (inline queries,
-// channel posts) cannot be part of a form. The plugin's "key" storage would turn a missing key into the string "undefined" and
-// share one record among all of them, so the "context" storage is used with the key made here.
-function chatStorage(redis: Redis, cipher: Cipher) {
+// A draft holds everything the person typed, so it is encrypted like a sent complaint, and it is named by
+// the person's pseudonym. Forms run only in private chats. Most updates come from people with no form
+// open, and the session (read anyway) says whether one is, so all other updates cost no Redis read.
+// Updates from groups, or without a chat or a sender (inline queries, channel posts), cannot be part of a
+// form. The plugin's "key" storage would turn a missing key into the string "undefined" and share one
+// record among all of them, so the "context" storage is used with the key made here.
+function chatStorage(redis: Redis, cipher: Cipher, personKey: PersonKey) {
   const adapter = new RedisAdapter<string>({ instance: redis, ttl: DRAFT_TTL_MS / 1000 });
-  const keyOf = (ctx: BotContext) => (ctx.chatId === undefined || ctx.from === undefined ? undefined : KEYS.conversation + ctx.chatId);
+  const keyOf = (ctx: BotContext) => (ctx.chat?.type === "private" && ctx.from !== undefined ? KEYS.conversation + personKey(ctx) : undefined);
   const open = (sealed: string | undefined): State | undefined => {
     if (sealed === undefined) return undefined;
     try {
@@ -35,21 +39,21 @@ function chatStorage(redis: Redis, cipher: Cipher) {
   return {
     async read(ctx: BotContext) {
       const key = keyOf(ctx);
-      if (key === undefined || ctx.session.formChat !== ctx.chatId) return undefined;
+      if (key === undefined || !ctx.session.formOpen) return undefined;
       const state = open(await adapter.read(key));
-      if (state === undefined) delete ctx.session.formChat; // expired or unreadable: stop looking
+      if (state === undefined) delete ctx.session.formOpen; // expired or unreadable: stop looking
       return state;
     },
     async write(ctx: BotContext, state: State) {
       const key = keyOf(ctx);
       if (key === undefined) return;
-      ctx.session.formChat = ctx.chatId;
+      ctx.session.formOpen = true;
       await adapter.write(key, cipher.encrypt(JSON.stringify(state)));
     },
     async delete(ctx: BotContext) {
       const key = keyOf(ctx);
       if (key === undefined) return;
-      if (ctx.session.formChat === ctx.chatId) delete ctx.session.formChat;
+      delete ctx.session.formOpen;
       await adapter.delete(key);
     },
   };
@@ -58,14 +62,24 @@ function chatStorage(redis: Redis, cipher: Cipher) {
 // Contexts inside a conversation are built afresh by the plugin and carry neither the session nor the
 // transformers of bot.api, so the person's language and the API transformers (auto-retry, the /clear
 // trail) are installed on each of them here.
-export function conversationsMiddleware(redis: Redis, cipher: Cipher, i18n: I18n<BotContext>, transformers: Transformer[]) {
+export interface ConversationDeps {
+  redis: Redis;
+  cipher: Cipher;
+  personKey: PersonKey;
+  i18n: I18n<BotContext>;
+  retry: Transformer;
+  trail: ChatTrail;
+  logger: Logger;
+}
+
+export function conversationsMiddleware({ redis, cipher, personKey, i18n, retry, trail, logger }: ConversationDeps) {
   return conversations<BotContext, ConversationContext>({
-    storage: { type: "context", version: FLOW_VERSION, adapter: chatStorage(redis, cipher) },
+    storage: { type: "context", version: FLOW_VERSION, adapter: chatStorage(redis, cipher, personKey) },
     plugins: (conversation) => [
       i18n as unknown as Middleware<ConversationContext>,
       async (ctx, next) => {
         ctx.i18n.useLocale(await conversation.external((outer) => outer.i18n.getLocale()));
-        ctx.api.config.use(...transformers);
+        ctx.api.config.use(retry, trailTransformer(trail, logger, (write) => conversation.external(write)));
         await next();
       },
     ],

@@ -4,7 +4,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
 import type { Redis } from "ioredis";
 import { createConversation } from "@grammyjs/conversations";
-import { createChatTrail, trackChat, trailTransformer } from "../chat-trail.js";
+import { createChatTrail, trackChat } from "../chat-trail.js";
 import { createCaseStore } from "../complaints/store.js";
 import { createCipher } from "../crypto.js";
 import type { Config } from "../config.js";
@@ -18,9 +18,10 @@ import { conversationsMiddleware, DRAFT_TTL_MS } from "./conversations.js";
 import { CHECK, checkConversation } from "./conversations/check.js";
 import { REPORT, reportConversation } from "./conversations/report.js";
 import { createErrorHandler } from "./errors.js";
+import { rateLimit } from "./rate-limit.js";
 import { failFastFetch, retryTransformer } from "./retry.js";
 import { attachDeps, measureUpdates } from "./middlewares.js";
-import { sessionKey, sessionMiddleware, skipHandled } from "./session.js";
+import { personKeyOf, sessionMiddleware, skipHandled } from "./session.js";
 import { pingWithin } from "../redis.js";
 import { casesFeature } from "./features/cases.js";
 import { clearFeature } from "./features/clear.js";
@@ -55,8 +56,9 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
     botInfo: deps.botInfo,
     client: { apiRoot: config.apiRoot, fetch: deps.fetch && failFastFetch(deps.fetch) },
   });
-  const trail = createChatTrail(redis);
   const cipher = createCipher(config.dataKey, config.oldDataKeys);
+  const personKey = personKeyOf(cipher);
+  const trail = createChatTrail(redis, (chatId) => cipher.pseudonym(String(chatId)));
   const retry = retryTransformer(config);
   bot.api.config.use(retry);
 
@@ -73,12 +75,13 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
     }),
   );
   const protectedBot = bot.errorBoundary(createErrorHandler(i18n, metrics, () => pingWithin(redis, 500)));
-  protectedBot.use(sequentialize(sessionKey));
-  protectedBot.use(sessionMiddleware(redis));
+  protectedBot.use(sequentialize(personKey));
+  protectedBot.use(sessionMiddleware(redis, personKey));
   protectedBot.use(skipHandled);
   protectedBot.use(trackChat(trail, logger));
   protectedBot.use(i18n);
-  protectedBot.use(conversationsMiddleware(redis, cipher, i18n, [retry, trailTransformer(trail, logger)]));
+  protectedBot.use(rateLimit(redis, cipher, config.rateLimit));
+  protectedBot.use(conversationsMiddleware({ redis, cipher, personKey, i18n, retry, trail, logger }));
   protectedBot.use(reportCancelFeature); // before the forms, so /cancel reaches it while one waits
   protectedBot.use(createConversation(reportConversation, { id: REPORT, maxMillisecondsToWait: DRAFT_TTL_MS }));
   protectedBot.use(createConversation(checkConversation, { id: CHECK, maxMillisecondsToWait: DRAFT_TTL_MS }));

@@ -1,15 +1,28 @@
 import { session, type Context, type NextFunction } from "grammy";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { Redis } from "ioredis";
+import type { Cipher } from "../crypto.js";
 import { KEYS, SESSION_TTL_SECONDS } from "../redis.js";
 import type { SessionData } from "./context.js";
 
-// The language, and later the complaint drafts, belong to the person, not to the chat they write from.
-export const sessionKey = (ctx: Context) => ctx.from?.id.toString();
+/**
+ * The name of everything kept per person (session, form, chat trail, limits): the keyed pseudonym of their
+ * Telegram id, so whoever reads Redis without DATA_KEY cannot tell whose it is. Worked out once per update.
+ * The session belongs to the person, not to the chat they write from.
+ */
+export function personKeyOf(cipher: Cipher) {
+  const known = new WeakMap<object, string | undefined>();
+  return (ctx: Context): string | undefined => {
+    if (!known.has(ctx)) known.set(ctx, ctx.from === undefined ? undefined : cipher.pseudonym(String(ctx.from.id)));
+    return known.get(ctx);
+  };
+}
 
-export function sessionMiddleware(redis: Redis) {
+export type PersonKey = ReturnType<typeof personKeyOf>;
+
+export function sessionMiddleware(redis: Redis, personKey: PersonKey) {
   return session<SessionData, Context & { session: SessionData }>({
-    getSessionKey: sessionKey,
+    getSessionKey: personKey,
     prefix: KEYS.session,
     initial: () => ({}),
     storage: new RedisAdapter<SessionData>({ instance: redis, ttl: SESSION_TTL_SECONDS }),

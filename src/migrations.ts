@@ -1,0 +1,44 @@
+import type { Redis } from "ioredis";
+import type { Cipher } from "./crypto.js";
+import type { Logger } from "./logger.js";
+import { KEYS } from "./redis.js";
+
+async function* rawIdKeys(redis: Redis, prefix: string) {
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
+    cursor = next;
+    for (const key of keys) {
+      const id = key.slice(prefix.length);
+      if (/^\d+$/.test(id)) yield { key, id };
+    }
+  } while (cursor !== "0");
+}
+
+/**
+ * Earlier versions named sessions, drafts and chat trails by the Telegram id, and a session could hold the
+ * chat id of an open form. They are renamed to the person's pseudonym, without the chat id. Old drafts are
+ * dropped: the form's flow changed with this version, so they could not be replayed anyway.
+ */
+export async function nameKeysByPseudonym(redis: Redis, cipher: Cipher, logger: Logger): Promise<number> {
+  let moved = 0;
+  for await (const { key, id } of rawIdKeys(redis, KEYS.session)) {
+    const [value, ttl] = await Promise.all([redis.get(key), redis.pttl(key)]);
+    if (value === null) continue;
+    const { formChat: _dropped, ...session } = JSON.parse(value) as Record<string, unknown>;
+    const target = KEYS.session + cipher.pseudonym(id);
+    await redis.multi().set(target, JSON.stringify(session), "PX", ttl > 0 ? ttl : 1000, "NX").del(key).exec();
+    moved++;
+  }
+  for await (const { key, id } of rawIdKeys(redis, KEYS.trail)) {
+    await redis.renamenx(key, KEYS.trail + cipher.pseudonym(id));
+    await redis.del(key);
+    moved++;
+  }
+  for await (const { key } of rawIdKeys(redis, KEYS.conversation)) {
+    await redis.del(key);
+    moved++;
+  }
+  if (moved > 0) logger.info({ moved }, "renamed keys named by Telegram ids to pseudonyms");
+  return moved;
+}

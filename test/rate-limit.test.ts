@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { KEYS } from "../src/redis.js";
+import { createTestBot, newUserId, useRedis } from "./harness.js";
+import { labels, startReport } from "./report-helpers.js";
+
+const redis = useRedis();
+
+describe("the per-person rate limit", () => {
+  it("drops a flood past the limit, says so once in the person's language, and leaves everyone else alone", async () => {
+    const test = createTestBot(redis, { env: { RATE_LIMIT_UPDATES: "5", RATE_LIMIT_SECONDS: "60" } });
+    for (const locale of ["ky", "ru"] as const) {
+      const l = labels(test, locale);
+      const flooder = test.user({ id: newUserId(), language_code: locale });
+      for (let i = 0; i < 12; i++) await flooder.send(`/help`);
+      const texts = flooder.messages.map((message) => message.text);
+      expect(texts.filter((text) => text === l("help-text"))).toHaveLength(5);
+      expect(texts.filter((text) => text === l("rate-limited"))).toHaveLength(1);
+      expect(texts).toHaveLength(6);
+    }
+    const other = test.user({ id: newUserId(), language_code: "ru" });
+    await other.send("/help");
+    expect(other.last.text).toBe(labels(test, "ru")("help-text"));
+    // Counted under the keyed pseudonym: no Telegram id in the key.
+    const keys = await redis.keys(`${KEYS.rateLimit}*`);
+    expect(keys.length).toBeGreaterThanOrEqual(3);
+    expect(keys.some((key) => key.includes(String(other.id)))).toBe(false);
+  });
+
+  it("keeps a flood out of an open form: the form still takes the next answer after the window", async () => {
+    const test = createTestBot(redis, { env: { RATE_LIMIT_UPDATES: "4", RATE_LIMIT_SECONDS: "1" } });
+    const l = labels(test, "ru");
+    const person = test.user({ id: newUserId(), language_code: "ru" });
+    await startReport(person, l);
+    for (let i = 0; i < 30; i++) await person.send(`flood ${i}`);
+    expect(person.messages.filter((message) => message.text === l("rate-limited"))).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await person.click(l("report-reporter-victim"));
+    expect(person.last.text).toBe(l("report-ask-place"));
+  });
+});
