@@ -16,13 +16,14 @@ import { HTML, languagePromptText } from "../src/bot/screens.js";
 import { LOCALES, parseConfig } from "../src/config.js";
 import { TOPICS } from "../src/rights/topics.js";
 import { createLogger } from "../src/logger.js";
-import { newDataKey } from "../src/crypto.js";
+import { createCipher, newDataKey } from "../src/crypto.js";
 import { createMetrics } from "../src/metrics.js";
 import { loadProfile } from "../src/profile.js";
 import { createRedis, type Redis } from "../src/redis.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { FakeUser, type UpdateHandler } from "../src/telegram/fake-user.js";
 import { loadEvalCases } from "../test/search-eval.js";
+import { durableHandler } from "./durable.js";
 
 const USERS = 200;
 const CONCURRENCY = 8;
@@ -37,11 +38,13 @@ const i18n = createI18n("ky", () => {
   throw new Error("missing translation");
 });
 
+// As it runs in production: every update through the journal, and the rate limit on (set high enough for
+// the bench's people, who each send an update every few milliseconds).
 function fullBot(redis: Redis, telegram: FakeTelegram): UpdateHandler {
-  const config = parseConfig({ BOT_TOKEN: TOKEN, REDIS_URL: redisUrl, DATA_KEY: newDataKey() });
+  const config = parseConfig({ BOT_TOKEN: TOKEN, REDIS_URL: redisUrl, DATA_KEY: newDataKey(), RATE_LIMIT_UPDATES: "100000" });
   const logger = createLogger({ level: "warn" });
   const bot = createBot(config, { redis, logger, metrics: createMetrics(), i18n, profile: loadProfile(), botInfo: FAKE_BOT_INFO, fetch: telegram.fetch });
-  return (update) => bot.handleUpdate(update);
+  return process.env.PLAIN ? (update) => bot.handleUpdate(update) : durableHandler(bot, redis, createCipher(config.dataKey), logger);
 }
 
 function baselineBot(redis: Redis, telegram: FakeTelegram): UpdateHandler {

@@ -23,6 +23,17 @@ export function createCipher(currentKey: string, oldKeys: readonly string[] = []
   const currentId = keyId(current);
   const old = [...keys].filter(([id]) => id !== currentId).map(([, key]) => key);
   const hmac = (key: Buffer, value: string) => createHmac("sha256", key).update(value).digest("base64url").slice(0, 22);
+  // Every update needs its sender's pseudonym several times (session, trail, limits); an HMAC costs a few
+  // microseconds, so recent ones are kept in memory (never in Redis), up to a bound.
+  const recent = new Map<string, string>();
+  const pseudonym = (value: string) => {
+    let known = recent.get(value);
+    if (known === undefined) {
+      if (recent.size >= 100_000) recent.clear();
+      recent.set(value, (known = hmac(current, value)));
+    }
+    return known;
+  };
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
@@ -38,7 +49,7 @@ export function createCipher(currentKey: string, oldKeys: readonly string[] = []
       decipher.setAuthTag(Buffer.from(tag, "base64"));
       return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
     },
-    pseudonym: (value) => hmac(current, value),
+    pseudonym,
     oldPseudonyms: (value) => old.map((key) => hmac(key, value)),
   };
 }

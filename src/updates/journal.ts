@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Cipher } from "../crypto.js";
@@ -19,9 +20,10 @@ export interface UpdateJournal {
   pending(): Promise<Update[]>;
 }
 
-// KEYS: seen, pending. ARGV: now, horizon, then pairs of update id and sealed update.
+// KEYS: seen, pending. ARGV: now, the oldest time to remember (0: no pruning this time), then pairs of
+// update id and sealed update.
 const RECORD = `
-redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", ARGV[1] - ARGV[2])
+if ARGV[2] ~= "0" then redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", ARGV[2]) end
 local fresh = {}
 for i = 3, #ARGV, 2 do
   if not redis.call("ZSCORE", KEYS[1], ARGV[i]) then
@@ -33,12 +35,26 @@ end
 return fresh
 `;
 
+const RECORD_SHA = createHash("sha1").update(RECORD).digest("hex");
+
+/** Old ids are forgotten at most this often, not on every write. */
+const PRUNE_EVERY_MS = 60_000;
+
 export function createUpdateJournal(redis: Redis, cipher: Cipher): UpdateJournal {
+  let prunedAt = 0;
+  // Sent by its hash (EVALSHA), not as text on every update.
+  const record = (...args: Array<string | number>) => redis.evalsha(RECORD_SHA, 2, ...args).catch((err: unknown) => {
+    if (err instanceof Error && err.message.startsWith("NOSCRIPT")) return redis.eval(RECORD, 2, ...args);
+    throw err;
+  });
   return {
     async record(updates) {
       if (updates.length === 0) return [];
+      const now = Date.now();
+      const prune = now - prunedAt > PRUNE_EVERY_MS;
+      if (prune) prunedAt = now;
       const pairs = updates.flatMap((update) => [update.update_id, cipher.encrypt(JSON.stringify(update))]);
-      const fresh = new Set(((await redis.eval(RECORD, 2, KEYS.updatesSeen, KEYS.updatesPending, Date.now(), SEEN_FOR_MS, ...pairs)) as string[]).map(Number));
+      const fresh = new Set(((await record(KEYS.updatesSeen, KEYS.updatesPending, now, prune ? now - SEEN_FOR_MS : 0, ...pairs)) as string[]).map(Number));
       return updates.filter((update) => fresh.has(update.update_id));
     },
     async done(updateId) {
