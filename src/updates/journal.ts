@@ -40,25 +40,50 @@ const RECORD_SHA = createHash("sha1").update(RECORD).digest("hex");
 /** Old ids are forgotten at most this often, not on every write. */
 const PRUNE_EVERY_MS = 60_000;
 
+/**
+ * Items given in the same turn of the event loop (several webhook requests, several updates finishing)
+ * go to Redis together, as one command, and every caller gets that command's result.
+ */
+function together<T, R>(send: (items: T[]) => Promise<R>): (items: T[]) => Promise<R> {
+  let waiting: { items: T[]; result: Promise<R> } | undefined;
+  return (items) => {
+    if (!waiting) {
+      const batch = { items: [] as T[], result: undefined as unknown as Promise<R> };
+      batch.result = new Promise((resolve) => setImmediate(resolve)).then(() => {
+        waiting = undefined;
+        return send(batch.items);
+      });
+      waiting = batch;
+    }
+    waiting.items.push(...items);
+    return waiting.result;
+  };
+}
+
 export function createUpdateJournal(redis: Redis, cipher: Cipher): UpdateJournal {
   let prunedAt = 0;
-  // Sent by its hash (EVALSHA), not as text on every update.
-  const record = (...args: Array<string | number>) => redis.evalsha(RECORD_SHA, 2, ...args).catch((err: unknown) => {
+  // Sent by its hash (EVALSHA), not as text every time.
+  const script = (...args: Array<string | number>) => redis.evalsha(RECORD_SHA, 2, ...args).catch((err: unknown) => {
     if (err instanceof Error && err.message.startsWith("NOSCRIPT")) return redis.eval(RECORD, 2, ...args);
     throw err;
   });
+  const record = together(async (updates: Update[]) => {
+    const now = Date.now();
+    const prune = now - prunedAt > PRUNE_EVERY_MS;
+    if (prune) prunedAt = now;
+    const pairs = updates.flatMap((update) => [update.update_id, cipher.encrypt(JSON.stringify(update))]);
+    return new Set(((await script(KEYS.updatesSeen, KEYS.updatesPending, now, prune ? now - SEEN_FOR_MS : 0, ...pairs)) as string[]).map(Number));
+  });
+  const done = together((ids: number[]) => redis.hdel(KEYS.updatesPending, ...ids.map(String)));
   return {
     async record(updates) {
       if (updates.length === 0) return [];
-      const now = Date.now();
-      const prune = now - prunedAt > PRUNE_EVERY_MS;
-      if (prune) prunedAt = now;
-      const pairs = updates.flatMap((update) => [update.update_id, cipher.encrypt(JSON.stringify(update))]);
-      const fresh = new Set(((await record(KEYS.updatesSeen, KEYS.updatesPending, now, prune ? now - SEEN_FOR_MS : 0, ...pairs)) as string[]).map(Number));
-      return updates.filter((update) => fresh.has(update.update_id));
+      const fresh = await record(updates);
+      // Taken out as they are claimed: an update given twice in one batch is handed over once.
+      return updates.filter((update) => fresh.delete(update.update_id));
     },
     async done(updateId) {
-      await redis.hdel(KEYS.updatesPending, String(updateId));
+      await done([updateId]);
     },
     async pending() {
       const sealed = Object.values(await redis.hgetall(KEYS.updatesPending));
