@@ -42,7 +42,7 @@ describe("My reports", () => {
     await fillReport(reporter, l);
     await sendReport(reporter, l);
     await reporter.send("/status");
-    expect(reporter.last.text).toMatch(new RegExp(`^<b>${l("mine-title")}</b>\n\n<code>${code}</code> — \\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d — ${l("case-status-new")}$`));
+    expect(reporter.last.text).toMatch(new RegExp(`^<b>${l("mine-title")}</b>\n\n<code>${code}</code> — \\d\\d\\.\\d\\d\\.\\d{4} — ${l("case-status-new")}$`));
     expect(buttonsOf(reporter.last).map(buttonText)).toEqual([l("mine-withdraw", { code }), l("mine-check"), l("rights-home")]);
     const stranger = bot.user({ id: newUserId(), language_code: "ru" });
     await stranger.send("/status");
@@ -98,6 +98,29 @@ describe("My reports", () => {
 });
 
 describe("check by code and PIN", () => {
+  it("ends when the person writes something else after seeing the case, and the bot answers that instead", async () => {
+    const { bot, l, code, pin } = await reported();
+    const other = bot.user({ id: newUserId(), language_code: "ru" });
+    await check(other, code, pin);
+    expect(other.last.text).toContain(`<code>${code}</code>`);
+    await other.send("сколько часов могут держать в милиции");
+    expect(other.last.text).toBe(l("search-found"));
+    await other.send("адвокат");
+    expect(other.last.text).toBe(l("search-found"));
+  });
+
+  it("says a single addition that is too long did not fit, with how much is already written, and keeps the rest", async () => {
+    const { bot, l, code, pin } = await reported();
+    const other = bot.user({ id: newUserId(), language_code: "ru" });
+    await check(other, code, pin);
+    await other.click(l("check-add"));
+    await other.send("Первая часть дополнения.");
+    await other.send("Я".repeat(4000));
+    expect(other.last.text).toBe(l("check-hint-addition-too-long", { max: 4000, length: "Первая часть дополнения.".length }));
+    await other.click(l("report-done"));
+    expect((await storedCase(redis, bot, code))?.additions.map((addition) => addition.text)).toEqual(["Первая часть дополнения."]);
+  });
+
   it("from another account shows the status, takes more information and evidence, and deletes the PIN message", async () => {
     const { bot, l, code, pin } = await reported();
     const other = bot.user({ id: newUserId(), language_code: "ru" });

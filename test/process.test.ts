@@ -162,6 +162,25 @@ describe("the bot process", () => {
     expect(second.sent).not.toContain("Кто сообщает?");
   });
 
+  it("the terminal chat, run twice with the same DATA_KEY, remembers the person and answers the second run too", async () => {
+    const chat = async (input: string) => {
+      const child = spawn(process.execPath, ["--import", TSX, MAIN, "--chat"], {
+        cwd: EMPTY_DIR,
+        env: { PATH: process.env.PATH, REDIS_URL: testRedisUrl(), DATA_KEY: TEST_DATA_KEY, CHAT_LANGUAGE: "ru" },
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+      cleanups.push(() => child.kill("SIGKILL"));
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += String(chunk)));
+      child.stderr.on("data", (chunk) => (output += String(chunk)));
+      child.stdin.end(input);
+      await new Promise((resolve) => child.on("exit", resolve));
+      return output;
+    };
+    expect(await chat("/help\n")).toContain("Вы можете");
+    expect(await chat("/help\n")).toContain("Вы можете");
+  });
+
   it("warns at startup when Redis keeps nothing on disk", async () => {
     const [, appendonly] = (await redis.config("GET", "appendonly")) as string[];
     const [, save] = (await redis.config("GET", "save")) as string[];

@@ -51,11 +51,14 @@ export function choiceKeyboard(t: TranslateFunction, field: string, values: read
   return new InlineKeyboard([...rows, [backButton(t), cancelButton(t)]]);
 }
 
-/** Bishkek time, written the way people there write it. */
-export function localTime(ms: number): string {
+/** The Bishkek date, written the way people there write it: 30.11.2026. */
+export function localDate(ms: number): string {
   const iso = bishkekIso(ms);
-  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${localClock(ms)}`;
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 }
+
+/** Bishkek date and time: 30.11.2026 19:40. */
+export const localTime = (ms: number) => `${localDate(ms)} ${localClock(ms)}`;
 
 /** Only the Bishkek clock time, like 19:40. */
 export const localClock = (ms: number) => bishkekIso(ms).slice(11, 16);

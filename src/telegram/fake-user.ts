@@ -22,7 +22,9 @@ export function buttonsOf(message: ChatMessage | undefined): Button[] {
 
 export const buttonText = (button: Button): string => (typeof button === "string" ? button : button.text);
 
-let nextUpdateId = 1;
+// Telegram's update ids never repeat, and the bot relies on that (a repeated id is a resend): ids start
+// from the clock, so a second run of the terminal chat on the same Redis does not reuse the first one's.
+let nextUpdateId = Date.now() % 2 ** 31;
 let nextMessageId = 1_000_000;
 
 /** A person in a private chat with the bot, who writes messages and presses buttons. */

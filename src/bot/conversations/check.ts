@@ -23,8 +23,8 @@ export async function checkConversation(conversation: Conversation<BotContext, C
   const cancel = new InlineKeyboard().add(cancelButton(t));
 
   // A wrong answer is told so and forgotten (see report-steps.ts): the form's stored state does not grow.
-  const hint = async (key: string, vars?: Record<string, number>): Promise<never> => {
-    await say(t(key, vars));
+  const hint = async (key: string, vars?: Record<string, number>, keyboard: InlineKeyboard = cancel): Promise<never> => {
+    await say(t(key, vars), { reply_markup: keyboard });
     return conversation.skip();
   };
 
@@ -66,6 +66,9 @@ export async function checkConversation(conversation: Conversation<BotContext, C
       reply_markup: actions,
     });
     const choice = (await next()).callbackQuery?.data;
+    // Anything but a button means the person has moved on: the check ends, and the rest of the bot
+    // answers what they wrote (a question, a menu).
+    if (choice === undefined) return conversation.halt({ next: true });
     if (choice === ADD && state.status !== "withdrawn") {
       await addInformation(found);
     } else if (choice === WITHDRAW && state.status !== "withdrawn") {
@@ -81,6 +84,8 @@ export async function checkConversation(conversation: Conversation<BotContext, C
     } else if (choice === FORM.done) {
       await say(t("check-bye"));
       return;
+    } else {
+      await hint("report-hint-stale-button", undefined, actions);
     }
   }
 
@@ -94,10 +99,12 @@ export async function checkConversation(conversation: Conversation<BotContext, C
       if (answer.callbackQuery?.data === FORM.done) break;
       const attachment = attachmentOf(answer);
       const text = answer.message?.text?.trim();
+      const length = texts.join("\n\n").length;
       if (attachment && attachments.length < MAX_ATTACHMENTS) attachments.push(attachment);
-      else if (attachment) await hint("report-hint-too-many", { max: MAX_ATTACHMENTS });
-      else if (!text) await hint("check-hint-addition");
-      else if (texts.length >= MAX_TEXT_PARTS || [...texts, text].join("\n\n").length > NARRATIVE_MAX) await hint("check-hint-addition-full", { max: NARRATIVE_MAX });
+      else if (attachment) await hint("report-hint-too-many", { max: MAX_ATTACHMENTS }, done);
+      else if (!text) await hint("check-hint-addition", undefined, done);
+      else if (texts.length >= MAX_TEXT_PARTS) await hint("check-hint-addition-parts", { max: MAX_TEXT_PARTS }, done);
+      else if ([...texts, text].join("\n\n").length > NARRATIVE_MAX) await hint("check-hint-addition-too-long", { max: NARRATIVE_MAX, length }, done);
       else texts.push(text);
     }
     if (texts.length === 0 && attachments.length === 0) return;

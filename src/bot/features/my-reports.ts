@@ -4,7 +4,7 @@ import type { BotContext } from "../context.js";
 import { CHECK } from "../conversations/check.js";
 import { REPORT } from "../conversations/report.js";
 import { homeButton } from "../keyboards.js";
-import { CASE_DATA, localTime, REPORT_CALLBACK } from "../report-view.js";
+import { CASE_DATA, localDate, REPORT_CALLBACK } from "../report-view.js";
 import { sendScreen, showScreen, type Screen } from "../screens.js";
 import { sensitive } from "../protect.js";
 
@@ -13,7 +13,8 @@ const feature = composer.chatType("private");
 
 async function myReports(ctx: BotContext & { from: { id: number } }): Promise<Screen> {
   const cases = await ctx.cases.listOwn(ctx.from.id);
-  const lines = cases.map((item) => `<code>${item.code}</code> — ${localTime(item.createdAt)} — ${ctx.t(`case-status-${item.status}`)}`);
+  // The list reads only the plain fields, whose times say just the hour: the date is shown, not a made-up time.
+  const lines = cases.map((item) => `<code>${item.code}</code> — ${localDate(item.createdAt)} — ${ctx.t(`case-status-${item.status}`)}`);
   const keyboard = new InlineKeyboard();
   for (const item of cases.filter((entry) => entry.status !== "withdrawn")) {
     keyboard.text(ctx.t("mine-withdraw", { code: item.code }), CASE_DATA.withdrawAsk(item.code)).row();
