@@ -1,0 +1,170 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Update } from "grammy/types";
+import { FakeTelegram } from "../src/telegram/fake-telegram.js";
+import { FakeUser } from "../src/telegram/fake-user.js";
+import { TEST_DATA_KEY, testRedisUrl } from "./harness.js";
+
+const MAIN = new URL("../src/main.ts", import.meta.url).pathname;
+const TSX = import.meta.resolve("tsx");
+export const EMPTY_DIR = mkdtempSync(join(tmpdir(), "ukuk-main-"));
+
+const leftovers: Array<() => unknown> = [];
+
+/** Kills every process and closes every server the helpers here started and the test did not stop. */
+export async function cleanUp() {
+  for (const cleanup of leftovers.splice(0)) await cleanup();
+}
+
+export interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; at: number }>;
+}
+
+/** Spawns `command`, keeping what it prints; it is killed by cleanUp() if still running. */
+export function spawnTracked(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += String(chunk)));
+  child.stderr?.on("data", (chunk) => (output += String(chunk)));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.on("exit", (code) => resolve({ code, at: Date.now() })),
+  );
+  leftovers.push(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await exited;
+  });
+  return { child, output: () => output, exited };
+}
+
+/** src/main.ts as a process of its own. */
+export function startMain(env: Record<string, string>): Run {
+  // Run from an empty folder, so a developer's own .env cannot leak into these runs.
+  return spawnTracked(process.execPath, ["--import", TSX, MAIN], {
+    cwd: EMPTY_DIR,
+    env: { PATH: process.env.PATH, REDIS_URL: testRedisUrl(), DATA_KEY: TEST_DATA_KEY, LOG_LEVEL: "info", ...env },
+  });
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Poll {
+  res: ServerResponse;
+  offset: number;
+  limit: number;
+  answer: () => void;
+}
+
+/**
+ * The Bot API over HTTP, for a process started with TELEGRAM_API_ROOT pointing at it. Updates wait in a
+ * queue as on Telegram's side: getUpdates with an offset drops (confirms) every update below it and
+ * returns the rest, holding the request up to `timeout` seconds until one is queued. Every other method
+ * is answered by the in-process FakeTelegram, which also keeps each chat's messages.
+ */
+export async function fakeBotApi(options: { slowSendMs?: number; updates?: unknown[] } = {}) {
+  const telegram = new FakeTelegram();
+  const calls: string[] = [];
+  const sent: string[] = [];
+  let queue = [...(options.updates ?? [])] as Update[];
+  let confirmed = 0;
+  let poll: Poll | undefined;
+
+  const json = (res: ServerResponse, body: unknown) =>
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+
+  function answerPoll() {
+    const waiting = poll;
+    if (!waiting) return;
+    poll = undefined;
+    waiting.answer();
+    if (waiting.res.writableEnded || waiting.res.destroyed) return;
+    json(waiting.res, { ok: true, result: queue.filter((update) => update.update_id >= waiting.offset).slice(0, waiting.limit) });
+  }
+
+  function getUpdates(res: ServerResponse, payload: { offset?: number; limit?: number; timeout?: number }) {
+    const offset = payload.offset ?? 0;
+    if (offset > 0) {
+      queue = queue.filter((update) => update.update_id >= offset);
+      confirmed = Math.max(confirmed, offset);
+    }
+    // Telegram ends an earlier long poll when another one comes in.
+    if (poll && !poll.res.writableEnded) {
+      const earlier = poll;
+      poll = undefined;
+      earlier.answer();
+      earlier.res.writeHead(409, { "content-type": "application/json" });
+      earlier.res.end(JSON.stringify({ ok: false, error_code: 409, description: "Conflict: terminated by other getUpdates request" }));
+    }
+    const limit = payload.limit ?? 100;
+    if (queue.length > 0 || !payload.timeout) {
+      json(res, { ok: true, result: queue.slice(0, limit) });
+      return;
+    }
+    const timer = setTimeout(answerPoll, payload.timeout * 1000);
+    const current: Poll = { res, offset, limit, answer: () => clearTimeout(timer) };
+    poll = current;
+    // The client went away (stopped, or killed): forget its poll.
+    res.on("close", () => {
+      if (poll !== current) return;
+      poll = undefined;
+      current.answer();
+    });
+  }
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    let body = "";
+    for await (const chunk of req) body += String(chunk);
+    const method = req.url?.split("/").pop() ?? "";
+    calls.push(method);
+    const payload = body ? JSON.parse(body) : {};
+    if (method === "getUpdates") return getUpdates(res, payload);
+    if (method === "sendMessage") {
+      await new Promise((resolve) => setTimeout(resolve, options.slowSendMs ?? 0));
+      sent.push(payload.text);
+    }
+    const answer = await telegram.fetch(`http://fake/${method}`, { method: "POST", body: body || "{}" });
+    res.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  leftovers.push(() => {
+    server.closeAllConnections();
+    return new Promise((resolve) => server.close(resolve));
+  });
+
+  return {
+    root: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    telegram,
+    /** Every method called, in order. */
+    calls,
+    /** The text of every sendMessage, in order. */
+    sent,
+    /** The highest offset a getUpdates call gave: every update below it is confirmed. */
+    confirmed: () => confirmed,
+    /** Updates Telegram still holds (not confirmed). */
+    held: () => queue.length,
+    /** Someone in a private chat with the bot, whose updates wait here for getUpdates. */
+    person(id: number, language_code = "ru") {
+      return new FakeUser(
+        async (update) => {
+          queue.push(update);
+          answerPoll();
+        },
+        telegram,
+        { id, language_code },
+      );
+    },
+  };
+}
+
+export type FakeBotApi = Awaited<ReturnType<typeof fakeBotApi>>;
