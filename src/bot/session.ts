@@ -7,6 +7,9 @@ import type { SessionData } from "./context.js";
 // The language, and later the complaint drafts, belong to the person, not to the chat they write from.
 export const sessionKey = (ctx: Context) => ctx.from?.id.toString();
 
+/** The session's Redis key and value, as the session middleware writes them. */
+export const sessionEntry = (ctx: Context & { session: SessionData }): [string, string] => [KEYS.session + sessionKey(ctx), JSON.stringify(ctx.session)];
+
 export function sessionMiddleware(redis: Redis) {
   return session<SessionData, Context & { session: SessionData }>({
     getSessionKey: sessionKey,
