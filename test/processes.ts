@@ -5,9 +5,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Update } from "grammy/types";
-import { FakeTelegram } from "../src/telegram/fake-telegram.js";
-import { FakeUser } from "../src/telegram/fake-user.js";
-import { TEST_DATA_KEY, testRedisUrl } from "./harness.js";
+import { createI18n } from "../src/bot/i18n.js";
+import { MAX_ATTACHMENTS, NARRATIVE_MAX, NARRATIVE_MIN } from "../src/complaints/model.js";
+import { FakeTelegram, type ChatMessage, type Payload } from "../src/telegram/fake-telegram.js";
+import { buttonsOf, FakeUser } from "../src/telegram/fake-user.js";
+import { TEST_DATA_KEY, testRedisUrl, throwOnMissingTranslation, until } from "./harness.js";
 
 const MAIN = new URL("../src/main.ts", import.meta.url).pathname;
 const TSX = import.meta.resolve("tsx");
@@ -168,3 +170,62 @@ export async function fakeBotApi(options: { slowSendMs?: number; updates?: unkno
 }
 
 export type FakeBotApi = Awaited<ReturnType<typeof fakeBotApi>>;
+
+const i18n = createI18n("ru", throwOnMissingTranslation);
+/** A text of the bot in Russian, the language of the people in these tests. */
+export const ru = (key: string, vars?: Record<string, string | number>) => i18n.t("ru", key, vars);
+
+export const CASE_CODE = /<code>([A-Z0-9-]{11})<\/code>/;
+
+/** One thing a person does in the report form, and how to tell the bot's answer to it. */
+export interface Step {
+  name: string;
+  act: (person: FakeUser) => Promise<void>;
+  answers: (message: Payload) => boolean;
+}
+
+const buttonData = (message: ChatMessage | Payload) => buttonsOf(message as ChatMessage).map((button) => (button as { callback_data?: string }).callback_data);
+
+/** Presses the newest button carrying `data`, as a person does. */
+function press(data: string): Step["act"] {
+  return (person) => {
+    const message = person.messages.findLast((candidate) => buttonData(candidate).includes(data));
+    if (!message) throw new Error(`no button ${data} in the chat with user ${person.id}`);
+    return person.pressData(message, data);
+  };
+}
+
+const says = (key: string, vars?: Record<string, string | number>) => (message: Payload) => message.text === ru(key, vars);
+
+/** A whole report in Russian, from /report to «Send», one answer per step (see report-steps.ts). */
+export function reportWalk(narrative: string): Step[] {
+  const choice = (data: string, next: string): Step => ({ name: data, act: press(data), answers: says(`report-ask-${next}`) });
+  return [
+    { name: "/report", act: (person) => person.send("/report"), answers: (message) => buttonData(message).includes("r:agree") },
+    choice("r:agree", "reporter"),
+    choice("r:v:relative", "place"),
+    choice("r:v:police", "region"),
+    choice("r:v:osh", "place-name"),
+    choice("r:skip", "when"),
+    choice("r:v:yesterday", "when-text"),
+    { name: "r:skip", act: press("r:skip"), answers: says("report-ask-narrative", { min: NARRATIVE_MIN, max: NARRATIVE_MAX }) },
+    { name: "narrative", act: (person) => person.send(narrative), answers: says("report-narrative-added", { length: narrative.length, max: NARRATIVE_MAX }) },
+    choice("r:next", "urgency"),
+    { name: "r:v:no", act: press("r:v:no"), answers: says("report-ask-evidence", { max: MAX_ATTACHMENTS }) },
+    choice("r:done", "contact"),
+    { name: "r:v:anonymous", act: press("r:v:anonymous"), answers: (message) => buttonData(message).includes("r:send") },
+    { name: "r:send", act: press("r:send"), answers: (message) => message.text.startsWith("✅") && CASE_CODE.test(message.text) },
+  ];
+}
+
+/** What the bot sent to one chat, oldest first, as the calls carried it. */
+export const sentTo = (api: FakeBotApi, chatId: number): Payload[] =>
+  api.telegram.calls.filter((call) => call.method === "sendMessage" && Number(call.payload.chat_id) === chatId).map((call) => call.payload);
+
+/** Does the step and waits for the bot's answer; the answer, or undefined when none came within `ms`. */
+export async function take(api: FakeBotApi, person: FakeUser, step: Step, ms: number): Promise<Payload | undefined> {
+  const before = sentTo(api, person.id).length;
+  await step.act(person);
+  const answer = () => sentTo(api, person.id).slice(before).find(step.answers);
+  return until(() => answer() !== undefined, `the answer to ${step.name}`, ms).then(answer, () => undefined);
+}
