@@ -79,7 +79,6 @@ export async function fakeBotApi(options: { slowSendMs?: number; updates?: unkno
   const calls: string[] = [];
   const sent: string[] = [];
   let queue = [...(options.updates ?? [])] as Update[];
-  let confirmed = 0;
   let poll: Poll | undefined;
 
   const json = (res: ServerResponse, body: unknown) =>
@@ -96,10 +95,7 @@ export async function fakeBotApi(options: { slowSendMs?: number; updates?: unkno
 
   function getUpdates(res: ServerResponse, payload: { offset?: number; limit?: number; timeout?: number }) {
     const offset = payload.offset ?? 0;
-    if (offset > 0) {
-      queue = queue.filter((update) => update.update_id >= offset);
-      confirmed = Math.max(confirmed, offset);
-    }
+    if (offset > 0) queue = queue.filter((update) => update.update_id >= offset);
     // Telegram ends an earlier long poll when another one comes in.
     if (poll && !poll.res.writableEnded) {
       const earlier = poll;
@@ -151,8 +147,6 @@ export async function fakeBotApi(options: { slowSendMs?: number; updates?: unkno
     calls,
     /** The text of every sendMessage, in order. */
     sent,
-    /** The highest offset a getUpdates call gave: every update below it is confirmed. */
-    confirmed: () => confirmed,
     /** Updates Telegram still holds (not confirmed). */
     held: () => queue.length,
     /** Someone in a private chat with the bot, whose updates wait here for getUpdates. */
