@@ -1,49 +1,18 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { FAKE_BOT_INFO } from "../src/telegram/fake-telegram.js";
 import { KEYS } from "../src/redis.js";
-import { startUpdate, TEST_DATA_KEY, TEST_TOKEN, testRedisUrl, until, useRedis } from "./harness.js";
+import { startUpdate, TEST_TOKEN, until, useRedis } from "./harness.js";
+import { cleanUp, EMPTY_DIR, fakeBotApi, freePort, startMain } from "./processes.js";
 
 const redis = useRedis();
-const MAIN = new URL("../src/main.ts", import.meta.url).pathname;
-const TSX = import.meta.resolve("tsx");
-const EMPTY_DIR = mkdtempSync(join(tmpdir(), "ukuk-main-"));
-const cleanups: Array<() => unknown> = [];
 
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
+  await cleanUp();
   // Each test's fake Telegram numbers its updates from the same ids, which the journal and the session
   // would take for resends.
   await redis.flushdb();
 });
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<{ code: number | null; at: number }>;
-}
-
-function startMain(env: Record<string, string>): Run {
-  // Run from an empty folder, so a developer's own .env cannot leak into these runs.
-  const child = spawn(process.execPath, ["--import", TSX, MAIN], {
-    cwd: EMPTY_DIR,
-    env: { PATH: process.env.PATH, REDIS_URL: testRedisUrl(), DATA_KEY: TEST_DATA_KEY, LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk) => (output += String(chunk)));
-  child.stderr?.on("data", (chunk) => (output += String(chunk)));
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
-    child.on("exit", (code) => resolve({ code, at: Date.now() })),
-  );
-  cleanups.push(() => child.kill("SIGKILL"));
-  return { child, output: () => output, exited };
-}
 
 /** The process must stop with exit code 1, say each of `messages`, and show no stack trace. */
 async function expectRefusal(env: Record<string, string>, ...messages: string[]) {
@@ -53,49 +22,7 @@ async function expectRefusal(env: Record<string, string>, ...messages: string[])
   expect(run.output()).not.toMatch(/\n\s+at /);
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 const START = startUpdate(4242, 77);
-
-/** A Bot API over HTTP, for the process started with TELEGRAM_API_ROOT pointing at it. */
-async function fakeBotApi(options: { slowSendMs?: number; updates?: unknown[] } = {}) {
-  const calls: string[] = [];
-  const sent: string[] = [];
-  let updatesServed = false;
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    let body = "";
-    for await (const chunk of req) body += String(chunk);
-    const method = req.url?.split("/").pop() ?? "";
-    calls.push(method);
-    const reply = (result: unknown) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
-    if (method === "getMe") return reply(FAKE_BOT_INFO);
-    if (method === "getUpdates") {
-      if (!updatesServed) {
-        updatesServed = true;
-        return reply(options.updates ?? [START]);
-      }
-      return; // long poll that never answers; the runner aborts it on stop
-    }
-    if (method === "sendMessage") {
-      await new Promise((resolve) => setTimeout(resolve, options.slowSendMs ?? 0));
-      sent.push(JSON.parse(body).text);
-      return reply({ message_id: 1, date: 0, chat: { id: 4242, type: "private" }, text: JSON.parse(body).text });
-    }
-    return reply(true);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  cleanups.push(() => {
-    server.closeAllConnections();
-    return new Promise((resolve) => server.close(resolve));
-  });
-  return { root: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls, sent };
-}
 
 describe("the bot process", () => {
   it("without BOT_TOKEN, points to npm run chat and exits 1 without a stack trace", async () => {
@@ -125,7 +52,7 @@ describe("the bot process", () => {
   });
 
   it("polls through TELEGRAM_API_ROOT, and on SIGTERM finishes the update in flight and exits 0 within 10 s", async () => {
-    const api = await fakeBotApi({ slowSendMs: 1500 });
+    const api = await fakeBotApi({ slowSendMs: 1500, updates: [START] });
     const run = startMain({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: api.root, PORT: String(await freePort()) });
     await until(() => api.calls.includes("sendMessage"), "the reply to /start to be under way");
     const signalled = Date.now();
@@ -164,18 +91,9 @@ describe("the bot process", () => {
 
   it("the terminal chat, run twice with the same DATA_KEY, remembers the person and answers the second run too", async () => {
     const chat = async (input: string) => {
-      const child = spawn(process.execPath, ["--import", TSX, MAIN, "--chat"], {
-        cwd: EMPTY_DIR,
-        env: { PATH: process.env.PATH, REDIS_URL: testRedisUrl(), DATA_KEY: TEST_DATA_KEY, CHAT_LANGUAGE: "ru" },
-        stdio: ["pipe", "pipe", "pipe"],
-      });
-      cleanups.push(() => child.kill("SIGKILL"));
-      let output = "";
-      child.stdout.on("data", (chunk) => (output += String(chunk)));
-      child.stderr.on("data", (chunk) => (output += String(chunk)));
-      child.stdin.end(input);
-      await new Promise((resolve) => child.on("exit", resolve));
-      return output;
+      const run = startMain({ CHAT_LANGUAGE: "ru" }, { args: ["--chat"], input });
+      await run.exited;
+      return run.output();
     };
     expect(await chat("/help\n")).toContain("Вы можете");
     expect(await chat("/help\n")).toContain("Вы можете");

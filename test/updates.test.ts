@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { KEYS, RedisUnavailable } from "../src/redis.js";
 import { FakeUser } from "../src/telegram/fake-user.js";
 import { createDispatcher } from "../src/updates/dispatcher.js";
-import { createTestBot, durableUpdates, newUserId, useRedis } from "./harness.js";
+import { NARRATIVE_MAX } from "../src/complaints/model.js";
+import { createTestBot, durableUpdates, newUserId, until, useRedis } from "./harness.js";
 import { labels, rawRedis } from "./report-helpers.js";
 
 const redis = useRedis();
@@ -93,6 +94,40 @@ describe("updates recorded in the journal", () => {
     dispatcher.close();
     expect(handled).toEqual(updates.map((update) => update.update_id));
     expect(person.last.text).toBe(labels(test, "ru")("report-ask-reporter"));
+    expect(await redis.hlen(KEYS.updatesPending)).toBe(0);
+  });
+
+  it("take a form's answer once when the process died after saving the form and before saving the session", async () => {
+    const before = createTestBot(redis);
+    const l = labels(before, "ru");
+    // The process dies at the session's own write: every write before it has reached Redis.
+    let dying = false;
+    const redisThatDies = new Proxy(redis, {
+      get(target, name) {
+        if (name === "set") return (key: string, ...rest: unknown[]) => (dying && key.startsWith(KEYS.session) ? new Promise(() => {}) : Reflect.apply(target.set, target, [key, ...rest]));
+        const value = Reflect.get(target, name, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const test = createTestBot(redisThatDies, { telegram: before.telegram });
+    const { dispatcher } = durableUpdates(test, redis);
+    const person = new FakeUser(async (update) => void (await dispatcher.receive([update])).handedOver, test.telegram, { id: newUserId(), language_code: "ru" });
+    await person.send("/report");
+    for (const label of ["report-agree", "report-reporter-relative", "report-place-police", "report-region-osh", "report-skip", "report-when-yesterday", "report-skip"]) {
+      await dispatcher.idle();
+      await person.click(l(label));
+    }
+    await dispatcher.idle();
+    dying = true;
+    const narrative = "They beat my brother at the station for two hours.";
+    await person.send(narrative);
+    const added = l("report-narrative-added", { length: narrative.length, max: NARRATIVE_MAX });
+    await until(() => person.last.text === added, "the narrative to be taken");
+
+    const after = durableUpdates(createTestBot(redis, { telegram: before.telegram }), redis).dispatcher;
+    await after.catchUp();
+    await after.idle();
+    expect(person.last.text).toBe(added);
     expect(await redis.hlen(KEYS.updatesPending)).toBe(0);
   });
 });

@@ -2,13 +2,13 @@ import type { Middleware, Transformer } from "grammy";
 import { conversations, type ConversationData, type VersionedState } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { RedisAdapter } from "@grammyjs/storage-redis";
-import type { Redis } from "ioredis";
+import type { ChainableCommander, Redis } from "ioredis";
 import { trailTransformer, type ChatTrail } from "../chat-trail.js";
 import type { Cipher } from "../crypto.js";
 import type { Logger } from "../logger.js";
-import { KEYS } from "../redis.js";
+import { KEYS, SESSION_TTL_SECONDS } from "../redis.js";
 import type { BotContext, ConversationContext } from "./context.js";
-import type { PersonKey } from "./session.js";
+import { sessionEntry, type PersonKey } from "./session.js";
 
 /** A draft left alone this long is gone: the stored state expires, and a late answer finds no conversation. */
 export const DRAFT_TTL_MS = 24 * 3600 * 1000;
@@ -25,6 +25,10 @@ type State = VersionedState<ConversationData>;
 // Updates from groups, or without a chat or a sender (inline queries, channel posts), cannot be part of a
 // form. The plugin's "key" storage would turn a missing key into the string "undefined" and share one
 // record among all of them, so the "context" storage is used with the key made here.
+//
+// The person's session is written in the same transaction as the form, since it holds the ids of the
+// updates already handled (see skipHandled): were the process to die between two separate writes, the
+// update would be handed to the form a second time on the next start, and its answer taken twice.
 function chatStorage(redis: Redis, cipher: Cipher, personKey: PersonKey) {
   const adapter = new RedisAdapter<string>({ instance: redis, ttl: DRAFT_TTL_MS / 1000 });
   const keyOf = (ctx: BotContext) => (ctx.chat?.type === "private" && ctx.from !== undefined ? KEYS.conversation + personKey(ctx) : undefined);
@@ -35,6 +39,12 @@ function chatStorage(redis: Redis, cipher: Cipher, personKey: PersonKey) {
     } catch {
       return undefined; // sealed with a key that is no longer configured: the draft cannot be resumed
     }
+  };
+  const withSession = async (ctx: BotContext, transaction: ChainableCommander) => {
+    const [key, value] = sessionEntry(ctx, personKey);
+    const replies = await transaction.set(key, value, "EX", SESSION_TTL_SECONDS).exec();
+    const failed = replies?.find(([err]) => err);
+    if (failed) throw failed[0];
   };
   return {
     async read(ctx: BotContext) {
@@ -48,13 +58,14 @@ function chatStorage(redis: Redis, cipher: Cipher, personKey: PersonKey) {
       const key = keyOf(ctx);
       if (key === undefined) return;
       ctx.session.formOpen = true;
-      await adapter.write(key, cipher.encrypt(JSON.stringify(state)));
+      // JSON, as the adapter reads it.
+      await withSession(ctx, redis.multi().set(key, JSON.stringify(cipher.encrypt(JSON.stringify(state))), "EX", DRAFT_TTL_MS / 1000));
     },
     async delete(ctx: BotContext) {
       const key = keyOf(ctx);
       if (key === undefined) return;
       delete ctx.session.formOpen;
-      await adapter.delete(key);
+      await withSession(ctx, redis.multi().del(key));
     },
   };
 }

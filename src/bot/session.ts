@@ -20,6 +20,9 @@ export function personKeyOf(cipher: Cipher) {
 
 export type PersonKey = ReturnType<typeof personKeyOf>;
 
+/** The session's Redis key and value, as the session middleware writes them. */
+export const sessionEntry = (ctx: Context & { session: SessionData }, personKey: PersonKey): [string, string] => [KEYS.session + personKey(ctx), JSON.stringify(ctx.session)];
+
 export function sessionMiddleware(redis: Redis, personKey: PersonKey) {
   return session<SessionData, Context & { session: SessionData }>({
     getSessionKey: personKey,

@@ -31,6 +31,8 @@ export interface BackgroundDeps {
 export function startBackground(deps: BackgroundDeps) {
   const { connection, api, cases, i18n, staffLocale, staffChatId, logger, relayEveryMs = 1000, retryDelayMs = 5000, prefix } = deps;
   const alerts = new Queue(ALERTS_QUEUE, { connection, prefix });
+  // Without a listener BullMQ prints the queue's connection errors to stderr, outside the structured log.
+  alerts.on("error", (err) => logger.warn({ err }, "the alert queue lost its Redis connection; it reconnects"));
   const options = { ...ALERT_JOB_OPTIONS, backoff: { type: "exponential", delay: retryDelayMs } };
   const relay = createOutboxRelay(connection, new Map([[ALERTS_QUEUE, { queue: alerts, options }]]), logger, relayEveryMs);
   const t = ((key: string, vars?: Record<string, string | number>) => i18n.t(staffLocale, key, vars)) as Parameters<typeof startAlertWorker>[0]["t"];

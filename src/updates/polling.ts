@@ -2,13 +2,17 @@ import { GrammyError, type Api } from "grammy";
 import type { Logger } from "../logger.js";
 import type { Dispatcher } from "./dispatcher.js";
 
+// The listener goes when the pause ends: the loop pauses every second while Redis is away, and each
+// listener left on the signal would stay until the process stops.
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
+    const end = () => {
       clearTimeout(timer);
+      signal.removeEventListener("abort", end);
       resolve();
-    });
+    };
+    const timer = setTimeout(end, ms);
+    signal.addEventListener("abort", end);
   });
 
 /**
