@@ -44,7 +44,7 @@ function fullBot(redis: Redis, telegram: FakeTelegram): UpdateHandler {
   const config = parseConfig({ BOT_TOKEN: TOKEN, REDIS_URL: redisUrl, DATA_KEY: newDataKey(), RATE_LIMIT_UPDATES: "100000" });
   const logger = createLogger({ level: "warn" });
   const bot = createBot(config, { redis, logger, metrics: createMetrics(), i18n, profile: loadProfile(), botInfo: FAKE_BOT_INFO, fetch: telegram.fetch });
-  return process.env.PLAIN ? (update) => bot.handleUpdate(update) : durableHandler(bot, redis, createCipher(config.dataKey), logger);
+  return durableHandler(bot, redis, createCipher(config.dataKey), logger);
 }
 
 function baselineBot(redis: Redis, telegram: FakeTelegram): UpdateHandler {
