@@ -4,9 +4,7 @@ import type { Redis } from "ioredis";
 import type { BotContext } from "../src/bot/context.js";
 import type { Cipher } from "../src/crypto.js";
 import type { Logger } from "../src/logger.js";
-import { pingWithin } from "../src/redis.js";
-import { createDispatcher } from "../src/updates/dispatcher.js";
-import { createUpdateJournal } from "../src/updates/journal.js";
+import { durableUpdates } from "../src/updates/dispatcher.js";
 
 /**
  * Handles each update as the running bot does: recorded in the journal, handed over by the dispatcher,
@@ -14,18 +12,14 @@ import { createUpdateJournal } from "../src/updates/journal.js";
  */
 export function durableHandler(bot: Bot<BotContext>, redis: Redis, cipher: Cipher, logger: Logger) {
   const waiting = new Map<number, () => void>();
-  const dispatcher = createDispatcher({
-    handle: async (update) => {
-      try {
-        await bot.handleUpdate(update);
-      } finally {
-        waiting.get(update.update_id)?.();
-      }
-    },
-    journal: createUpdateJournal(redis, cipher),
-    redisUp: () => pingWithin(redis, 500),
-    logger,
-  });
+  const handle = async (update: Update) => {
+    try {
+      await bot.handleUpdate(update);
+    } finally {
+      waiting.get(update.update_id)?.();
+    }
+  };
+  const { dispatcher } = durableUpdates(handle, redis, cipher, logger);
   dispatcher.close();
   let started: Promise<boolean> | undefined;
   return async (update: Update) => {

@@ -7,8 +7,7 @@ import { createCaseStore } from "./complaints/store.js";
 import { createCipher, newDataKey } from "./crypto.js";
 import { startBackground } from "./jobs/background.js";
 import { nameKeysByPseudonym } from "./migrations.js";
-import { createDispatcher } from "./updates/dispatcher.js";
-import { createUpdateJournal } from "./updates/journal.js";
+import { durableUpdates } from "./updates/dispatcher.js";
 import { startPolling } from "./updates/polling.js";
 import { publishCommands } from "./bot/commands.js";
 import { createI18n } from "./bot/i18n.js";
@@ -124,7 +123,7 @@ async function main() {
 
   // Updates go through the journal: recorded in Redis before Telegram is told they arrived, handled, then
   // taken out. Whatever a previous process recorded and did not finish is handled first.
-  const dispatcher = createDispatcher({ handle: (update) => bot.handleUpdate(update), journal: createUpdateJournal(redis, cipher), redisUp: () => pingWithin(redis, 500), logger });
+  const { dispatcher } = durableUpdates((update) => bot.handleUpdate(update), redis, cipher, logger);
   void dispatcher.catchUp();
   // New webhook requests stop first; the updates already recorded are then finished.
   const finish = async (server: Server) => {

@@ -6,11 +6,10 @@ import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { createMetrics } from "../src/metrics.js";
 import { loadProfile, type Profile } from "../src/profile.js";
-import { createRedis, pingWithin, type Redis } from "../src/redis.js";
+import { createRedis, type Redis } from "../src/redis.js";
 import type { Update } from "grammy/types";
 import type { Logger } from "../src/logger.js";
-import { createDispatcher } from "../src/updates/dispatcher.js";
-import { createUpdateJournal } from "../src/updates/journal.js";
+import { durableUpdates as startDurableUpdates } from "../src/updates/dispatcher.js";
 import { createCaseStore } from "../src/complaints/store.js";
 import { createCipher } from "../src/crypto.js";
 import { startBackground, type Background } from "../src/jobs/background.js";
@@ -54,10 +53,9 @@ let backgrounds = 0;
 
 /** The bot's updates going through the journal and dispatcher on `redis`, as in main.ts. */
 export function durableUpdates(test: { bot: { handleUpdate: (update: Update) => Promise<void> }; config: { dataKey: string }; logs: { logger: Logger } }, redis: Redis) {
-  const journal = createUpdateJournal(redis, createCipher(test.config.dataKey));
-  const dispatcher = createDispatcher({ handle: (update) => test.bot.handleUpdate(update), journal, redisUp: () => pingWithin(redis, 500), logger: test.logs.logger });
-  closers.push(async () => dispatcher.close());
-  return { journal, dispatcher };
+  const durable = startDurableUpdates((update) => test.bot.handleUpdate(update), redis, createCipher(test.config.dataKey), test.logs.logger);
+  closers.push(async () => durable.dispatcher.close());
+  return durable;
 }
 
 export function testConfig(env: Record<string, string> = {}) {

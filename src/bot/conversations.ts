@@ -1,7 +1,6 @@
 import type { Middleware, Transformer } from "grammy";
 import { conversations, type ConversationData, type VersionedState } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
-import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { ChainableCommander, Redis } from "ioredis";
 import { trailTransformer, type ChatTrail } from "../chat-trail.js";
 import type { Cipher } from "../crypto.js";
@@ -30,10 +29,9 @@ type State = VersionedState<ConversationData>;
 // updates already handled (see skipHandled): were the process to die between two separate writes, the
 // update would be handed to the form a second time on the next start, and its answer taken twice.
 function chatStorage(redis: Redis, cipher: Cipher, personKey: PersonKey) {
-  const adapter = new RedisAdapter<string>({ instance: redis, ttl: DRAFT_TTL_MS / 1000 });
   const keyOf = (ctx: BotContext) => (ctx.chat?.type === "private" && ctx.from !== undefined ? KEYS.conversation + personKey(ctx) : undefined);
-  const open = (sealed: string | undefined): State | undefined => {
-    if (sealed === undefined) return undefined;
+  const open = (sealed: string | null): State | undefined => {
+    if (sealed === null) return undefined;
     try {
       return JSON.parse(cipher.decrypt(sealed)) as State;
     } catch {
@@ -50,7 +48,7 @@ function chatStorage(redis: Redis, cipher: Cipher, personKey: PersonKey) {
     async read(ctx: BotContext) {
       const key = keyOf(ctx);
       if (key === undefined || !ctx.session.formOpen) return undefined;
-      const state = open(await adapter.read(key));
+      const state = open(await redis.get(key));
       if (state === undefined) delete ctx.session.formOpen; // expired or unreadable: stop looking
       return state;
     },
@@ -58,8 +56,7 @@ function chatStorage(redis: Redis, cipher: Cipher, personKey: PersonKey) {
       const key = keyOf(ctx);
       if (key === undefined) return;
       ctx.session.formOpen = true;
-      // JSON, as the adapter reads it.
-      await withSession(ctx, redis.multi().set(key, JSON.stringify(cipher.encrypt(JSON.stringify(state))), "EX", DRAFT_TTL_MS / 1000));
+      await withSession(ctx, redis.multi().set(key, cipher.encrypt(JSON.stringify(state)), "EX", DRAFT_TTL_MS / 1000));
     },
     async delete(ctx: BotContext) {
       const key = keyOf(ctx);

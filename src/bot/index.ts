@@ -80,7 +80,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   protectedBot.use(skipHandled);
   protectedBot.use(trackChat(trail, logger));
   protectedBot.use(i18n);
-  protectedBot.use(rateLimit(redis, cipher, config.rateLimit));
+  protectedBot.use(rateLimit(redis, personKey, config.rateLimit));
   protectedBot.use(conversationsMiddleware({ redis, cipher, personKey, i18n, retry, trail, logger }));
   protectedBot.use(reportCancelFeature); // before the forms, so /cancel reaches it while one waits
   protectedBot.use(createConversation(reportConversation, { id: REPORT, maxMillisecondsToWait: DRAFT_TTL_MS }));

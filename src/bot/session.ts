@@ -6,17 +6,12 @@ import { KEYS, SESSION_TTL_SECONDS } from "../redis.js";
 import type { SessionData } from "./context.js";
 
 /**
- * The name of everything kept per person (session, form, chat trail, limits): the keyed pseudonym of their
- * Telegram id, so whoever reads Redis without DATA_KEY cannot tell whose it is. Worked out once per update.
+ * The name of everything kept per person (session, form, limits): the keyed pseudonym of their Telegram id,
+ * so whoever reads Redis without DATA_KEY cannot tell whose it is (the cipher keeps recent ones in memory).
  * The session belongs to the person, not to the chat they write from.
  */
-export function personKeyOf(cipher: Cipher) {
-  const known = new WeakMap<object, string | undefined>();
-  return (ctx: Context): string | undefined => {
-    if (!known.has(ctx)) known.set(ctx, ctx.from === undefined ? undefined : cipher.pseudonym(String(ctx.from.id)));
-    return known.get(ctx);
-  };
-}
+export const personKeyOf = (cipher: Cipher) => (ctx: Context): string | undefined =>
+  ctx.from === undefined ? undefined : cipher.pseudonym(String(ctx.from.id));
 
 export type PersonKey = ReturnType<typeof personKeyOf>;
 

@@ -2,8 +2,9 @@ import { BotError } from "grammy";
 import type { Update } from "grammy/types";
 import { createConcurrentSink } from "@grammyjs/runner";
 import type { Logger } from "../logger.js";
-import { RedisUnavailable } from "../redis.js";
-import type { UpdateJournal } from "./journal.js";
+import type { Cipher } from "../crypto.js";
+import { pingWithin, RedisUnavailable, type Redis } from "../redis.js";
+import { createUpdateJournal, type UpdateJournal } from "./journal.js";
 
 export interface DispatcherDeps {
   /** The bot: bot.handleUpdate. */
@@ -119,3 +120,9 @@ export function createDispatcher({ handle, journal, redisUp, logger }: Dispatche
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
+
+/** The journal on `redis`, sealed with `cipher`, and its dispatcher, as the running bot has them. */
+export function durableUpdates(handle: (update: Update) => Promise<void>, redis: Redis, cipher: Cipher, logger: Logger) {
+  const journal = createUpdateJournal(redis, cipher);
+  return { journal, dispatcher: createDispatcher({ handle, journal, redisUp: () => pingWithin(redis, 500), logger }) };
+}

@@ -38,8 +38,7 @@ export async function checkConversation(conversation: Conversation<BotContext, C
   // The PIN should not stay readable in the chat.
   await pinAnswer.deleteMessage().catch(() => undefined);
 
-  const found = code;
-  const access = await conversation.external((outer) => outer.cases.checkAccess(reporterId, found, pin));
+  const access = await conversation.external((outer) => outer.cases.checkAccess(reporterId, code, pin));
   if (access.kind === "denied") {
     await say(t("check-denied"));
     return;
@@ -54,14 +53,14 @@ export async function checkConversation(conversation: Conversation<BotContext, C
 
   for (;;) {
     const state = await conversation.external(async (outer) => {
-      const stored = await outer.cases.get(found);
+      const stored = await outer.cases.get(code);
       return stored && { status: stored.status, createdAt: stored.createdAt };
     });
     if (!state) return;
     const actions = new InlineKeyboard();
     if (state.status !== "withdrawn") actions.text(t("check-add"), ADD).row().text(t("check-withdraw"), WITHDRAW).row();
     actions.text(t("report-done"), FORM.done);
-    await say(t("check-status", { code: found, status: t(`case-status-${state.status}`), date: localTime(state.createdAt) }), {
+    await say(t("check-status", { code: code, status: t(`case-status-${state.status}`), date: localTime(state.createdAt) }), {
       parse_mode: "HTML",
       reply_markup: actions,
     });
@@ -70,15 +69,15 @@ export async function checkConversation(conversation: Conversation<BotContext, C
     // answers what they wrote (a question, a menu).
     if (choice === undefined) return conversation.halt({ next: true });
     if (choice === ADD && state.status !== "withdrawn") {
-      await addInformation(found);
+      await addInformation(code);
     } else if (choice === WITHDRAW && state.status !== "withdrawn") {
-      await say(t("withdraw-confirm", { code: found }), {
+      await say(t("withdraw-confirm", { code: code }), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard().text(t("withdraw-yes"), WITHDRAW_YES).row().text(t("withdraw-no"), FORM.back),
       });
       if ((await next()).callbackQuery?.data === WITHDRAW_YES) {
-        await conversation.external((outer) => outer.cases.withdraw(found, "reporter", Date.now()));
-        await say(t("withdraw-done", { code: found }), { parse_mode: "HTML" });
+        await conversation.external((outer) => outer.cases.withdraw(code, "reporter", Date.now()));
+        await say(t("withdraw-done", { code: code }), { parse_mode: "HTML" });
         return;
       }
     } else if (choice === FORM.done) {
