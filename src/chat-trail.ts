@@ -1,7 +1,7 @@
 import type { Context, Transformer } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "./logger.js";
-import { KEYS } from "./redis.js";
+import { KEYS, luaScript } from "./redis.js";
 
 /** Telegram lets a bot delete messages in a private chat only for 48 hours after they were sent. */
 export const DELETABLE_MS = 48 * 3600 * 1000;
@@ -18,11 +18,11 @@ export interface ChatTrail {
 
 // One round trip per record: add the ids, drop what can no longer be deleted, renew the expiry.
 // ARGV: now, window in ms, then the message ids.
-const RECORD = `
+const RECORD = luaScript(`
 for i = 3, #ARGV do redis.call("ZADD", KEYS[1], ARGV[1], ARGV[i]) end
 redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", ARGV[1] - ARGV[2])
 redis.call("PEXPIRE", KEYS[1], ARGV[2])
-`;
+`);
 
 /** `name` gives a private chat's (its person's) pseudonym, so the key does not show the Telegram id. */
 export function createChatTrail(redis: Redis, name: (chatId: number) => string): ChatTrail {
@@ -30,7 +30,7 @@ export function createChatTrail(redis: Redis, name: (chatId: number) => string):
   return {
     async record(chatId, messageIds) {
       if (messageIds.length === 0) return;
-      await redis.eval(RECORD, 1, key(chatId), Date.now(), DELETABLE_MS, ...messageIds);
+      await RECORD(redis, [key(chatId)], [Date.now(), DELETABLE_MS, ...messageIds]);
     },
     async take(chatId) {
       const replies = await redis.multi().zrangebyscore(key(chatId), Date.now() - DELETABLE_MS, "+inf").del(key(chatId)).exec();

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Redis, type RedisOptions } from "ioredis";
 
 export { Redis };
@@ -36,6 +37,24 @@ export const SESSION_TTL_SECONDS = 180 * 24 * 3600;
 
 export function createRedis(url: string, options: RedisOptions = {}): Redis {
   return new Redis(url, { lazyConnect: true, enableAutoPipelining: true, ...options });
+}
+
+type Reply = string | number | null | Reply[];
+
+/**
+ * A Lua script, run atomically by Redis, sent by its hash (EVALSHA) and as text only when Redis does not
+ * know it yet (a new or restarted Redis), rather than the whole text on every call.
+ */
+export function luaScript<R extends Reply = Reply>(lua: string) {
+  const sha = createHash("sha1").update(lua).digest("hex");
+  return async (redis: Redis, keys: string[], args: Array<string | number>): Promise<R> => {
+    try {
+      return (await redis.evalsha(sha, keys.length, ...keys, ...args)) as R;
+    } catch (err) {
+      if (!(err instanceof Error && err.message.startsWith("NOSCRIPT"))) throw err;
+      return (await redis.eval(lua, keys.length, ...keys, ...args)) as R;
+    }
+  };
 }
 
 export async function pingWithin(redis: Redis, ms: number): Promise<boolean> {

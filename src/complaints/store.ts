@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Cipher } from "../crypto.js";
-import { KEYS } from "../redis.js";
+import { KEYS, luaScript } from "../redis.js";
 import { bishkekIso } from "./bishkek-time.js";
 import { DUMMY_PIN_HASH, hashPin, verifyPin } from "./codes.js";
 import type { Addition, Attachment, Case, CaseSecret, CompleteDraft, PlaceType, Region, Status } from "./model.js";
@@ -52,7 +52,7 @@ export interface CaseStore {
 // staff alert in the outbox (delivered by the alert worker, so a crash after this cannot lose it).
 // KEYS: case, cases, own, quota, events, outbox. ARGV: draftId, code, hour, named, event, outbox field,
 // outbox entry, then the case's fields.
-const SUBMIT = `
+const SUBMIT = luaScript<SubmitResult>(`
 local draft = redis.call("HGET", KEYS[1], "draftId")
 if draft then
   if draft == ARGV[1] then return "duplicate" end
@@ -66,21 +66,21 @@ redis.call("EXPIRE", KEYS[4], 172800)
 redis.call("RPUSH", KEYS[5], ARGV[5])
 redis.call("HSET", KEYS[6], ARGV[6], ARGV[7])
 return "created"
-`;
+`);
 
 // A withdrawn case takes no more content. KEYS: case, additions, events. ARGV: sealed addition, hour, event.
-const ADD = `
+const ADD = luaScript<number>(`
 local status = redis.call("HGET", KEYS[1], "status")
 if not status or status == "withdrawn" then return 0 end
 redis.call("RPUSH", KEYS[2], ARGV[1])
 redis.call("HSET", KEYS[1], "updatedAt", ARGV[2])
 redis.call("RPUSH", KEYS[3], ARGV[3])
 return 1
-`;
+`);
 
 // The content and every addition go together; the plain statistics stay. KEYS: case, additions, events.
 // ARGV: hour, event.
-const WITHDRAW = `
+const WITHDRAW = luaScript<number>(`
 local status = redis.call("HGET", KEYS[1], "status")
 if not status or status == "withdrawn" then return 0 end
 redis.call("HDEL", KEYS[1], "secret")
@@ -88,7 +88,7 @@ redis.call("DEL", KEYS[2])
 redis.call("HSET", KEYS[1], "status", "withdrawn", "updatedAt", ARGV[1])
 redis.call("RPUSH", KEYS[3], ARGV[2])
 return 1
-`;
+`);
 
 // A "day" for the daily limit is a Bishkek day.
 const bishkekDay = (now: number) => bishkekIso(now).slice(0, 10);
@@ -107,7 +107,7 @@ const event = (action: string, actor: string, at: number) => JSON.stringify({ ac
 // A try takes a slot on both counters before the PIN is checked and gives it back when the PIN is right:
 // taking it in one script is what keeps parallel guesses from all getting past a limit read earlier.
 // Returns {0, ms until the full counters expire} or {1, the PIN hash or ""}.
-const TAKE_TRY = `
+const TAKE_TRY = luaScript<[number, number | string]>(`
 local wait = -1
 for i = 1, 2 do
   if tonumber(redis.call("GET", KEYS[i]) or "0") >= tonumber(ARGV[1]) then
@@ -120,14 +120,14 @@ for i = 1, 2 do
   redis.call("EXPIRE", KEYS[i], ARGV[2], "NX")
 end
 return {1, redis.call("HGET", KEYS[3], "pinHash") or ""}
-`;
+`);
 
 // A counter that expired meanwhile is left alone rather than recreated without a TTL.
-const GIVE_BACK_TRY = `
+const GIVE_BACK_TRY = luaScript(`
 for i = 1, #KEYS do
   if redis.call("EXISTS", KEYS[i]) == 1 and redis.call("DECR", KEYS[i]) <= 0 then redis.call("DEL", KEYS[i]) end
 end
-`;
+`);
 
 export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
   const caseKey = (code: string) => KEYS.case + code;
@@ -192,7 +192,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
       const alert = newCaseAlert(code);
       const keys = [caseKey(code), KEYS.cases, ownKey(reporterId), quotaKey(reporterId, now), eventsKey(code), KEYS.outbox];
       const args = [draftId, code, hour, named ? "1" : "0", event("submitted", "reporter", hour), alert.id, JSON.stringify(alert), ...Object.entries(fields).flat()];
-      return (await redis.eval(SUBMIT, keys.length, ...keys, ...args)) as SubmitResult;
+      return SUBMIT(redis, keys, args);
     },
 
     async get(code) {
@@ -217,11 +217,11 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
 
     async checkAccess(reporterId, code, pin) {
       const counters = [`${KEYS.tries}account:${cipher.pseudonym(String(reporterId))}`, `${KEYS.tries}code:${code}`];
-      const [taken, value] = (await redis.eval(TAKE_TRY, 3, ...counters, caseKey(code), TRIES_PER_HOUR, 3600)) as [number, number | string];
+      const [taken, value] = await TAKE_TRY(redis, [...counters, caseKey(code)], [TRIES_PER_HOUR, 3600]);
       if (!taken) return { kind: "limited", retryInMs: Number(value) };
       const pinHash = String(value);
       if (!(await verifyPin(pin, pinHash || DUMMY_PIN_HASH)) || !pinHash) return { kind: "denied" };
-      await redis.eval(GIVE_BACK_TRY, counters.length, ...counters);
+      await GIVE_BACK_TRY(redis, counters, []);
       return { kind: "ok" };
     },
 
@@ -232,12 +232,12 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
     async addInformation(code, addition, now) {
       const sealed = cipher.encrypt(JSON.stringify({ at: now, ...addition } satisfies Addition));
       const hour = hourOf(now);
-      return (await redis.eval(ADD, 3, caseKey(code), additionsKey(code), eventsKey(code), sealed, hour, event("added", "reporter", hour))) === 1;
+      return (await ADD(redis, [caseKey(code), additionsKey(code), eventsKey(code)], [sealed, hour, event("added", "reporter", hour)])) === 1;
     },
 
     async withdraw(code, actor, now) {
       const hour = hourOf(now);
-      return (await redis.eval(WITHDRAW, 3, caseKey(code), additionsKey(code), eventsKey(code), hour, event("withdrawn", actor, hour))) === 1;
+      return (await WITHDRAW(redis, [caseKey(code), additionsKey(code), eventsKey(code)], [hour, event("withdrawn", actor, hour)])) === 1;
     },
 
     // Staff actions keep their exact time: they account for who saw what, and say nothing about the reporter.

@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
 import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Cipher } from "../crypto.js";
-import { KEYS } from "../redis.js";
+import { KEYS, luaScript } from "../redis.js";
 
 /** How long an update id is remembered, to drop it if Telegram sends it again. Telegram keeps updates 24 h. */
 const SEEN_FOR_MS = 7 * 24 * 3600 * 1000;
@@ -20,12 +19,14 @@ export interface UpdateJournal {
   pending(): Promise<Update[]>;
 }
 
-// KEYS: seen, pending. ARGV: now, the oldest time to remember (0: no pruning this time), then pairs of
-// update id and sealed update.
-const RECORD = `
+// KEYS: seen, pending. ARGV: now, the oldest time to remember (0: no pruning this time), how many ids
+// follow of updates handled, those ids, then pairs of update id and sealed update to record.
+const WRITE = luaScript<string[]>(`
 if ARGV[2] ~= "0" then redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", ARGV[2]) end
+local handled = tonumber(ARGV[3])
+for i = 4, 3 + handled do redis.call("HDEL", KEYS[2], ARGV[i]) end
 local fresh = {}
-for i = 3, #ARGV, 2 do
+for i = 4 + handled, #ARGV, 2 do
   if not redis.call("ZSCORE", KEYS[1], ARGV[i]) then
     redis.call("ZADD", KEYS[1], ARGV[1], ARGV[i])
     redis.call("HSET", KEYS[2], ARGV[i], ARGV[i + 1])
@@ -33,57 +34,46 @@ for i = 3, #ARGV, 2 do
   end
 end
 return fresh
-`;
-
-const RECORD_SHA = createHash("sha1").update(RECORD).digest("hex");
+`);
 
 /** Old ids are forgotten at most this often, not on every write. */
 const PRUNE_EVERY_MS = 60_000;
 
-/**
- * Items given in the same turn of the event loop (several webhook requests, several updates finishing)
- * go to Redis together, as one command, and every caller gets that command's result.
- */
-function together<T, R>(send: (items: T[]) => Promise<R>): (items: T[]) => Promise<R> {
-  let waiting: { items: T[]; result: Promise<R> } | undefined;
-  return (items) => {
-    if (!waiting) {
-      const batch = { items: [] as T[], result: undefined as unknown as Promise<R> };
-      batch.result = new Promise((resolve) => setImmediate(resolve)).then(() => {
-        waiting = undefined;
-        return send(batch.items);
-      });
-      waiting = batch;
-    }
-    waiting.items.push(...items);
-    return waiting.result;
-  };
-}
-
 export function createUpdateJournal(redis: Redis, cipher: Cipher): UpdateJournal {
   let prunedAt = 0;
-  // Sent by its hash (EVALSHA), not as text every time.
-  const script = (...args: Array<string | number>) => redis.evalsha(RECORD_SHA, 2, ...args).catch((err: unknown) => {
-    if (err instanceof Error && err.message.startsWith("NOSCRIPT")) return redis.eval(RECORD, 2, ...args);
-    throw err;
-  });
-  const record = together(async (updates: Update[]) => {
+  // Updates to record and updates handled, given in the same turn of the event loop (several webhook
+  // requests, several updates finishing, one person's next update as their last one ends), go to Redis as
+  // one script call, and every caller gets its result.
+  let batch: { record: Update[]; done: number[]; result: Promise<Set<number>> } | undefined;
+  async function write(record: Update[], done: number[]) {
     const now = Date.now();
     const prune = now - prunedAt > PRUNE_EVERY_MS;
     if (prune) prunedAt = now;
-    const pairs = updates.flatMap((update) => [update.update_id, cipher.encrypt(JSON.stringify(update))]);
-    return new Set(((await script(KEYS.updatesSeen, KEYS.updatesPending, now, prune ? now - SEEN_FOR_MS : 0, ...pairs)) as string[]).map(Number));
-  });
-  const done = together((ids: number[]) => redis.hdel(KEYS.updatesPending, ...ids.map(String)));
+    const pairs = record.flatMap((update) => [update.update_id, cipher.encrypt(JSON.stringify(update))]);
+    return new Set((await WRITE(redis, [KEYS.updatesSeen, KEYS.updatesPending], [now, prune ? now - SEEN_FOR_MS : 0, done.length, ...done, ...pairs])).map(Number));
+  }
+  function join(): NonNullable<typeof batch> {
+    if (batch) return batch;
+    const next = { record: [] as Update[], done: [] as number[], result: undefined as unknown as Promise<Set<number>> };
+    next.result = new Promise((resolve) => setImmediate(resolve)).then(() => {
+      batch = undefined;
+      return write(next.record, next.done);
+    });
+    return (batch = next);
+  }
   return {
     async record(updates) {
       if (updates.length === 0) return [];
-      const fresh = await record(updates);
+      const joined = join();
+      joined.record.push(...updates);
+      const fresh = await joined.result;
       // Taken out as they are claimed: an update given twice in one batch is handed over once.
       return updates.filter((update) => fresh.delete(update.update_id));
     },
     async done(updateId) {
-      await done([updateId]);
+      const joined = join();
+      joined.done.push(updateId);
+      await joined.result;
     },
     async pending() {
       const sealed = Object.values(await redis.hgetall(KEYS.updatesPending));
