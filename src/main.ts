@@ -14,7 +14,7 @@ import { createI18n } from "./bot/i18n.js";
 import { ConfigError, parseConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createMetrics } from "./metrics.js";
-import { loadProfile, ProfileError, type Profile } from "./profile.js";
+import { loadProfile, ProfileError, profileGaps, type Profile } from "./profile.js";
 import { createRedis, persistenceEnabled, pingWithin } from "./redis.js";
 import { closeServer, listen, onShutdown } from "./lifecycle.js";
 import { createHttpServer } from "./server.js";
@@ -64,6 +64,7 @@ async function main() {
   const logger = createLogger({ level: chat ? "error" : config.logLevel, pretty: config.development });
   const profile = readProfile(config.profilePath);
   if (!profile.officialBot) logger.warn("the profile has no officialBot, so /official cannot show the bot's official username");
+  for (const gap of profileGaps(profile)) logger.warn(`the profile is not filled in before going live: ${gap}`);
 
   const redis = createRedis(config.redisUrl);
   let connected = false;

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
 import type { Locale } from "./config.js";
+import { escapeHtml } from "./html.js";
 
 /** The profile shipped with the code; PROFILE_PATH points elsewhere. */
 export const DEFAULT_PROFILE_PATH = fileURLToPath(new URL("../profile.yaml", import.meta.url));
@@ -37,7 +38,10 @@ const referral = z
   });
 
 const schema = z.strictObject({
-  organisation: z.strictObject({ name: localized, description: localized }),
+  /** Who runs this bot and reads the reports. Left out until the operator has confirmed it. */
+  organisation: z.strictObject({ name: localized, description: localized }).optional(),
+  /** Numbers confirmed to answer when someone is in danger now; offered in the form and its consent. */
+  emergency: z.array(line).default([]),
   hotlines: z.array(line).default([]),
   website: website.optional(),
   email: email.optional(),
@@ -48,11 +52,33 @@ const schema = z.strictObject({
 });
 
 export type Profile = z.output<typeof schema>;
-export type Localized = Profile["organisation"]["name"];
+export type Localized = NonNullable<Profile["organisation"]>["name"];
 export type PhoneLine = Profile["hotlines"][number];
 export type Referral = Profile["referrals"][number];
 
 export const localize = (value: Localized, locale: Locale) => value[locale];
+
+/**
+ * The organisation's name, escaped for HTML, for texts that say who reads a report (`named` selects the
+ * wording in Fluent): a profile that names none makes the bot say so rather than name a body that may not
+ * read it.
+ */
+export const organisationVariables = (name: Localized | undefined | null, locale: Locale) =>
+  name ? { org: escapeHtml(name[locale]), named: "yes" } : { org: "", named: "no" };
+
+/** The emergency numbers as one line, or "" when none is configured. */
+export const emergencyNumbers = (profile: Profile) => profile.emergency.map((entry) => entry.number).join(", ");
+
+/** For texts that offer the emergency numbers: `emergency` selects the wording for when there are none. */
+export const emergencyVariables = (numbers: string) => ({ hotline: numbers, emergency: numbers ? "yes" : "no" });
+
+/** What an operator must fill in before going live, for the startup log. */
+export function profileGaps(profile: Profile): string[] {
+  return [
+    ...(profile.organisation ? [] : ["organisation: the bot tells people it cannot yet say which organisation reads their report"]),
+    ...(profile.emergency.length > 0 ? [] : ["emergency: no number is offered for when someone is in danger now"]),
+  ];
+}
 
 export class ProfileError extends Error {}
 

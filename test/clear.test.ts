@@ -6,6 +6,8 @@ import { type FakeUser } from "../src/telegram/fake-user.js";
 import { createTestBot, newPerson, newUserId, useRedis, personKey } from "./harness.js";
 import { fillReport, labels, sendReport } from "./report-helpers.js";
 
+const clearDone = (locale: "ky" | "ru") => createTestBot(redis).i18n.t(locale, "clear-done");
+
 const redis = useRedis();
 
 afterEach(() => {
@@ -55,7 +57,7 @@ describe("clear this chat", () => {
     const deleted = deletedIds(person);
     expect(deleted).toEqual(expect.arrayContaining([...incoming, ...sent]));
     expect(deleted).toHaveLength(incoming.length + sent.length + 1); // and the /clear message itself
-    expect(person.messages.map((message) => message.text)).toEqual(["Готово."]);
+    expect(person.messages.map((message) => message.text)).toEqual([clearDone("ru")]);
   });
 
   it("works from the menu button too, in the person's language", async () => {
@@ -63,7 +65,7 @@ describe("clear this chat", () => {
     await person.send("/start");
     await person.click("🧹 Чатты тазалоо");
     expect(person.calls.find((call) => call.method === "answerCallbackQuery")).toBeDefined();
-    expect(person.messages.map((message) => message.text)).toEqual(["Даяр."]);
+    expect(person.messages.map((message) => message.text)).toEqual([clearDone("ky")]);
   });
 
   it("keeps going when some messages are already gone or too old to delete", async () => {
@@ -78,7 +80,7 @@ describe("clear this chat", () => {
     await person.send("/clear");
     const oneByOne = person.calls.filter((call) => call.method === "deleteMessage").map((call) => call.payload.message_id);
     expect(oneByOne).toEqual(expect.arrayContaining([...sent, ...incoming]));
-    expect(person.messages.map((message) => message.text)).toEqual(["Вот что может помочь:", "Готово."]);
+    expect(person.messages.map((message) => message.text)).toEqual(["Вот что может помочь:", clearDone("ru")]);
   });
 
   it("remembers message ids for 48 hours only, in Redis, and does not try older ones", async () => {
@@ -126,6 +128,6 @@ describe("clear this chat after a report", () => {
     expect(recorded.filter((id) => id >= 1_000_000)).toHaveLength(2);
     await person.send("/clear");
     expect(deletedIds(person)).toEqual(expect.arrayContaining(recorded));
-    expect(person.messages.map((message) => message.text)).toEqual(["Готово."]);
+    expect(person.messages.map((message) => message.text)).toEqual([clearDone("ru")]);
   });
 });

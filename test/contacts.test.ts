@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadProfile, parseProfile, ProfileError } from "../src/profile.js";
+import { loadProfile, parseProfile, profileGaps, ProfileError } from "../src/profile.js";
 import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
 import { createTestBot, newUserId, useRedis } from "./harness.js";
 
@@ -39,16 +39,20 @@ function profileFile(content: string): string {
 }
 
 describe("organisation profile", () => {
-  it("the shipped profile.yaml is valid and holds only the verified NCPT facts", () => {
+  it("the shipped profile.yaml is valid, names no abolished body and offers no unverified number", () => {
     const profile = loadProfile();
-    expect(profile.hotlines).toEqual([{ number: "+996554999222", hours: { ky: "күнү-түнү", ru: "круглосуточно" } }]);
-    expect(profile.website).toBe("https://npm.kg");
+    // The NCPT was abolished on 3 October 2025; who answers its hotline and runs npm.kg since is unverified.
+    expect(profile.organisation).toBeUndefined();
+    expect(profile.emergency).toEqual([]);
+    expect(profile.hotlines).toEqual([]);
+    expect(profile.website).toBeUndefined();
     expect(profile.email).toBeUndefined();
     expect(profile.address).toBeUndefined();
     expect(profile.officialBot).toBeUndefined();
-    expect(profile.referrals.map((referral) => referral.websites[0])).toEqual([
-      "https://ombudsman.kg", "https://prokuror.kg", "https://ukuk-jardam.gov.kg", "https://notorture.kg",
-    ]);
+    // An NGO is listed only once checked (domain.md §4), so none by default.
+    expect(profile.referrals.map((referral) => referral.websites[0])).toEqual(["https://ombudsman.kg", "https://prokuror.kg", "https://ukuk-jardam.gov.kg"]);
+    expect(profileGaps(profile)).toHaveLength(2);
+    expect(profileGaps(parseProfile(TEST_PROFILE.replace("hotlines:", "emergency:\n  - number: +996 555 000 009\nhotlines:"), "p"))).toEqual([]);
   });
 
   const invalid: Record<string, [string, RegExp]> = {
@@ -124,10 +128,13 @@ describe("/contacts and /official", () => {
     expect(person.last.text).not.toContain("Первая организация");
   });
 
-  it("leaves out what the profile does not have", async () => {
+  it("leaves out what the profile does not have, and says so when it names no organisation", async () => {
     const person = createTestBot(redis).user({ id: newUserId(), language_code: "ru" });
+    await person.send("/contacts");
+    expect(person.last.text.startsWith("Этот бот ещё не назвал организацию")).toBe(true);
+    expect(person.last.text).toContain("<b>Другие организации, которые могут помочь</b>");
+    expect(person.last.text).not.toMatch(/Горячая линия|Сайт:|Эл\. почта|Адрес|Официальный бот/);
     await person.send("/official");
-    expect(person.last.text).toContain("☎️ Горячая линия: +996554999222 (круглосуточно)\n🌐 Сайт: https://npm.kg\n\n⚠️");
-    expect(person.last.text).not.toMatch(/Эл\. почта|Адрес|Официальный бот/);
+    expect(person.last.text).toMatch(/^<b>Официальные каналы<\/b>/);
   });
 });

@@ -81,6 +81,15 @@ describe("the fake Telegram refuses what Telegram refuses", () => {
     expect(await call(telegram, "editMessageText", { chat_id: CHAT, message_id: id, text: "new" })).toEqual(refused("message to edit not found"));
   });
 
+  it("refuses a reply to a message that is not there, and shows the person's message inside a reply to it", async () => {
+    const telegram = new FakeTelegram();
+    telegram.userMessage(CHAT, 77, "где адвокат");
+    expect(await call(telegram, "sendMessage", { chat_id: CHAT, text: "a", reply_parameters: { message_id: 78 } })).toEqual(refused("message to be replied not found"));
+    expect(await call(telegram, "sendMessage", { chat_id: CHAT, text: "a", reply_parameters: { message_id: 78, allow_sending_without_reply: true } })).toMatchObject({ ok: true });
+    const answer = await call(telegram, "sendMessage", { chat_id: CHAT, text: "a", reply_parameters: { message_id: 77 } });
+    expect(answer).toMatchObject({ ok: true, result: { reply_to_message: { message_id: 77, text: "где адвокат" } } });
+  });
+
   it("lets the bot delete the person's own messages, but not edit them; deleteMessages skips ids that are not there", async () => {
     const telegram = new FakeTelegram();
     const theirs: number[] = [];

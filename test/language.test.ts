@@ -1,5 +1,7 @@
 import { KEYS } from "../src/redis.js";
 import { describe, expect, it } from "vitest";
+import { guessLanguage } from "../src/bot/language-guess.js";
+import { buttonText, buttonsOf, type FakeUser } from "../src/telegram/fake-user.js";
 import { createTestBot, newPerson, newUserId, useRedis, personKey } from "./harness.js";
 
 const redis = useRedis();
@@ -70,16 +72,90 @@ describe("language negotiation", () => {
     expect(person.last.text).toMatch(KY_GREETING);
   });
 
-  it("speaks the default locale (ky) to someone who has not chosen and whose language is unknown", async () => {
+  it("speaks the default locale (ky) where nothing tells the language of someone who has not chosen (a button)", async () => {
     const person = newPerson(redis, "de");
-    await person.send("hello");
-    expect(person.last.text).toMatch(/^Бул суроого жооп берген карточканы/);
+    await person.pressData({ message_id: 1, text: "" }, "rights");
+    expect(person.last.text).toMatch(/^<b>Сиздин укуктарыңыз<\/b>/);
   });
 
   it("honours DEFAULT_LOCALE=ru", async () => {
     const { user } = createTestBot(redis, { env: { DEFAULT_LOCALE: "ru" } });
     const person = user({ id: newUserId() });
-    await person.send("hello");
-    expect(person.last.text).toMatch(/^Я не нашёл карточку/);
+    await person.pressData({ message_id: 1, text: "" }, "rights");
+    expect(person.last.text).toMatch(/^<b>Ваши права<\/b>/);
+  });
+});
+
+describe("a person whose Telegram speaks neither language", () => {
+  const PROMPT = "Тилди тандаңыз:\nВыберите язык:";
+  const { i18n } = createTestBot(redis);
+  const labelsOf = (person: FakeUser) => person.messages.flatMap((message) => buttonsOf(message).map(buttonText));
+
+  it("tells the language of a first message where its words or letters show it, and asks otherwise", () => {
+    expect(guessLanguage("где пожаловаться на полицию")).toBe("ru");
+    expect(guessLanguage("сына избили в отделе")).toBe("ru");
+    expect(guessLanguage("уулумду милицияда сабашты")).toBe("ky");
+    expect(guessLanguage("мени кармашты эмне кылам")).toBe("ky");
+    expect(guessLanguage("адвокат")).toBeUndefined();
+    expect(guessLanguage("hello")).toBeUndefined();
+    expect(guessLanguage("")).toBeUndefined();
+  });
+
+  it("answers a question in the language it is written in, offering the choice first", async () => {
+    const person = newPerson(redis, "en");
+    await person.send("где пожаловаться на полицию");
+    const [note, answer] = person.messages;
+    expect(note?.text).toBe(i18n.t("ru", "language-guessed"));
+    expect(buttonsOf(note).map(buttonText)).toEqual(["Кыргызча", "Русский"]);
+    expect(answer?.text).toBe(i18n.t("ru", "search-found"));
+    expect(buttonsOf(answer).map(buttonText)).toContain(i18n.t("ru", "rights-complain-title"));
+    // It stays with that language, without asking again, until the person chooses.
+    await person.send("/report");
+    expect(person.last.text).toMatch(/^<b>Прежде чем начать<\/b>/);
+    expect(person.messages.filter((message) => message.text === note?.text)).toHaveLength(1);
+  });
+
+  it("answers in Kyrgyz a question written with Kyrgyz letters", async () => {
+    const person = newPerson(redis, "de");
+    await person.send("уулумду кармашты, эмне кылуу керек");
+    expect(person.messages[0]?.text).toBe(i18n.t("ky", "language-guessed"));
+    expect(person.last.text).toBe(i18n.t("ky", "search-found"));
+  });
+
+  it("asks when it cannot tell, then answers the question in the language chosen", async () => {
+    const person = newPerson(redis, "en");
+    await person.send("адвокат");
+    expect(person.last.text).toBe(PROMPT);
+    expect(person.last.reply_to?.text).toBe("адвокат");
+    await person.click("Кыргызча");
+    expect(person.messages.map((message) => message.text)).toEqual([i18n.t("ky", "language-changed"), i18n.t("ky", "search-found")]);
+    expect(labelsOf(person)).toContain(i18n.t("ky", "rights-detained-lawyer-title"));
+  });
+
+  it("asks first, then opens the form, when the first message is /report", async () => {
+    const person = newPerson(redis, "en");
+    await person.send("/report");
+    expect(person.last.text).toBe(PROMPT);
+    await person.click("Русский");
+    expect(person.last.text).toMatch(/^<b>Прежде чем начать<\/b>/);
+  });
+
+  it("asks, then shows the menu, for a first message with no words (a photo)", async () => {
+    const person = newPerson(redis, "en");
+    await person.sendMessage({ photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }] });
+    expect(person.last.text).toBe(PROMPT);
+    await person.click("Русский");
+    expect(person.last.text).toMatch(RU_GREETING);
+  });
+
+  it("answers inline queries in the language of the query, and in both when it cannot tell", async () => {
+    const answer = (person: FakeUser) => person.calls.filter((call) => call.method === "answerInlineQuery").at(-1)!.payload;
+    const person = newPerson(redis, "en");
+    await person.inlineQuery("где найти адвоката");
+    expect(answer(person).results[0]).toMatchObject({ id: "detained-lawyer", title: i18n.t("ru", "rights-detained-lawyer-title") });
+    await person.inlineQuery("");
+    const ids = answer(person).results.map((result: { id: string }) => result.id);
+    expect(ids).toContain("torture:ky");
+    expect(ids).toContain("torture:ru");
   });
 });

@@ -43,8 +43,8 @@ describe("the bot process", () => {
 
   it("with a broken organisation profile, names the bad field and refuses to start", async () => {
     const profile = join(EMPTY_DIR, "broken-profile.yaml");
-    writeFileSync(profile, readFileSync(new URL("../profile.yaml", import.meta.url), "utf8").replace("+996 554 999 222", "554-999"));
-    await expectRefusal({ BOT_TOKEN: TEST_TOKEN, PROFILE_PATH: profile }, `${profile} has errors:\n  hotlines.0.number must be an international phone number`);
+    writeFileSync(profile, readFileSync(new URL("../profile.yaml", import.meta.url), "utf8").replace("emergency: []", "emergency:\n  - number: 554-999"));
+    await expectRefusal({ BOT_TOKEN: TEST_TOKEN, PROFILE_PATH: profile }, `${profile} has errors:\n  emergency.0.number must be an international phone number`);
   });
 
   it("when Redis cannot be reached, says how to start one and exits 1", async () => {

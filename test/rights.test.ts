@@ -1,27 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES, type Locale } from "../src/config.js";
-import { loadProfile } from "../src/profile.js";
-import { childrenOf, TOPICS, type Topic } from "../src/rights/topics.js";
+import { parseProfile } from "../src/profile.js";
+import { childrenOf, topicById, TOPICS, type Topic } from "../src/rights/topics.js";
 import { FAKE_BOT_INFO } from "../src/telegram/fake-telegram.js";
 import { buttonText, buttonsOf, type FakeUser } from "../src/telegram/fake-user.js";
 import { createTestBot, newPerson, newUserId, useRedis } from "./harness.js";
 
 const redis = useRedis();
 const { i18n } = createTestBot(redis);
-const org = loadProfile().organisation.name;
-
-const t = (locale: Locale, id: string) => i18n.t(locale, id, { org: org[locale] });
+// The shipped profile names no organisation (see profile.yaml).
+const t = (locale: Locale, id: string) => i18n.t(locale, id, { org: "", named: "no" });
 const title = (locale: Locale, topic: Topic) => t(locale, `rights-${topic.id}-title`);
 
 function expectCard(person: FakeUser, locale: Locale, topic: Topic) {
   const { text } = person.last;
   expect(text.startsWith(`<b>${title(locale, topic)}</b>\n\n${t(locale, `rights-${topic.id}-body`)}`)).toBe(true);
   expect(text).toContain(`<b>${t(locale, "rights-next")}:</b> ${t(locale, `rights-${topic.id}-next`)}`);
-  expect(text).toContain(i18n.t(locale, "rights-reviewed", { date: "25.11.2026" }));
+  const [year, month, day] = topic.reviewed.split("-");
+  expect(text).toContain(i18n.t(locale, "rights-reviewed", { date: `${day}.${month}.${year}` }));
   expect(text).not.toMatch(/[{}$]|rights-/);
   const labels = buttonsOf(person.last).map(buttonText);
+  const linked = [...childrenOf(topic.id), ...(topic.see ?? []).map((id) => topicById(id)!)].map((other) => title(locale, other));
+  const contacts = topic.contacts ? [t(locale, "menu-contacts")] : [];
   const report = topic.startsReport ? [t(locale, "menu-report")] : [];
-  expect(labels).toEqual([...childrenOf(topic.id).map((child) => title(locale, child)), ...report, t(locale, "rights-back"), t(locale, "rights-home")]);
+  expect(labels).toEqual([...linked, ...contacts, ...report, t(locale, "rights-back"), t(locale, "rights-home")]);
 }
 
 describe("rights library", () => {
@@ -66,11 +68,48 @@ describe("rights library", () => {
   });
 
   it("names the organisation from the profile where a card speaks about it", async () => {
-    const person = newPerson(redis, "ru");
+    const profile = parseProfile(`organisation:\n  name: { ky: "Борбор <К>", ru: "Центр <К>" }\n  description: { ky: Сыноо., ru: Проверка. }\n`, "test");
+    const { user } = createTestBot(redis, { profile });
+    const person = user({ id: newUserId(), language_code: "ru" });
     await person.send("/start complain-centre");
-    expect(person.last.text).toContain(`организации «${org.ru}»`);
+    expect(person.last.text).toContain("организации «Центр &lt;К&gt;»");
     await person.click(t("ru", "menu-report"));
     expect(person.last.text).toMatch(/^<b>Прежде чем начать<\/b>/);
+    expect(person.last.text).toContain("сотрудники организации «Центр &lt;К&gt;»");
+  });
+
+  for (const locale of LOCALES) {
+    it(`does not name a body that may not read the report while the profile names none, in ${locale}`, async () => {
+      const person = newPerson(redis, locale);
+      await person.send("/start complain-centre");
+      expect(person.last.text).toContain(t(locale, "rights-complain-centre-body"));
+      expect(person.last.text).not.toMatch(/«»|Национальн\w+ центр\w* по предупреждению пыток»|554 999 222/);
+    });
+  }
+
+  it("sends the person to other cards, the contacts and the form by buttons, not by titles to look for", async () => {
+    for (const topic of TOPICS) {
+      for (const id of topic.see ?? []) expect(topicById(id), `${topic.id} links to ${id}`).toBeDefined();
+      for (const locale of LOCALES) {
+        // The old texts named titles that do not exist («откройте тему «Если вас пытали»», «раздел «Контакты»»).
+        expect(t(locale, `rights-${topic.id}-next`)).not.toMatch(/тему «|раздел «|темасы|бөлүмү\)/);
+      }
+    }
+    const person = newPerson(redis, "ru");
+    await person.send("/start torture");
+    await person.click(title("ru", topicById("harmed")!));
+    expectCard(person, "ru", topicById("harmed")!);
+    await person.send("/start detained-hours");
+    await person.click(t("ru", "menu-contacts"));
+    expect(person.last.text).toContain(t("ru", "contacts-referrals"));
+    await person.send("/start harmed-doctor");
+    await person.click(t("ru", "menu-report"));
+    expect(person.last.text).toMatch(/^<b>Прежде чем начать<\/b>/);
+  });
+
+  it("gives each card its own review date", () => {
+    expect(new Set(TOPICS.map((topic) => topic.reviewed)).size).toBeGreaterThan(1);
+    for (const topic of TOPICS) expect(topic.reviewed).toMatch(/^20\d\d-\d\d-\d\d$/);
   });
 
   it("answers a forged or outdated topic button without showing anything", async () => {
@@ -120,8 +159,8 @@ describe("inline mode", () => {
     const lawyer = results.find((result: { id: string }) => result.id === "detained-lawyer");
     expect(lawyer).toMatchObject({
       type: "article",
-      title: "Адвокат с момента задержания",
-      input_message_content: { parse_mode: "HTML", message_text: expect.stringContaining("<b>Адвокат с момента задержания</b>") },
+      title: "Право на адвоката",
+      input_message_content: { parse_mode: "HTML", message_text: expect.stringContaining("<b>Право на адвоката</b>") },
       reply_markup: { inline_keyboard: [[{ text: "Открыть в боте", url: `https://t.me/${FAKE_BOT_INFO.username}?start=detained-lawyer` }]] },
     });
     expect(lawyer.description.length).toBeLessThanOrEqual(120);
@@ -130,7 +169,7 @@ describe("inline mode", () => {
   it("speaks Kyrgyz to a Kyrgyz speaker, whatever language the query is in", async () => {
     const person = newPerson(redis, "ky");
     await person.inlineQuery("адвокат бербей жатышат");
-    expect(answer(person).results[0]).toMatchObject({ id: "detained-lawyer", title: "Кармалган учурдан тартып адвокат" });
+    expect(answer(person).results[0]).toMatchObject({ id: "detained-lawyer", title: "Адвокатка укук" });
   });
 
   it("follows the language chosen in the bot over Telegram's", async () => {

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { TranslateFunction } from "@grammyjs/i18n";
 import type { Locale } from "../config.js";
-import type { PhoneLine, Profile, Referral } from "../profile.js";
+import { organisationVariables, type PhoneLine, type Profile, type Referral } from "../profile.js";
 import { escapeHtml } from "../html.js";
 import { CALLBACK, homeButton } from "./keyboards.js";
 import type { Screen } from "./screens.js";
@@ -37,8 +37,9 @@ function referral(entry: Referral, locale: Locale): string {
 }
 
 export function contactsScreen(t: TranslateFunction, profile: Profile, locale: Locale): Screen {
-  const { name, description } = profile.organisation;
-  const sections = [`<b>${escapeHtml(name[locale])}</b>\n${escapeHtml(description[locale])}`, reach(t, profile, locale).join("\n")];
+  const { organisation } = profile;
+  const who = organisation ? `<b>${escapeHtml(organisation.name[locale])}</b>\n${escapeHtml(organisation.description[locale])}` : t("contacts-unnamed");
+  const sections = [who, reach(t, profile, locale).join("\n")].filter(Boolean);
   if (profile.referrals.length > 0) {
     sections.push(`<b>${t("contacts-referrals")}</b>\n${profile.referrals.map((entry) => referral(entry, locale)).join("\n")}`);
   }
@@ -48,7 +49,7 @@ export function contactsScreen(t: TranslateFunction, profile: Profile, locale: L
 
 export function officialScreen(t: TranslateFunction, profile: Profile, locale: Locale): Screen {
   const text = [
-    `<b>${t("official-title", { org: escapeHtml(profile.organisation.name[locale]) })}</b>`,
+    `<b>${t("official-title", organisationVariables(profile.organisation?.name, locale))}</b>`,
     reach(t, profile, locale).join("\n"),
     t("official-warning"),
   ].join("\n\n");

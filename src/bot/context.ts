@@ -11,10 +11,14 @@ import type { Role } from "../roles.js";
 
 export interface SessionData {
   locale?: Locale;
+  /** Until the person chooses, the language their first words were written in (see unknown-language.ts). */
+  guessedLocale?: Locale;
   /** Set while a report draft exists, so the person can be told when it expires unsent. */
   draftStartedAt?: number;
   /** Set while the person's private chat may hold a form's state (report or check; forms run only there). */
   formOpen?: boolean;
+  /** When the chat last showed a new case's code and PIN, so «Clear this chat» asks before deleting them. */
+  secretsShownAt?: number;
   /** The ids of the person's latest handled updates, so a replayed one is not handled twice. */
   handled?: number[];
 }

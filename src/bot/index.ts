@@ -36,6 +36,7 @@ import { rightsFeature } from "./features/rights.js";
 import { searchFeature } from "./features/search.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
+import { unknownLanguageFeature } from "./features/unknown-language.js";
 import { whoamiFeature } from "./features/whoami.js";
 
 export interface BotDeps {
@@ -81,6 +82,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   protectedBot.use(trackChat(trail, logger));
   protectedBot.use(i18n);
   protectedBot.use(rateLimit(redis, personKey, config.rateLimit));
+  protectedBot.use(unknownLanguageFeature); // before anything answers, so the first answer is in the right language
   protectedBot.use(conversationsMiddleware({ redis, cipher, personKey, i18n, retry, trail, logger }));
   protectedBot.use(reportCancelFeature); // before the forms, so /cancel reaches it while one waits
   protectedBot.use(createConversation(reportConversation, { id: REPORT, maxMillisecondsToWait: DRAFT_TTL_MS }));

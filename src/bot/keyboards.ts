@@ -15,9 +15,14 @@ export const CALLBACK = {
   contacts: "contacts",
   official: "official",
   clear: "clear",
+  clearConfirmed: "clear:yes",
+  clearKept: "clear:no",
 } as const;
 
 export const topicData = (id: string) => `rights:${id}`;
+
+/** After a language is chosen from the first prompt: answer the question the prompt replied to. */
+export const ANSWER_QUESTION = "question";
 
 // News joins the menu when it is built.
 export function mainMenu(t: TranslateFunction): InlineKeyboard {

@@ -42,7 +42,11 @@ export async function currentLocale(ctx: BotContext): Promise<Locale> {
 export const languagePromptText = (translate: (locale: Locale, key: string) => string) =>
   LOCALES.map((locale) => translate(locale, "language-choose")).join("\n");
 
-export function sendLanguagePrompt(ctx: BotContext, topic?: string) {
+/**
+ * `then` is what to do once the language is chosen (a topic, the form, or answering the message the
+ * prompt replies to, `replyTo`): Telegram keeps that message with the prompt, so the bot stores nothing.
+ */
+export function sendLanguagePrompt(ctx: BotContext, then?: string, replyTo?: number) {
   const text = languagePromptText((locale, key) => ctx.i18n.fluent.translate(locale, key));
-  return ctx.reply(text, { reply_markup: languageKeyboard(ctx.t, topic) });
+  return ctx.reply(text, { reply_markup: languageKeyboard(ctx.t, then), ...(replyTo ? { reply_parameters: { message_id: replyTo } } : {}) });
 }

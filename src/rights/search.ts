@@ -66,7 +66,7 @@ export function createRightsSearch(translate: Translate): RightsSearch {
   });
   const docs = TOPICS.flatMap((topic) =>
     LOCALES.map((locale) => {
-      const t = (part: string) => stripTags(translate(locale, `rights-${topic.id}-${part}`, { org: "" }));
+      const t = (part: string) => stripTags(translate(locale, `rights-${topic.id}-${part}`, { org: "", named: "no" }));
       return { id: `${topic.id}:${locale}`, topic: topic.id, title: t("title"), keywords: t("keywords"), body: `${t("body")} ${t("next")}` };
     }),
   );

@@ -6,33 +6,35 @@
 export interface Topic {
   id: string;
   parent?: string;
-  /** The day the card's content was last checked against shared/domain.md. */
+  /** The day this card's content was last checked against shared/domain.md. */
   reviewed: string;
-  /** A card about reporting through this bot carries the button that starts a report. */
-  startsReport?: boolean;
+  /** Other cards its "what to do next" sends the person to, shown as buttons. */
+  see?: string[];
+  /** Its "what to do next" sends the person to the contacts. */
+  contacts?: true;
+  /** A card about abuse, or about reporting through this bot, carries the button that starts a report. */
+  startsReport?: true;
 }
 
-const REVIEWED = "2026-11-25";
-
 export const TOPICS: readonly Topic[] = [
-  { id: "torture", reviewed: REVIEWED },
-  { id: "detained", reviewed: REVIEWED },
-  { id: "detained-hours", parent: "detained", reviewed: REVIEWED },
-  { id: "detained-lawyer", parent: "detained", reviewed: REVIEWED },
-  { id: "detained-call", parent: "detained", reviewed: REVIEWED },
-  { id: "detained-medical", parent: "detained", reviewed: REVIEWED },
-  { id: "detained-explained", parent: "detained", reviewed: REVIEWED },
-  { id: "harmed", reviewed: REVIEWED },
-  { id: "harmed-doctor", parent: "harmed", reviewed: REVIEWED },
-  { id: "harmed-record", parent: "harmed", reviewed: REVIEWED },
-  { id: "harmed-register", parent: "harmed", reviewed: REVIEWED },
-  { id: "complain", reviewed: REVIEWED },
-  { id: "complain-prosecutor", parent: "complain", reviewed: REVIEWED },
-  { id: "complain-ombudsman", parent: "complain", reviewed: REVIEWED },
-  { id: "complain-centre", parent: "complain", reviewed: REVIEWED, startsReport: true },
-  { id: "places", reviewed: REVIEWED },
-  { id: "legal-aid", reviewed: REVIEWED },
-  { id: "institutions", reviewed: REVIEWED },
+  { id: "torture", reviewed: "2026-11-30", see: ["harmed"], startsReport: true },
+  { id: "detained", reviewed: "2026-11-30" },
+  { id: "detained-hours", parent: "detained", reviewed: "2026-11-30", see: ["detained-lawyer"], contacts: true },
+  { id: "detained-lawyer", parent: "detained", reviewed: "2026-11-30", see: ["legal-aid"] },
+  { id: "detained-call", parent: "detained", reviewed: "2026-11-25" },
+  { id: "detained-medical", parent: "detained", reviewed: "2026-11-30", see: ["harmed-doctor"], startsReport: true },
+  { id: "detained-explained", parent: "detained", reviewed: "2026-11-30" },
+  { id: "harmed", reviewed: "2026-11-30", startsReport: true },
+  { id: "harmed-doctor", parent: "harmed", reviewed: "2026-11-30", startsReport: true },
+  { id: "harmed-record", parent: "harmed", reviewed: "2026-11-30", see: ["complain"], startsReport: true },
+  { id: "harmed-register", parent: "harmed", reviewed: "2026-11-30", see: ["complain-ombudsman", "legal-aid"], startsReport: true },
+  { id: "complain", reviewed: "2026-11-30", startsReport: true },
+  { id: "complain-prosecutor", parent: "complain", reviewed: "2026-11-30", see: ["legal-aid"] },
+  { id: "complain-ombudsman", parent: "complain", reviewed: "2026-11-30", contacts: true },
+  { id: "complain-centre", parent: "complain", reviewed: "2026-11-30", contacts: true, startsReport: true },
+  { id: "places", reviewed: "2026-11-30", contacts: true, startsReport: true },
+  { id: "legal-aid", reviewed: "2026-11-25", contacts: true },
+  { id: "institutions", reviewed: "2026-11-30", contacts: true, startsReport: true },
 ];
 
 const byId = new Map(TOPICS.map((topic) => [topic.id, topic]));

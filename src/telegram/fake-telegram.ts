@@ -44,6 +44,8 @@ export interface ChatMessage {
   chat_id: number;
   text: string;
   reply_markup?: Markup;
+  /** The person's message this one replies to, as Telegram attaches it. */
+  reply_to?: { message_id: number; text?: string };
 }
 
 const EDITS = new Set(["editMessageText", "editMessageReplyMarkup"]);
@@ -55,8 +57,8 @@ export type FaultInjector = (call: ApiCall) => ApiFailure | undefined | Promise<
 export class FakeTelegram {
   readonly calls: ApiCall[] = [];
   private readonly messages = new Map<number, ChatMessage>();
-  /** The person's own messages, as "chat:message" ids: the bot may delete them. */
-  private readonly personMessages = new Set<string>();
+  /** The person's own messages, by "chat:message" id, with their text: the bot may delete or answer them. */
+  private readonly personMessages = new Map<string, string | undefined>();
   private readonly listeners: Array<(call: ApiCall, message?: ChatMessage) => void> = [];
   private nextMessageId = 1;
   fault?: FaultInjector;
@@ -76,8 +78,8 @@ export class FakeTelegram {
   }
 
   /** A message the person sent: it exists for Telegram from now on, so the bot can delete it. */
-  userMessage(chatId: number, messageId: number): void {
-    this.personMessages.add(personKey(chatId, messageId));
+  userMessage(chatId: number, messageId: number, text?: string): void {
+    this.personMessages.set(personKey(chatId, messageId), text);
   }
 
   /** The bot's messages in one chat, oldest first, as they read now. */
@@ -108,7 +110,16 @@ export class FakeTelegram {
       return this.isPersonMessage(payload) ? "Bad Request: message can't be edited" : "Bad Request: message to edit not found";
     }
     if (method === "deleteMessage" && !ours && !this.isPersonMessage(payload)) return "Bad Request: message to delete not found";
+    const reply = this.repliedTo(payload);
+    if (reply && !this.isPersonMessage({ chat_id: payload.chat_id, message_id: reply }) && !this.botMessage({ chat_id: payload.chat_id, message_id: reply })) {
+      return "Bad Request: message to be replied not found";
+    }
     return undefined;
+  }
+
+  private repliedTo(payload: Payload): number | undefined {
+    const reply = payload.reply_parameters as { message_id?: number; allow_sending_without_reply?: boolean } | undefined;
+    return reply?.message_id !== undefined && !reply.allow_sending_without_reply ? reply.message_id : undefined;
   }
 
   /** Deletes a message of either side; an id that is not there is skipped, as deleteMessages does. */
@@ -132,6 +143,9 @@ export class FakeTelegram {
         text: String(payload.text ?? payload.caption ?? ""),
         reply_markup: payload.reply_markup,
       };
+      const reply = this.repliedTo(payload);
+      const key = personKey(payload.chat_id, reply);
+      if (reply !== undefined && this.personMessages.has(key)) touched.reply_to = { message_id: reply, text: this.personMessages.get(key) };
       this.messages.set(touched.message_id, touched);
       result = this.asMessage(touched);
     } else if (EDITS.has(method)) {
@@ -159,6 +173,18 @@ export class FakeTelegram {
       from: FAKE_BOT_INFO,
       text: message.text,
       ...(message.reply_markup && "inline_keyboard" in message.reply_markup ? { reply_markup: message.reply_markup } : {}),
+      ...(message.reply_to ? { reply_to_message: personMessage(message.chat_id, message.reply_to) } : {}),
     } as Message;
   }
+}
+
+/** A message the person sent, as Telegram shows it inside another (a reply's reply_to_message). */
+export function personMessage(chatId: number, { message_id, text }: { message_id: number; text?: string }): Message {
+  return {
+    message_id,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: chatId, type: "private", first_name: "User" },
+    from: { id: chatId, is_bot: false, first_name: "User" },
+    ...(text === undefined ? {} : { text }),
+  } as Message;
 }

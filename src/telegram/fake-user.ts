@@ -1,5 +1,5 @@
 import type { InlineKeyboardButton, KeyboardButton, Message, Update } from "grammy/types";
-import type { ApiCall, ChatMessage, FakeTelegram } from "./fake-telegram.js";
+import { personMessage, type ApiCall, type ChatMessage, type FakeTelegram } from "./fake-telegram.js";
 
 export interface FakeUserOptions {
   id: number;
@@ -66,7 +66,7 @@ export class FakeUser {
   /** Sends any kind of message: a sticker, a photo, a voice note… */
   sendMessage(content: Partial<Message>): Promise<void> {
     const messageId = nextMessageId++;
-    this.telegram.userMessage(this.id, messageId);
+    this.telegram.userMessage(this.id, messageId, content.text ?? content.caption);
     return this.handle({
       update_id: nextUpdateId++,
       message: {
@@ -96,7 +96,7 @@ export class FakeUser {
   }
 
   /** Sends callback data as if a button carried it, which is how a forged or stale button looks. */
-  pressData(message: Pick<ChatMessage, "message_id" | "text">, data: string): Promise<void> {
+  pressData(message: Pick<ChatMessage, "message_id" | "text" | "reply_to">, data: string): Promise<void> {
     return this.handle({
       update_id: nextUpdateId++,
       callback_query: {
@@ -109,6 +109,7 @@ export class FakeUser {
           date: Math.floor(Date.now() / 1000),
           chat: { id: this.id, type: "private", first_name: this.from.first_name },
           text: message.text,
+          ...(message.reply_to ? { reply_to_message: personMessage(this.id, message.reply_to) } : {}),
         } as Message,
       },
     });

@@ -1,5 +1,6 @@
 import { InlineKeyboard, Keyboard } from "grammy";
 import type { Conversation } from "@grammyjs/conversations";
+import { emergencyVariables } from "../../profile.js";
 import type { TranslateFunction } from "@grammyjs/i18n";
 import {
   CONTACTS, MAX_ATTACHMENTS, MAX_TEXT_PARTS, NARRATIVE_MAX, NARRATIVE_MIN, PLACE_TYPES, REGIONS, REPORTERS, WHEN, type Draft,
@@ -134,7 +135,7 @@ export function reportSteps(form: Form) {
   async function urgency(): Promise<boolean | "back"> {
     const answer = await choose("urgency", ["yes", "no"] as const);
     if (answer === "back") return "back";
-    if (answer === "yes" && form.hotline) await say(t("report-urgent-hotline", { hotline: form.hotline }));
+    if (answer === "yes") await say(t("report-urgent-hotline", emergencyVariables(form.hotline)));
     return answer === "yes";
   }
 

@@ -4,7 +4,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import { newCaseCode, newPin } from "../../complaints/codes.js";
 import { isComplete, type Draft } from "../../complaints/model.js";
 import type { Locale } from "../../config.js";
-import { escapeHtml } from "../../html.js";
+import { emergencyNumbers, emergencyVariables, organisationVariables } from "../../profile.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { homeButton } from "../keyboards.js";
 import { sensitive } from "../protect.js";
@@ -29,8 +29,8 @@ export async function reportConversation(conversation: Conversation<BotContext, 
     pin: newPin(),
     reporterId: outer.from!.id,
     chatId: outer.chat!.id,
-    hotline: outer.profile.hotlines.map((line) => line.number).join(", "),
-    org: outer.profile.organisation.name,
+    hotline: emergencyNumbers(outer.profile),
+    org: outer.profile.organisation?.name ?? null,
   }));
   const locale = await conversation.external((outer) => outer.i18n.getLocale());
   const draft: Draft = { attachments: [] };
@@ -39,7 +39,7 @@ export async function reportConversation(conversation: Conversation<BotContext, 
 
   async function consent(): Promise<number> {
     const agree = new InlineKeyboard().text(t("report-agree"), FORM.agree).row().add(cancelButton(t));
-    await say(t("report-consent", { org: escapeHtml(setup.org[locale as Locale]), hotline: setup.hotline || "—" }), {
+    await say(t("report-consent", { ...organisationVariables(setup.org, locale as Locale), ...emergencyVariables(setup.hotline) }), {
       reply_markup: agree,
       parse_mode: "HTML",
     });

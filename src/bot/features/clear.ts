@@ -1,6 +1,7 @@
-import type { Api } from "grammy";
+import { InlineKeyboard, type Api } from "grammy";
 import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
+import { DELETABLE_MS } from "../../chat-trail.js";
 import { CALLBACK } from "../keyboards.js";
 
 const composer = new Composer<BotContext>();
@@ -34,11 +35,30 @@ async function clearChat(ctx: BotContext & { chat: { id: number } }) {
   await ctx.reply(ctx.t("clear-done"));
 }
 
-feature.command("clear", clearChat);
+// The PIN is shown once and stored nowhere readable, so deleting the message that holds it may lose it.
+async function askOrClear(ctx: BotContext & { chat: { id: number } }) {
+  const shownAt = ctx.session.secretsShownAt;
+  if (shownAt === undefined || Date.now() - shownAt > DELETABLE_MS) return clearChat(ctx);
+  const keyboard = new InlineKeyboard().text(ctx.t("clear-yes"), CALLBACK.clearConfirmed).text(ctx.t("clear-no"), CALLBACK.clearKept);
+  await ctx.reply(ctx.t("clear-confirm"), { reply_markup: keyboard });
+}
+
+feature.command("clear", askOrClear);
 
 feature.callbackQuery(CALLBACK.clear, async (ctx) => {
   await ctx.answerCallbackQuery();
+  await askOrClear(ctx);
+});
+
+feature.callbackQuery(CALLBACK.clearConfirmed, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  delete ctx.session.secretsShownAt;
   await clearChat(ctx);
+});
+
+feature.callbackQuery(CALLBACK.clearKept, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t("clear-kept"));
 });
 
 export { composer as clearFeature };

@@ -1,22 +1,20 @@
 import { Composer } from "../composer.js";
 import { topicById } from "../../rights/topics.js";
 import type { BotContext } from "../context.js";
-import { chosenLocale, supportedLocale } from "../i18n.js";
 import { CALLBACK } from "../keyboards.js";
 import { REPORT } from "../conversations/report.js";
 import { enterReport } from "../report-entry.js";
 import { cardScreenFor } from "../rights-view.js";
-import { sendLanguagePrompt, sendScreen, sendStart, showScreen, startScreen } from "../screens.js";
+import { sendScreen, sendStart, showScreen, startScreen } from "../screens.js";
 
 const composer = new Composer<BotContext>();
 const feature = composer.chatType("private");
 
 // t.me/<bot>?start=<topic-id> (posters, leaflets, QR codes) opens that card directly, and
-// t.me/<bot>?start=report starts a report. With no known language the person is asked first.
+// t.me/<bot>?start=report starts a report. With no known language the person was asked first
+// (unknown-language.ts).
 feature.command("start", async (ctx) => {
   const topic = topicById(ctx.match);
-  const knowsLanguage = chosenLocale(ctx) ?? supportedLocale(ctx.from.language_code);
-  if (!knowsLanguage) return sendLanguagePrompt(ctx, topic?.id ?? (ctx.match === REPORT ? REPORT : undefined));
   if (topic) return sendScreen(ctx, await cardScreenFor(ctx, topic));
   if (ctx.match === REPORT) return enterReport(ctx);
   return sendStart(ctx);

@@ -1,0 +1,20 @@
+import { InlineKeyboard } from "grammy";
+import type { BotContext } from "./context.js";
+import { CALLBACK, homeButton } from "./keyboards.js";
+import { sensitive } from "./protect.js";
+import { topicButton } from "./rights-view.js";
+
+/**
+ * A question in the person's own words: the best matching cards, or, when none fits, an honest "not
+ * found" with the topic list and the contacts. Never a random card.
+ */
+export async function answerQuestion(ctx: BotContext, question: string) {
+  const found = ctx.rightsSearch.search(question);
+  if (found.length === 0) {
+    const keyboard = new InlineKeyboard().text(ctx.t("menu-rights"), CALLBACK.rights).row().text(ctx.t("menu-contacts"), CALLBACK.contacts);
+    return ctx.reply(ctx.t("search-nothing"), { reply_markup: keyboard });
+  }
+  const keyboard = new InlineKeyboard([...found.map((topic) => [topicButton(ctx.t, topic)]), [homeButton(ctx.t)]]);
+  // The answer says what the person is going through, so it is kept from being forwarded.
+  return ctx.reply(ctx.t("search-found"), sensitive({ reply_markup: keyboard }));
+}
