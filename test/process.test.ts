@@ -99,7 +99,7 @@ describe("the bot process", () => {
     expect(await chat("/help\n")).toContain("Вы можете");
   });
 
-  it("warns at startup when Redis keeps nothing on disk", async () => {
+  it("warns at startup when Redis keeps nothing on disk, and for what the profile lacks", async () => {
     const [, appendonly] = (await redis.config("GET", "appendonly")) as string[];
     const [, save] = (await redis.config("GET", "save")) as string[];
     const persistent = appendonly === "yes" || Boolean(save?.trim());
@@ -107,6 +107,9 @@ describe("the bot process", () => {
     const run = startMain({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: api.root, PORT: String(await freePort()) });
     await until(() => run.output().includes("bot started"), "the bot to start");
     expect(run.output().includes("Redis persistence is off")).toBe(!persistent);
+    // The shipped profile names no organisation and no emergency number until the operator fills them in.
+    expect(run.output()).toContain("the profile is not filled in before going live: organisation");
+    expect(run.output()).toContain("the profile is not filled in before going live: emergency");
     run.child.kill("SIGINT");
     expect((await run.exited).code).toBe(0);
   });
