@@ -4,4 +4,4 @@ language-choose = Тилди тандаңыз:
 language-changed = Эми мен сиз менен кыргызча сүйлөшөм.
 language-name-ky = Кыргызча
 language-name-ru = Русский
-language-guessed = Кыргызча жооп берем. Башка тил ыңгайлуу болсо, тандаңыз:
+language-guessed = Сизге кыргызча жооп берем. Башка тил ыңгайлуураак болсо, аны тандаңыз:
