@@ -52,7 +52,6 @@ export async function fillReport(person: FakeUser, l: ReturnType<typeof labels>,
   if (answers.placeName) await person.send(answers.placeName);
   else await person.click(l("report-skip"));
   await person.click(l("report-when-yesterday"));
-  await person.click(l("report-skip"));
   await person.send(answers.narrative ?? "They beat my brother at the station for two hours.");
   await person.click(l("report-continue"));
   await person.click(l(answers.urgent ? "report-urgency-yes" : "report-urgency-no"));

@@ -46,3 +46,11 @@ export function sendLanguagePrompt(ctx: BotContext, topic?: string) {
   const text = languagePromptText((locale, key) => ctx.i18n.fluent.translate(locale, key));
   return ctx.reply(text, { reply_markup: languageKeyboard(ctx.t, topic) });
 }
+
+/** A language chosen from the prompt: remembered, and the prompt turned into its confirmation. */
+export async function chooseLanguage(ctx: BotContext, locale: Locale) {
+  ctx.session.locale = locale;
+  await ctx.i18n.renegotiateLocale();
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t("language-changed"));
+}

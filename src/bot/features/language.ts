@@ -6,7 +6,7 @@ import { CALLBACK } from "../keyboards.js";
 import { REPORT } from "../conversations/report.js";
 import { enterReport } from "../report-entry.js";
 import { cardScreenFor } from "../rights-view.js";
-import { sendLanguagePrompt, sendScreen, sendStart } from "../screens.js";
+import { chooseLanguage, sendLanguagePrompt, sendScreen, sendStart } from "../screens.js";
 
 const composer = new Composer<BotContext>();
 const feature = composer.chatType("private");
@@ -18,11 +18,10 @@ feature.callbackQuery(CALLBACK.language, async (ctx) => {
   await sendLanguagePrompt(ctx);
 });
 
+// While a form waits, it takes a plain choice itself and asks its question again (conversations/input.ts);
+// only a choice that carries a topic (from a deep link) comes here then.
 feature.callbackQuery(CALLBACK.chooseLanguage, async (ctx) => {
-  ctx.session.locale = ctx.match[1] as Locale;
-  await ctx.i18n.renegotiateLocale();
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t("language-changed"));
+  await chooseLanguage(ctx, ctx.match[1] as Locale);
   const topic = topicById(ctx.match[2] ?? "");
   if (topic) await sendScreen(ctx, await cardScreenFor(ctx, topic));
   else if (ctx.match[2] === REPORT) await enterReport(ctx);
