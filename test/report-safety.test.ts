@@ -83,14 +83,15 @@ describe("a sent report is never lost or doubled", () => {
   it("when Redis fails at «Send», says to press it again, keeps the draft, and the second press works", async () => {
     const { l, person } = reportPerson(redis, "ky");
     await fillReport(person, l, { narrative: SECRET_STORY });
-    const evalOnce = redis.eval.bind(redis);
+    const evalshaOnce = redis.evalsha.bind(redis);
     let failed = false;
-    vi.spyOn(redis, "eval").mockImplementation(((script: string, ...args: never[]) => {
-      if (!failed && script.includes("draftId")) {
+    // Scripts go by hash first (luaScript); the submission is the one script that writes the outbox.
+    vi.spyOn(redis, "evalsha").mockImplementation(((sha: string, ...args: never[]) => {
+      if (!failed && (args as unknown[]).includes(KEYS.outbox)) {
         failed = true;
         return Promise.reject(new Error("Connection is closed."));
       }
-      return (evalOnce as (...a: unknown[]) => unknown)(script, ...args);
+      return (evalshaOnce as (...a: unknown[]) => unknown)(sha, ...args);
     }) as never);
     const before = await redis.zcard(KEYS.cases);
     await person.click(l("report-send"));
