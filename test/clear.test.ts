@@ -127,7 +127,30 @@ describe("clear this chat after a report", () => {
     // The person's own messages: /report and the narrative (their ids come from the fake user, from 1,000,000).
     expect(recorded.filter((id) => id >= 1_000_000)).toHaveLength(2);
     await person.send("/clear");
+    // The chat shows the code and PIN, which exist nowhere else readable: it asks first.
+    expect(person.last.text).toBe(l("clear-confirm"));
+    expect(deletedIds(person)).toEqual([]);
+    await person.click(l("clear-yes"));
     expect(deletedIds(person)).toEqual(expect.arrayContaining(recorded));
     expect(person.messages.map((message) => message.text)).toEqual([clearDone("ru")]);
+    // Once cleared, the next clear does not ask again.
+    await person.send("/clear");
+    expect(person.last.text).toBe(clearDone("ru"));
+  });
+
+  it("keeps the chat when the person has not written the code and PIN down yet", async () => {
+    const bot = createTestBot(redis);
+    const person = bot.user({ id: newUserId(), language_code: "ky" });
+    const l = labels(bot, "ky");
+    await fillReport(person, l, { narrative: "Мени бөлүмдө түнү бою сабашты, моюнга алдырууну талап кылышты." });
+    await sendReport(person, l);
+    const count = person.messages.length;
+    await person.send("/start");
+    await person.click(l("menu-clear"));
+    expect(person.last.text).toBe(l("clear-confirm"));
+    await person.click(l("clear-no"));
+    expect(person.last.text).toBe(l("clear-kept"));
+    expect(person.messages).toHaveLength(count + 2);
+    expect(deletedIds(person)).toEqual([]);
   });
 });

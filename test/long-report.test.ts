@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { NARRATIVE_MAX } from "../src/complaints/model.js";
 import { htmlToText } from "../src/html.js";
-import { KEYS } from "../src/redis.js";
 import { FakeTelegram, type ChatMessage } from "../src/telegram/fake-telegram.js";
 import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
 import { createTestBot, newUserId, useRedis } from "./harness.js";
-import { caseStore, fillReport, labels, sendReport, STAFF_CHAT, summaryOf } from "./report-helpers.js";
+import { caseStore, fillReport, labels, openAsCaseworker, sendReport, STAFF_CHAT, summaryOf } from "./report-helpers.js";
 
 const redis = useRedis();
 
@@ -36,14 +35,9 @@ async function longReport() {
 }
 
 /** «Open» under the staff alert, pressed by a new caseworker; returns their private chat's messages. */
-async function openAsCaseworker({ bot, telegram }: Pick<Awaited<ReturnType<typeof longReport>>, "bot" | "telegram">, code: string) {
-  await bot.deliverAlerts();
-  const staffId = newUserId();
-  await redis.sadd(KEYS.roles + staffId, "caseworker");
-  const caseworker = bot.user({ id: staffId, language_code: "ru" });
-  const alert = telegram.chat(STAFF_CHAT).find((message) => message.text.includes(code))!;
-  await caseworker.press(alert, buttonsOf(alert)[0]!);
-  expect(telegram.calls.filter((call) => call.payload.chat_id === staffId).every((call) => call.payload.protect_content === true)).toBe(true);
+async function openCase({ bot }: Pick<Awaited<ReturnType<typeof longReport>>, "bot">, code: string) {
+  const caseworker = await openAsCaseworker(redis, bot, code);
+  expect(bot.telegram.calls.filter((call) => call.payload.chat_id === caseworker.id).every((call) => call.payload.protect_content === true)).toBe(true);
   return caseworker.messages;
 }
 
@@ -62,7 +56,7 @@ describe("a report as long as the form takes", () => {
     const report = await longReport();
     const { code } = await sendReport(report.person, report.l);
     expect(code).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}-[A-Z0-9]{3}$/);
-    const opened = await openAsCaseworker(report, code);
+    const opened = await openCase(report, code);
     expectWithinLimit(opened);
     expect(opened[0]!.text).toContain(code);
     expect(whole(opened)).toContain(squeezed(report.narrative));
@@ -75,7 +69,7 @@ describe("a report as long as the form takes", () => {
     const cases = caseStore(redis, report.bot);
     const additions = ["Утро", "День", "Вечер"].map(story);
     for (const text of additions) await cases.addInformation(code, { text, attachments: [] }, Date.now());
-    const opened = await openAsCaseworker(report, code);
+    const opened = await openCase(report, code);
     expectWithinLimit(opened);
     expect(opened.length).toBeGreaterThanOrEqual(4);
     const at = [report.narrative, ...additions].map((text) => whole(opened).indexOf(squeezed(text)));

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { Locale } from "../src/config.js";
-import type { Redis } from "../src/redis.js";
+import { KEYS, type Redis } from "../src/redis.js";
 import { createCaseStore } from "../src/complaints/store.js";
 import { createCipher } from "../src/crypto.js";
 import { buttonText, buttonsOf, type FakeUser } from "../src/telegram/fake-user.js";
@@ -52,7 +52,6 @@ export async function fillReport(person: FakeUser, l: ReturnType<typeof labels>,
   if (answers.placeName) await person.send(answers.placeName);
   else await person.click(l("report-skip"));
   await person.click(l("report-when-yesterday"));
-  await person.click(l("report-skip"));
   await person.send(answers.narrative ?? "They beat my brother at the station for two hours.");
   await person.click(l("report-continue"));
   await person.click(l(answers.urgent ? "report-urgency-yes" : "report-urgency-no"));
@@ -75,6 +74,17 @@ export async function sendReport(person: FakeUser, l: ReturnType<typeof labels>)
   const match = /<code>([A-Z0-9-]{11})<\/code>[\s\S]*<code>(\d{6})<\/code>/.exec(person.last.text);
   if (!match) throw new Error(`no case code in: ${person.last.text}`);
   return { code: match[1]!, pin: match[2]! };
+}
+
+/** A new caseworker presses «Open» under the staff alert of the case; they are returned, with what they got. */
+export async function openAsCaseworker(redis: Redis, bot: TestBot, code: string) {
+  await bot.deliverAlerts();
+  const staffId = newUserId();
+  await redis.sadd(KEYS.roles + staffId, "caseworker");
+  const caseworker = bot.user({ id: staffId, language_code: "ru" });
+  const alert = bot.telegram.chat(STAFF_CHAT).find((message) => message.text.includes(code))!;
+  await caseworker.press(alert, buttonsOf(alert)[0]!);
+  return caseworker;
 }
 
 /** Every value stored in this Redis database, as raw text, to look for leaks. */

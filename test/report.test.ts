@@ -99,7 +99,7 @@ describe("the report form", () => {
     await person.send("x".repeat(201));
     expectHint(person, l("report-hint-too-long", { max: 200 }));
     await person.click(l("report-skip"));
-    await person.click(l("report-when-today"));
+    await person.click(l("report-when-earlier"));
     await person.click(l("report-skip"));
 
     await person.sendMessage(photo("early"));

@@ -113,7 +113,7 @@ describe("updates recorded in the journal", () => {
     const { dispatcher } = durableUpdates(test, redis);
     const person = new FakeUser(async (update) => void (await dispatcher.receive([update])).handedOver, test.telegram, { id: newUserId(), language_code: "ru" });
     await person.send("/report");
-    for (const label of ["report-agree", "report-reporter-relative", "report-place-police", "report-region-osh", "report-skip", "report-when-yesterday", "report-skip"]) {
+    for (const label of ["report-agree", "report-reporter-relative", "report-place-police", "report-region-osh", "report-skip", "report-when-yesterday"]) {
       await dispatcher.idle();
       await person.click(l(label));
     }

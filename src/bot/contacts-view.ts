@@ -51,7 +51,8 @@ export function officialScreen(t: TranslateFunction, profile: Profile, locale: L
   const text = [
     `<b>${t("official-title", organisationVariables(profile.organisation?.name, locale))}</b>`,
     reach(t, profile, locale).join("\n"),
-    t("official-warning"),
+    // Telling people to compare the bot's name letter by letter only makes sense when the name is shown.
+    t(profile.officialBot ? "official-warning" : "official-warning-no-bot"),
   ].join("\n\n");
   return { text, keyboard: new InlineKeyboard().text(t("menu-contacts"), CALLBACK.contacts).row().add(homeButton(t)) };
 }

@@ -13,10 +13,15 @@ export interface SessionData {
   locale?: Locale;
   /** Until the person chooses, the language their first words were written in (see unknown-language.ts). */
   guessedLocale?: Locale;
-  /** Set while a report draft exists, so the person can be told when it expires unsent. */
+  /**
+   * Set once the person has agreed to start a report, while its draft exists, so they can be told when it
+   * is gone unsent. Before that nothing has been entered, and «Cancel» just leaves.
+   */
   draftStartedAt?: number;
   /** Set while the person's private chat may hold a form's state (report or check; forms run only there). */
   formOpen?: boolean;
+  /** Set when a form's stored state was found but could not be read, until the person is told. */
+  formLost?: boolean;
   /** When the chat last showed a new case's code and PIN, so «Clear this chat» asks before deleting them. */
   secretsShownAt?: number;
   /** The ids of the person's latest handled updates, so a replayed one is not handled twice. */

@@ -14,7 +14,7 @@ export const DRAFT_TTL_MS = 24 * 3600 * 1000;
 
 // Bump whenever a conversation's sequence of waits and external calls changes: stored drafts of the old
 // shape are then dropped instead of being replayed onto new code.
-const FLOW_VERSION = 3;
+const FLOW_VERSION = 4;
 
 type State = VersionedState<ConversationData>;
 
@@ -48,9 +48,14 @@ function chatStorage(redis: Redis, cipher: Cipher, personKey: PersonKey) {
     async read(ctx: BotContext) {
       const key = keyOf(ctx);
       if (key === undefined || !ctx.session.formOpen) return undefined;
-      const state = open(await redis.get(key));
-      if (state === undefined) delete ctx.session.formOpen; // expired or unreadable: stop looking
-      return state;
+      const sealed = await redis.get(key);
+      const state = open(sealed);
+      if (state?.version[1] === FLOW_VERSION) return state;
+      // Expired, or there but unreadable (sealed with a key no longer configured, or left by an older form):
+      // stop looking, and remember which, so that the person is not told their draft ran out of time.
+      delete ctx.session.formOpen;
+      if (sealed !== null) ctx.session.formLost = true;
+      return undefined;
     },
     async write(ctx: BotContext, state: State) {
       const key = keyOf(ctx);

@@ -17,6 +17,7 @@ import type { BotContext } from "./context.js";
 import { conversationsMiddleware, DRAFT_TTL_MS } from "./conversations.js";
 import { CHECK, checkConversation } from "./conversations/check.js";
 import { REPORT, reportConversation } from "./conversations/report.js";
+import { commandsInAnyCase } from "./commands.js";
 import { createErrorHandler } from "./errors.js";
 import { rateLimit } from "./rate-limit.js";
 import { failFastFetch, retryTransformer } from "./retry.js";
@@ -76,6 +77,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
     }),
   );
   const protectedBot = bot.errorBoundary(createErrorHandler(i18n, metrics, () => pingWithin(redis, 500)));
+  protectedBot.use(commandsInAnyCase);
   protectedBot.use(sequentialize(personKey));
   protectedBot.use(sessionMiddleware(redis, personKey));
   protectedBot.use(skipHandled);

@@ -10,6 +10,5 @@ export async function enterReport(ctx: BotContext) {
   }
   // Any other form (a code check) gives way: only one conversation runs at a time.
   await ctx.conversation.exitAll();
-  ctx.session.draftStartedAt = Date.now();
   await ctx.conversation.enter(REPORT);
 }

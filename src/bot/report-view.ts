@@ -14,6 +14,9 @@ export const FORM = {
   done: "r:done",
   send: "r:send",
   rewrite: "r:rewrite",
+  /** «Back» confirmed, when it drops what was written on the step. */
+  backSure: "r:back-sure",
+  stay: "r:stay",
   value: (value: string) => `r:v:${value}`,
   edit: (part: string) => `r:edit:${part}`,
 } as const;
@@ -71,12 +74,14 @@ function contactLine(t: TranslateFunction, contact: Contact): string {
 /** Everything the person entered, each part with its label; short texts they typed are escaped here. */
 export function draftLines(t: TranslateFunction, draft: Draft): Block[] {
   const value = (field: string, v: string | undefined) => (v ? t(`report-${field}-${v}`) : "—");
+  const recordings = draft.recordings?.length ?? 0;
   return [
     `<b>${t("report-part-who")}:</b> ${value("reporter", draft.reporter)}`,
     `<b>${t("report-part-place")}:</b> ${value("place", draft.placeType)}, ${value("region", draft.region)}${draft.placeName ? `, ${escapeHtml(draft.placeName)}` : ""}`,
     `<b>${t("report-part-when")}:</b> ${value("when", draft.when)}${draft.whenText ? `, ${escapeHtml(draft.whenText)}` : ""}`,
     `<b>${t("report-part-what")}:</b>`,
-    { typed: draft.narrative ?? "—" },
+    ...(recordings > 0 ? [t("report-recordings", { count: recordings })] : []),
+    ...(draft.narrative || recordings === 0 ? [{ typed: draft.narrative || "—" }] : []),
     `<b>${t("report-part-urgency")}:</b> ${draft.urgent === undefined ? "—" : t(draft.urgent ? "report-urgency-yes" : "report-urgency-no")}`,
     `<b>${t("report-part-evidence")}:</b> ${t("report-attachments-count", { count: draft.attachments.length })}`,
     `<b>${t("report-part-contact")}:</b> ${draft.contact ? contactLine(t, draft.contact) : "—"}`,

@@ -50,3 +50,12 @@ export function sendLanguagePrompt(ctx: BotContext, then?: string, replyTo?: num
   const text = languagePromptText((locale, key) => ctx.i18n.fluent.translate(locale, key));
   return ctx.reply(text, { reply_markup: languageKeyboard(ctx.t, then), ...(replyTo ? { reply_parameters: { message_id: replyTo } } : {}) });
 }
+
+/** A language chosen from the prompt: remembered, and the prompt turned into its confirmation. */
+export async function chooseLanguage(ctx: BotContext, locale: Locale) {
+  ctx.session.locale = locale;
+  delete ctx.session.guessedLocale;
+  await ctx.i18n.renegotiateLocale();
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t("language-changed"));
+}

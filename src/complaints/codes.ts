@@ -9,11 +9,28 @@ export function newCaseCode(): string {
   return [0, 3, 6].map((start) => chars.slice(start, start + 3).join("")).join("-");
 }
 
-/** Accepts what people type: lower case, spaces, other dashes. Undefined when it cannot be a code. */
+// Cyrillic capitals drawn like Latin ones: a code copied on a Cyrillic keyboard reads the same to the eye.
+const LOOK_ALIKES: Record<string, string> = { А: "A", В: "B", Е: "E", К: "K", М: "M", Н: "H", О: "O", Р: "P", С: "C", Т: "T", У: "Y", Х: "X" };
+
+/** The letters and digits typed, in upper case, look-alike Cyrillic read as Latin; spaces and dashes dropped. */
+const typedChars = (input: string) =>
+  [...input.toUpperCase()].map((char) => LOOK_ALIKES[char] ?? char).filter((char) => /[\p{L}\p{N}]/u.test(char));
+
+/** Accepts what people type: lower case, spaces, other dashes, Cyrillic look-alikes. Undefined when it cannot be a code. */
 export function normalizeCaseCode(input: string): string | undefined {
-  const chars = input.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const chars = typedChars(input).join("");
   if (chars.length !== 9 || [...chars].some((char) => !ALPHABET.includes(char))) return undefined;
   return `${chars.slice(0, 3)}-${chars.slice(3, 6)}-${chars.slice(6)}`;
+}
+
+/**
+ * For a text made like a code (nine Latin letters and digits) that is not one: the characters no code has
+ * (0, O, 1, I…), each once. Empty for anything else, which is not worth taking apart.
+ */
+export function foreignCodeChars(input: string): string[] {
+  const chars = typedChars(input);
+  if (chars.length !== 9 || chars.some((char) => !/[A-Z0-9]/.test(char))) return [];
+  return [...new Set(chars.filter((char) => !ALPHABET.includes(char)))];
 }
 
 export const newPin = () => String(randomInt(1_000_000)).padStart(6, "0");

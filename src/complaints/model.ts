@@ -1,7 +1,8 @@
 /** The choices of the report form. Their labels are in locales/<locale>/report.ftl as `report-<field>-<value>`. */
 export const REPORTERS = ["victim", "relative", "witness", "lawyer", "other"] as const;
 export const PLACE_TYPES = ["police", "pretrial", "colony", "psychiatric", "social-care", "children", "military", "other"] as const;
-export const REGIONS = ["bishkek", "osh-city", "chuy", "talas", "issyk-kul", "naryn", "jalal-abad", "osh", "batken"] as const;
+// Stored as they are and counted for statistics: a value, once used, keeps its meaning; new ones go at the end.
+export const REGIONS = ["bishkek", "osh-city", "chuy", "talas", "issyk-kul", "naryn", "jalal-abad", "osh", "batken", "abroad", "unknown"] as const;
 export const WHEN = ["today", "yesterday", "week", "earlier"] as const;
 export const CONTACTS = ["anonymous", "chat", "phone"] as const;
 export const STATUSES = ["new", "in-progress", "closed", "withdrawn"] as const;
@@ -18,7 +19,7 @@ export const MAX_ATTACHMENTS = 10;
 /** A text may come in several messages; each one is kept with the draft, so their number is bounded too. */
 export const MAX_TEXT_PARTS = 20;
 
-export type AttachmentKind = "photo" | "document" | "voice" | "video";
+export type AttachmentKind = "photo" | "document" | "voice" | "video" | "video_note";
 export interface Attachment {
   kind: AttachmentKind;
   fileId: string;
@@ -36,16 +37,20 @@ export interface Draft {
   placeName?: string;
   when?: When;
   whenText?: string;
+  /** What happened, as typed; empty when it was only told in recordings. */
   narrative?: string;
+  /** Voice or video notes in which the person told what happened, instead of typing it or besides. */
+  recordings?: Attachment[];
   urgent?: boolean;
   attachments: Attachment[];
   contact?: Contact;
 }
 
-export type CompleteDraft = Required<Omit<Draft, "placeName" | "whenText">> & Pick<Draft, "placeName" | "whenText">;
+type Optional = "placeName" | "whenText" | "recordings";
+export type CompleteDraft = Required<Omit<Draft, Optional>> & Pick<Draft, Optional>;
 
 export function isComplete(draft: Draft): draft is CompleteDraft {
-  return Boolean(draft.reporter && draft.placeType && draft.region && draft.when && draft.narrative && draft.urgent !== undefined && draft.contact);
+  return Boolean(draft.reporter && draft.placeType && draft.region && draft.when && draft.narrative !== undefined && draft.urgent !== undefined && draft.contact);
 }
 
 /** The part of a case that is encrypted at rest. */
@@ -55,6 +60,8 @@ export interface CaseSecret {
   when: When;
   whenText?: string;
   narrative: string;
+  /** Cases sent before the narrative could be recorded have none. */
+  recordings?: Attachment[];
   attachments: Attachment[];
   contact: Contact;
   /** The exact times; the plain fields of the case keep them only to the hour. */

@@ -178,6 +178,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
         when: draft.when,
         whenText: draft.whenText,
         narrative: draft.narrative,
+        recordings: draft.recordings,
         attachments: draft.attachments,
         contact: draft.contact,
         createdAt: now,

@@ -1,11 +1,11 @@
 import { InlineKeyboard } from "grammy";
 import type { Conversation } from "@grammyjs/conversations";
-import { normalizeCaseCode } from "../../complaints/codes.js";
+import { foreignCodeChars, normalizeCaseCode } from "../../complaints/codes.js";
 import { MAX_ATTACHMENTS, MAX_TEXT_PARTS, NARRATIVE_MAX, type Attachment } from "../../complaints/model.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { sensitive } from "../protect.js";
 import { FORM, cancelButton, localClock, localTime } from "../report-view.js";
-import { attachmentOf, formSay, formUpdate } from "./input.js";
+import { attachmentOf, formChat } from "./input.js";
 
 export const CHECK = "check";
 
@@ -16,22 +16,22 @@ const MINUTE = 60_000;
 
 /** «Check by code»: from any account, with the case code and PIN; then add information or withdraw. */
 export async function checkConversation(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext) {
-  const t = ctx.t.bind(ctx);
-  const next = () => formUpdate(conversation);
-  const say = formSay(conversation, ctx, "check");
+  const { t, say, ask, next } = formChat(conversation, ctx, "check");
   const reporterId = await conversation.external((outer) => outer.from!.id);
-  const cancel = new InlineKeyboard().add(cancelButton(t));
+  const cancel = () => new InlineKeyboard().add(cancelButton(t));
 
   // A wrong answer is told so and forgotten (see report-steps.ts): the form's stored state does not grow.
-  const hint = async (key: string, vars?: Record<string, number>, keyboard: InlineKeyboard = cancel): Promise<never> => {
+  const hint = async (key: string, vars?: Record<string, string | number>, keyboard: InlineKeyboard = cancel()): Promise<never> => {
     await say(t(key, vars), { reply_markup: keyboard });
     return conversation.skip();
   };
 
-  await say(t("check-ask-code"), { reply_markup: cancel });
-  const code = normalizeCaseCode((await next()).message?.text ?? "") ?? (await hint("check-hint-code"));
+  await ask(() => ({ text: t("check-ask-code"), other: { reply_markup: cancel() } }));
+  const typed = (await next()).message?.text ?? "";
+  const foreign = foreignCodeChars(typed);
+  const code = normalizeCaseCode(typed) ?? (await (foreign.length ? hint("check-hint-code-chars", { chars: foreign.join(" ") }) : hint("check-hint-code")));
 
-  await say(t("check-ask-pin"), { reply_markup: cancel });
+  await ask(() => ({ text: t("check-ask-pin"), other: { reply_markup: cancel() } }));
   const pinAnswer = await next();
   const pin = pinAnswer.message?.text?.trim() ?? "";
   if (!/^\d{6}$/.test(pin)) await hint("check-hint-pin");
@@ -57,24 +57,27 @@ export async function checkConversation(conversation: Conversation<BotContext, C
       return stored && { status: stored.status, createdAt: stored.createdAt };
     });
     if (!state) return;
-    const actions = new InlineKeyboard();
-    if (state.status !== "withdrawn") actions.text(t("check-add"), ADD).row().text(t("check-withdraw"), WITHDRAW).row();
-    actions.text(t("report-done"), FORM.done);
-    await say(t("check-status", { code: code, status: t(`case-status-${state.status}`), date: localTime(state.createdAt) }), {
-      parse_mode: "HTML",
-      reply_markup: actions,
-    });
+    const open = state.status !== "withdrawn";
+    const actions = () => {
+      const buttons = new InlineKeyboard();
+      if (open) buttons.text(t("check-add"), ADD).row().text(t("check-withdraw"), WITHDRAW).row();
+      return buttons.text(t("report-done"), FORM.done);
+    };
+    await ask(() => ({
+      text: t("check-status", { code: code, status: t(`case-status-${state.status}`), date: localTime(state.createdAt) }),
+      other: { parse_mode: "HTML", reply_markup: actions() },
+    }));
     const choice = (await next()).callbackQuery?.data;
     // Anything but a button means the person has moved on: the check ends, and the rest of the bot
     // answers what they wrote (a question, a menu).
     if (choice === undefined) return conversation.halt({ next: true });
-    if (choice === ADD && state.status !== "withdrawn") {
+    if (choice === ADD && open) {
       await addInformation(code);
-    } else if (choice === WITHDRAW && state.status !== "withdrawn") {
-      await say(t("withdraw-confirm", { code: code }), {
-        parse_mode: "HTML",
-        reply_markup: new InlineKeyboard().text(t("withdraw-yes"), WITHDRAW_YES).row().text(t("withdraw-no"), FORM.back),
-      });
+    } else if (choice === WITHDRAW && open) {
+      await ask(() => ({
+        text: t("withdraw-confirm", { code: code }),
+        other: { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(t("withdraw-yes"), WITHDRAW_YES).row().text(t("withdraw-no"), FORM.back) },
+      }));
       if ((await next()).callbackQuery?.data === WITHDRAW_YES) {
         await conversation.external((outer) => outer.cases.withdraw(code, "reporter", Date.now()));
         await say(t("withdraw-done", { code: code }), { parse_mode: "HTML" });
@@ -84,27 +87,36 @@ export async function checkConversation(conversation: Conversation<BotContext, C
       await say(t("check-bye"));
       return;
     } else {
-      await hint("report-hint-stale-button", undefined, actions);
+      await hint("report-hint-stale-button", undefined, actions());
     }
   }
 
   async function addInformation(caseCode: string) {
-    const done = new InlineKeyboard().text(t("report-done"), FORM.done).row().add(cancelButton(t));
-    await say(t("check-ask-addition", { max: MAX_ATTACHMENTS }), { reply_markup: done });
+    const done = () => new InlineKeyboard().text(t("report-done"), FORM.done).row().add(cancelButton(t));
+    await ask(() => ({ text: t("check-ask-addition", { max: MAX_ATTACHMENTS }), other: { reply_markup: done() } }));
     const texts: string[] = [];
     const attachments: Attachment[] = [];
+    let lastGroup: string | undefined;
     for (;;) {
       const answer = await next();
       if (answer.callbackQuery?.data === FORM.done) break;
       const attachment = attachmentOf(answer);
       const text = answer.message?.text?.trim();
       const length = texts.join("\n\n").length;
-      if (attachment && attachments.length < MAX_ATTACHMENTS) attachments.push(attachment);
-      else if (attachment) await hint("report-hint-too-many", { max: MAX_ATTACHMENTS }, done);
-      else if (!text) await hint("check-hint-addition", undefined, done);
-      else if (texts.length >= MAX_TEXT_PARTS) await hint("check-hint-addition-parts", { max: MAX_TEXT_PARTS }, done);
-      else if ([...texts, text].join("\n\n").length > NARRATIVE_MAX) await hint("check-hint-addition-too-long", { max: NARRATIVE_MAX, length }, done);
-      else texts.push(text);
+      if (attachment && attachments.length < MAX_ATTACHMENTS) {
+        attachments.push(attachment);
+        // As in the report form's evidence step: one answer per album, not one per photo in it.
+        const group = answer.message?.media_group_id;
+        if (group === undefined || group !== lastGroup) await say(t("report-evidence-received", { max: MAX_ATTACHMENTS }), { reply_markup: done() });
+        lastGroup = group;
+      } else if (attachment) await hint("report-hint-too-many", { max: MAX_ATTACHMENTS }, done());
+      else if (!text) await hint("check-hint-addition", undefined, done());
+      else if (texts.length >= MAX_TEXT_PARTS) await hint("check-hint-addition-parts", { max: MAX_TEXT_PARTS }, done());
+      else if ([...texts, text].join("\n\n").length > NARRATIVE_MAX) await hint("check-hint-addition-too-long", { max: NARRATIVE_MAX, length }, done());
+      else {
+        texts.push(text);
+        await say(t("check-addition-added", { length: texts.join("\n\n").length, max: NARRATIVE_MAX }), { reply_markup: done() });
+      }
     }
     if (texts.length === 0 && attachments.length === 0) return;
     const text = texts.length ? texts.join("\n\n") : undefined;

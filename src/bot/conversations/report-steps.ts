@@ -1,15 +1,21 @@
 import { InlineKeyboard, Keyboard } from "grammy";
 import type { Conversation } from "@grammyjs/conversations";
 import { emergencyVariables } from "../../profile.js";
-import type { TranslateFunction } from "@grammyjs/i18n";
 import {
-  CONTACTS, MAX_ATTACHMENTS, MAX_TEXT_PARTS, NARRATIVE_MAX, NARRATIVE_MIN, PLACE_TYPES, REGIONS, REPORTERS, WHEN, type Draft,
+  CONTACTS, MAX_ATTACHMENTS, MAX_TEXT_PARTS, NARRATIVE_MAX, NARRATIVE_MIN, PLACE_TYPES, REGIONS, REPORTERS, WHEN, type Draft, type When,
 } from "../../complaints/model.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { FORM, backButton, cancelButton, choiceKeyboard, dropKeyboard, type SummaryPart } from "../report-view.js";
-import { attachmentOf, formSay, formUpdate, type ReplyOptions } from "./input.js";
+import { attachmentOf, type FormChat, type FormMessage } from "./input.js";
 
 const SHORT_TEXT_MAX = 200;
+/** Answers to «when» that already say the day: no date is asked after them. */
+const DAY_KNOWN: readonly When[] = ["today", "yesterday"];
+
+// Emoji, with their modifiers, joiners and keycaps: set aside before looking for words.
+const EMOJI = /[#*\d]\uFE0F?\u20E3|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u200D\uFE0F]/gu;
+/** A text of emoji (or punctuation) alone does not say what happened, however long it is. */
+const describes = (text: string) => /[\p{L}\p{N}]/u.test(text.replace(EMOJI, ""));
 
 export type Step = "reporter" | "placeType" | "region" | "placeName" | "when" | "whenText" | "narrative" | "urgency" | "evidence" | "contact";
 export const ALL_STEPS: Step[] = ["reporter", "placeType", "region", "placeName", "when", "whenText", "narrative", "urgency", "evidence", "contact"];
@@ -40,16 +46,12 @@ function normalizePhone(input: string): string | undefined {
   return undefined;
 }
 
-/** A question: its text (left out of hints when long) and its buttons. */
-interface Question {
-  text?: string;
-  other: ReplyOptions;
-}
+/** A question as a hint repeats it: its text (left out when long) and its buttons. */
+type Question = Partial<FormMessage>;
 
 interface Form {
   conversation: Conversation<BotContext, ConversationContext>;
-  ctx: ConversationContext;
-  t: TranslateFunction;
+  chat: FormChat;
   /** Filled in by the steps. */
   draft: Draft;
   /** The hotline numbers, shown when someone is in danger now. */
@@ -60,9 +62,8 @@ interface Form {
 
 /** The questions of the report form, each asked until it gets a usable answer or «Back». */
 export function reportSteps(form: Form) {
-  const { conversation, ctx, t, draft } = form;
-  const next = () => formUpdate(conversation);
-  const say = formSay(conversation, ctx, "report");
+  const { conversation, draft } = form;
+  const { t, say, ask, next } = form.chat;
   // A wrong answer gets a hint that asks the question again, with its buttons right under it, and is then
   // forgotten: the form keeps no trace of it, so no amount of wrong input makes the stored draft grow.
   // It never returns: the form goes on waiting at the question, for the next update.
@@ -72,55 +73,85 @@ export function reportSteps(form: Form) {
   };
 
   async function choose<T extends string>(field: string, values: readonly T[]): Promise<T | "back"> {
-    const question = { text: t(`report-ask-${field}`), other: { reply_markup: choiceKeyboard(t, field, values) } };
-    await say(question.text, question.other);
+    const question = () => ({ text: t(`report-ask-${field}`), other: { reply_markup: choiceKeyboard(t, field, values) } });
+    await ask(question);
     const answer = await next();
     const data = answer.callbackQuery?.data;
     if (data === FORM.back) return "back";
     const value = values.find((candidate) => data === FORM.value(candidate));
     if (value) return value;
-    return hint(data ? "report-hint-stale-button" : "report-hint-button", undefined, question);
+    return hint(data ? "report-hint-stale-button" : "report-hint-button", undefined, question());
   }
 
   /** An optional short text, or «Skip». */
   async function shortText(field: string): Promise<string | null | "back"> {
-    const keyboard = new InlineKeyboard().text(t("report-skip"), FORM.skip).row().add(backButton(t), cancelButton(t));
-    const question = { text: t(`report-ask-${field}`), other: { reply_markup: keyboard } };
-    await say(question.text, question.other);
+    const keyboard = () => new InlineKeyboard().text(t("report-skip"), FORM.skip).row().add(backButton(t), cancelButton(t));
+    const question = () => ({ text: t(`report-ask-${field}`), other: { reply_markup: keyboard() } });
+    await ask(question);
     const answer = await next();
     const data = answer.callbackQuery?.data;
     if (data === FORM.back) return "back";
     if (data === FORM.skip) return null;
     const text = answer.message?.text?.trim();
     if (text && text.length <= SHORT_TEXT_MAX) return text;
-    if (text) return hint("report-hint-too-long", { max: SHORT_TEXT_MAX }, question);
-    return hint(data ? "report-hint-stale-button" : "report-hint-text", undefined, question);
+    if (text) return hint("report-hint-too-long", { max: SHORT_TEXT_MAX }, question());
+    return hint(data ? "report-hint-stale-button" : "report-hint-text", undefined, question());
   }
 
-  async function narrative(): Promise<string | "back"> {
+  /** What happened: typed in as many messages as the person likes, or told in voice or video notes, or both. */
+  async function narrative(): Promise<"back" | "done"> {
     const parts = draft.narrative ? [draft.narrative] : [];
-    // When the text is edited from the summary, it can be added to or written anew.
+    const recordings = [...(draft.recordings ?? [])];
+    const joined = () => parts.join("\n\n");
+    const fileIds = (list: typeof recordings) => list.map((recording) => recording.fileId).join();
+    const changed = () => joined() !== (draft.narrative ?? "") || fileIds(recordings) !== fileIds(draft.recordings ?? []);
+    // When the narrative is edited from the summary, it can be added to or told anew.
     const keyboard = () => {
       const buttons = new InlineKeyboard().text(t("report-continue"), FORM.next).row();
-      if (parts.length > 0) buttons.text(t("report-rewrite"), FORM.rewrite).row();
+      if (parts.length > 0 || recordings.length > 0) buttons.text(t("report-rewrite"), FORM.rewrite).row();
       return buttons.add(backButton(t), cancelButton(t));
     };
-    // Hints carry the buttons as they are now: «Write anew» appears once there is text.
+    // Hints carry the buttons as they are now: «Write anew» appears once there is something.
     const buttons = () => ({ other: { reply_markup: keyboard() } });
-    const joined = () => parts.join("\n\n");
-    await say(t("report-ask-narrative", { min: NARRATIVE_MIN, max: NARRATIVE_MAX }), { reply_markup: keyboard() });
+    const done = () => {
+      draft.narrative = joined();
+      draft.recordings = recordings.length > 0 ? recordings : undefined;
+      return "done" as const;
+    };
+    await ask(() => ({ text: t("report-ask-narrative", { min: NARRATIVE_MIN, max: NARRATIVE_MAX }), ...buttons() }));
     for (;;) {
       const answer = await next();
       const data = answer.callbackQuery?.data;
-      if (data === FORM.back) return "back";
+      if (data === FORM.back && changed()) {
+        // «Back» keeps the narrative as it was before this step: what was written or recorded here is lost.
+        const sure = new InlineKeyboard().text(t("report-back-yes"), FORM.backSure).row().text(t("report-back-no"), FORM.stay);
+        await say(t("report-back-confirm"), { reply_markup: sure });
+        continue;
+      }
+      if (data === FORM.back || data === FORM.backSure) return "back";
+      if (data === FORM.stay) {
+        await say(t("report-back-stay"), buttons().other);
+        continue;
+      }
       if (data === FORM.rewrite) {
         parts.length = 0;
-        await say(t("report-rewrite-ok"), { reply_markup: keyboard() });
+        recordings.length = 0;
+        await say(t("report-rewrite-ok"), buttons().other);
         continue;
       }
       if (data === FORM.next) {
-        if (joined().length >= NARRATIVE_MIN) return joined();
+        // A recording tells what happened: any text beside it is optional, however short.
+        if (recordings.length > 0) return done();
+        if (joined() && !describes(joined())) return hint("report-hint-narrative-emoji", undefined, buttons());
+        if (joined().length >= NARRATIVE_MIN) return done();
         return hint("report-hint-too-short", { min: NARRATIVE_MIN, missing: NARRATIVE_MIN - joined().length }, buttons());
+      }
+      const recording = answer.message?.voice || answer.message?.video_note ? attachmentOf(answer) : undefined;
+      if (recording) {
+        if (recordings.length >= MAX_ATTACHMENTS) return hint("report-hint-recordings-too-many", { max: MAX_ATTACHMENTS }, buttons());
+        recordings.push(recording);
+        await say(t("report-narrative-recorded"), buttons().other);
+        continue;
       }
       const text = answer.message?.text?.trim();
       if (!text) return hint(data ? "report-hint-stale-button" : "report-hint-narrative-text", undefined, buttons());
@@ -128,7 +159,7 @@ export function reportSteps(form: Form) {
       if (candidate.length > NARRATIVE_MAX) return hint("report-hint-narrative-too-long", { max: NARRATIVE_MAX, length: joined().length }, buttons());
       if (parts.length >= MAX_TEXT_PARTS) return hint("report-hint-narrative-parts", { max: MAX_TEXT_PARTS }, buttons());
       parts.push(text);
-      await say(t("report-narrative-added", { length: candidate.length, max: NARRATIVE_MAX }), { reply_markup: keyboard() });
+      await say(t("report-narrative-added", { length: candidate.length, max: NARRATIVE_MAX }), buttons().other);
     }
   }
 
@@ -141,7 +172,7 @@ export function reportSteps(form: Form) {
 
   async function evidence(): Promise<"back" | "done"> {
     const done = () => new InlineKeyboard().text(t("report-done"), FORM.done).row().add(backButton(t), cancelButton(t));
-    await say(t("report-ask-evidence", { max: MAX_ATTACHMENTS }), { reply_markup: done() });
+    await ask(() => ({ text: t("report-ask-evidence", { max: MAX_ATTACHMENTS }), other: { reply_markup: done() } }));
     let lastGroup: string | undefined;
     for (;;) {
       const answer = await next();
@@ -174,9 +205,9 @@ export function reportSteps(form: Form) {
     }
     // A reply keyboard (the only way to offer «share my number») replaces the inline buttons, so «Back»
     // and «Cancel» are keyboard buttons here and arrive as text.
-    const share = new Keyboard().requestContact(t("report-share-phone")).row().text(t("rights-back")).text(t("report-cancel")).resized();
+    const share = () => new Keyboard().requestContact(t("report-share-phone")).row().text(t("rights-back")).text(t("report-cancel")).resized();
     const removeKeyboard = { reply_markup: { remove_keyboard: true as const } };
-    await say(t("report-ask-phone"), { reply_markup: share });
+    await ask(() => ({ text: t("report-ask-phone"), other: { reply_markup: share() } }));
     const answer = await next();
     if (answer.message?.text === t("rights-back")) {
       await say(t("report-phone-back"), removeKeyboard);
@@ -194,10 +225,10 @@ export function reportSteps(form: Form) {
       await say(t("report-phone-saved"), removeKeyboard);
       return "done";
     }
-    return hint("report-hint-phone", undefined, { other: { reply_markup: share } });
+    return hint("report-hint-phone", undefined, { other: { reply_markup: share() } });
   }
 
-  async function ask(step: Step): Promise<"back" | "done"> {
+  async function fill(step: Step): Promise<"back" | "done"> {
     switch (step) {
       case "reporter":
       case "placeType":
@@ -216,12 +247,8 @@ export function reportSteps(form: Form) {
         draft[step] = value ?? undefined;
         return "done";
       }
-      case "narrative": {
-        const value = await narrative();
-        if (value === "back") return "back";
-        draft.narrative = value;
-        return "done";
-      }
+      case "narrative":
+        return narrative();
       case "urgency": {
         const value = await urgency();
         if (value === "back") return "back";
@@ -238,16 +265,18 @@ export function reportSteps(form: Form) {
   /** Runs the steps in order; «Back» on the first one returns "back". */
   async function run(steps: Step[]): Promise<"back" | "done"> {
     let index = 0;
+    let back = false;
     while (index < steps.length) {
-      if ((await ask(steps[index]!)) === "back") {
-        if (index === 0) return "back";
-        index--;
-      } else {
-        index++;
-      }
+      const step = steps[index]!;
+      // After «today» or «yesterday» the day is known: no date is asked (going either way), and one given
+      // earlier is dropped.
+      if (step === "whenText" && DAY_KNOWN.includes(draft.when!)) delete draft.whenText;
+      else back = (await fill(step)) === "back";
+      if (back && index === 0) return "back";
+      index += back ? -1 : 1;
     }
     return "done";
   }
 
-  return { next, say, hint, run };
+  return { hint, run };
 }

@@ -9,6 +9,7 @@ import type { BotContext, ConversationContext } from "../context.js";
 import { homeButton } from "../keyboards.js";
 import { sensitive } from "../protect.js";
 import { FORM, cancelButton, summaryKeyboard, summaryMessages, type SummaryPart } from "../report-view.js";
+import { formChat, type FormMessage } from "./input.js";
 import { ALL_STEPS, PART_STEPS, reportSteps } from "./report-steps.js";
 
 export const REPORT = "report";
@@ -22,7 +23,6 @@ const EDIT = FORM.edit("");
  * differs between runs (time, randomness, Redis, the outside context) goes through conversation.external.
  */
 export async function reportConversation(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext) {
-  const t = ctx.t.bind(ctx);
   const setup = await conversation.external((outer) => ({
     draftId: randomUUID(),
     code: newCaseCode(),
@@ -32,20 +32,31 @@ export async function reportConversation(conversation: Conversation<BotContext, 
     hotline: emergencyNumbers(outer.profile),
     org: outer.profile.organisation?.name ?? null,
   }));
-  const locale = await conversation.external((outer) => outer.i18n.getLocale());
   const draft: Draft = { attachments: [] };
 
-  const { next, say, hint, run } = reportSteps({ conversation, ctx, t, draft, hotline: setup.hotline, chatId: setup.chatId });
+  const chat = formChat(conversation, ctx, "report");
+  const { t, say, ask, next } = chat;
+  const { hint, run } = reportSteps({ conversation, chat, draft, hotline: setup.hotline, chatId: setup.chatId });
 
   async function consent(): Promise<number> {
-    const agree = new InlineKeyboard().text(t("report-agree"), FORM.agree).row().add(cancelButton(t));
-    await say(t("report-consent", { ...organisationVariables(setup.org, locale as Locale), ...emergencyVariables(setup.hotline) }), {
-      reply_markup: agree,
-      parse_mode: "HTML",
-    });
+    const agree = () => new InlineKeyboard().text(t("report-agree"), FORM.agree).row().add(cancelButton(t));
+    // The organisation's name is in the language of the moment, which the person may change before agreeing.
+    const question = async (): Promise<FormMessage> => {
+      const locale = await conversation.external((outer) => outer.i18n.getLocale());
+      return {
+        text: t("report-consent", { ...organisationVariables(setup.org, locale as Locale), ...emergencyVariables(setup.hotline) }),
+        other: { reply_markup: agree(), parse_mode: "HTML" },
+      };
+    };
+    await ask(question);
     const answer = await next();
-    if (answer.callbackQuery?.data === FORM.agree) return conversation.now();
-    return hint("report-hint-button", undefined, { other: { reply_markup: agree } });
+    if (answer.callbackQuery?.data !== FORM.agree) return hint("report-hint-button", undefined, await question());
+    const at = await conversation.now();
+    // From here on there is a draft: «Cancel» asks before dropping it, and its expiry is told.
+    await conversation.external((outer) => {
+      outer.session.draftStartedAt ??= at;
+    });
+    return at;
   }
 
   let consentAt = await consent();
@@ -53,10 +64,12 @@ export async function reportConversation(conversation: Conversation<BotContext, 
 
   // The summary is shown again after each change; a wrong answer gets just a hint (and is forgotten).
   for (;;) {
-    const parts = summaryMessages(t, draft);
-    for (const [index, part] of parts.entries()) {
-      await say(part, { parse_mode: "HTML", ...(index === parts.length - 1 ? { reply_markup: summaryKeyboard(t) } : {}) });
-    }
+    await ask(() =>
+      summaryMessages(t, draft).map((text, index, parts) => ({
+        text,
+        other: { parse_mode: "HTML" as const, ...(index === parts.length - 1 ? { reply_markup: summaryKeyboard(t) } : {}) },
+      })),
+    );
     const answer = await next();
     const data = answer.callbackQuery?.data ?? "";
     const part = data.startsWith(EDIT) ? (data.slice(EDIT.length) as SummaryPart) : undefined;
@@ -93,6 +106,10 @@ export async function reportConversation(conversation: Conversation<BotContext, 
     // (the person presses anything, typically «Send» again) until Telegram takes the message.
     const home = new InlineKeyboard().add(homeButton(t));
     while (!(await say(t("report-sent", { code, pin: setup.pin }), sensitive({ parse_mode: "HTML" as const, reply_markup: home })))) await next();
+    const shownAt = await conversation.now();
+    await conversation.external((outer) => {
+      outer.session.secretsShownAt = shownAt;
+    });
     return;
   }
 }

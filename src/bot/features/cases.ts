@@ -1,6 +1,7 @@
 import { GrammyError, type Api } from "grammy";
 import { Composer } from "../composer.js";
 import type { Attachment } from "../../complaints/model.js";
+import { stripBidi } from "../../html.js";
 import type { BotContext } from "../context.js";
 import { isCaseworker } from "../filters.js";
 import { sensitive } from "../protect.js";
@@ -10,7 +11,7 @@ const composer = new Composer<BotContext>();
 
 function sendAttachment(api: Api, chatId: number, { kind, fileId, caption }: Attachment) {
   // The caption is the person's own text: sent as plain text, so nothing in it is read as markup.
-  const other = sensitive(caption ? { caption } : {});
+  const other = sensitive(caption ? { caption: stripBidi(caption) } : {});
   switch (kind) {
     case "photo":
       return api.sendPhoto(chatId, fileId, other);
@@ -20,6 +21,8 @@ function sendAttachment(api: Api, chatId: number, { kind, fileId, caption }: Att
       return api.sendVoice(chatId, fileId, other);
     case "video":
       return api.sendVideo(chatId, fileId, other);
+    case "video_note": // a video note has no caption
+      return api.sendVideoNote(chatId, fileId, sensitive({}));
   }
 }
 
@@ -48,7 +51,9 @@ composer.callbackQuery(REPORT_CALLBACK.open).filter(isCaseworker, async (ctx) =>
   // The details have been seen, whatever happens to the files.
   await ctx.cases.logAccess(code, `staff:${staffId}`);
   ctx.logger.info({ code, staff: staffId }, "case opened");
-  const attachments = [...(stored.secret?.attachments ?? []), ...stored.additions.flatMap((addition) => addition.attachments)];
+  // The recorded narrative first: it comes before the evidence in the case, as it did in the form.
+  const { recordings = [], attachments: evidence = [] } = stored.secret ?? {};
+  const attachments = [...recordings, ...evidence, ...stored.additions.flatMap((addition) => addition.attachments)];
   const failed: number[] = [];
   for (const [index, attachment] of attachments.entries()) {
     await sendAttachment(ctx.api, staffId, attachment).catch((err: unknown) => {

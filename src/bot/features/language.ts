@@ -7,7 +7,7 @@ import { answerQuestion } from "../search-view.js";
 import { REPORT } from "../conversations/report.js";
 import { enterReport } from "../report-entry.js";
 import { cardScreenFor } from "../rights-view.js";
-import { sendLanguagePrompt, sendScreen, sendStart } from "../screens.js";
+import { chooseLanguage, sendLanguagePrompt, sendScreen, sendStart } from "../screens.js";
 
 const composer = new Composer<BotContext>();
 const feature = composer.chatType("private");
@@ -19,13 +19,11 @@ feature.callbackQuery(CALLBACK.language, async (ctx) => {
   await sendLanguagePrompt(ctx);
 });
 
-// The choice may carry what the person asked for before they were asked to choose (see unknown-language.ts).
+// While a form waits, it takes a plain choice itself and asks its question again (conversations/input.ts);
+// only a choice that carries what the person asked for before choosing (a topic from a deep link, the form,
+// a first question: see unknown-language.ts) comes here then.
 feature.callbackQuery(CALLBACK.chooseLanguage, async (ctx) => {
-  ctx.session.locale = ctx.match[1] as Locale;
-  delete ctx.session.guessedLocale;
-  await ctx.i18n.renegotiateLocale();
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t("language-changed"));
+  await chooseLanguage(ctx, ctx.match[1] as Locale);
   const then = ctx.match[2];
   const topic = topicById(then ?? "");
   const question = ctx.callbackQuery.message?.reply_to_message?.text;

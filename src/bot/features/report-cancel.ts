@@ -10,6 +10,11 @@ const composer = new Composer<BotContext>();
 const feature = composer.chatType("private");
 
 async function cancel(ctx: BotContext) {
+  // Before the person agrees to start there is no draft to lose, so there is nothing to ask.
+  if (ctx.conversation.active(REPORT) > 0 && ctx.session.draftStartedAt === undefined) {
+    await ctx.conversation.exit(REPORT);
+    return ctx.reply(ctx.t("report-not-started"));
+  }
   if (ctx.conversation.active(REPORT) > 0) {
     return ctx.reply(ctx.t("report-drop-confirm"), { reply_markup: dropKeyboard(ctx.t) });
   }
