@@ -21,7 +21,7 @@ describe("changing the language in the middle of a form", () => {
     await person.send("/report");
     await switchTo(person, "Русский");
     expect(person.last.text).toMatch(/^<b>Прежде чем начать<\/b>/);
-    expect(person.last.text).toContain("«Национальный центр по предупреждению пыток»");
+    expect(person.last.text).toContain("Бот — не экстренная служба");
     await person.click(ru("report-agree"));
     expect(person.last.text).toBe(ru("report-ask-reporter"));
     await person.click(ru("report-reporter-relative"));

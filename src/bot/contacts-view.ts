@@ -48,11 +48,11 @@ export function contactsScreen(t: TranslateFunction, profile: Profile, locale: L
 }
 
 export function officialScreen(t: TranslateFunction, profile: Profile, locale: Locale): Screen {
-  const text = [
-    `<b>${t("official-title", organisationVariables(profile.organisation?.name, locale))}</b>`,
-    reach(t, profile, locale).join("\n"),
-    // Telling people to compare the bot's name letter by letter only makes sense when the name is shown.
-    t(profile.officialBot ? "official-warning" : "official-warning-no-bot"),
-  ].join("\n\n");
+  const ways = reach(t, profile, locale);
+  // Telling people to compare the bot's name letter by letter only makes sense when the name is shown, and
+  // pointing to the channels above only when there are some.
+  const warning = profile.officialBot ? "official-warning" : ways.length > 0 ? "official-warning-no-bot" : "official-none";
+  const title = `<b>${t("official-title", organisationVariables(profile.organisation?.name, locale))}</b>`;
+  const text = [title, ways.join("\n"), t(warning)].filter(Boolean).join("\n\n");
   return { text, keyboard: new InlineKeyboard().text(t("menu-contacts"), CALLBACK.contacts).row().add(homeButton(t)) };
 }
