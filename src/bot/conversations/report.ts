@@ -14,7 +14,7 @@ import { ALL_STEPS, PART_STEPS, reportSteps } from "./report-steps.js";
 
 export const REPORT = "report";
 /** Shown to the person before they start, and stored with the case. Change it whenever report-consent changes. */
-export const CONSENT_VERSION = "2026-11-25";
+export const CONSENT_VERSION = "2026-11-30";
 
 const EDIT = FORM.edit("");
 
