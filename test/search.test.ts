@@ -63,3 +63,32 @@ describe("search in plain words", () => {
     expect(person.last.text).toBe("Вот что может помочь:");
   });
 });
+
+describe("greetings", () => {
+  const RU_MENU = ["📚 Ваши права", "📝 Сообщить о пытках", "📂 Мои сообщения", "☎️ Контакты", "🧹 Очистить чат", "🌐 Сменить язык"];
+  const KY_MENU = ["📚 Сиздин укуктарыңыз", "📝 Кыйноо тууралуу билдирүү", "📂 Менин билдирүүлөрүм", "☎️ Байланыштар", "🧹 Чатты тазалоо", "🌐 Тилди өзгөртүү"];
+
+  for (const [locale, text, greeting, menu] of [
+    ["ru", "привет", /^Здравствуйте! Напишите, что случилось/, RU_MENU],
+    ["ru", "Здравствуйте!", /^Здравствуйте! Напишите, что случилось/, RU_MENU],
+    ["ru", "привет, как дела?", /^Здравствуйте! Напишите, что случилось/, RU_MENU],
+    ["ru", "ассалому алейкум", /^Здравствуйте! Напишите, что случилось/, RU_MENU],
+    ["ky", "салам", /^Саламатсызбы! Эмне болгонун/, KY_MENU],
+    ["ky", "Саламатсызбы", /^Саламатсызбы! Эмне болгонун/, KY_MENU],
+    ["ky", "салам алейкум 👋", /^Саламатсызбы! Эмне болгонун/, KY_MENU],
+    ["ky", "салам кандайсыз", /^Саламатсызбы! Эмне болгонун/, KY_MENU],
+  ] as const) {
+    it(`«${text}» gets a greeting and the main menu in the person's language (${locale}), not "not found"`, async () => {
+      const person = newPerson(redis, locale);
+      await person.send(text);
+      expect(person.last.text).toMatch(greeting);
+      expect(buttonsOf(person.last).map(buttonText)).toEqual(menu);
+    });
+  }
+
+  it("a greeting with a question in it is a question", async () => {
+    const person = newPerson(redis, "ky");
+    await person.send("салам, уулумду милиция кармап кетти");
+    expect(person.last.text).toBe("Бул жардам бериши мүмкүн:");
+  });
+});
