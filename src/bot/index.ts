@@ -27,6 +27,7 @@ import { pingWithin } from "../redis.js";
 import { casesFeature } from "./features/cases.js";
 import { clearFeature } from "./features/clear.js";
 import { contactsFeature } from "./features/contacts.js";
+import { greetingFeature } from "./features/greeting.js";
 import { helpFeature } from "./features/help.js";
 import { inlineFeature } from "./features/inline.js";
 import { languageFeature } from "./features/language.js";
@@ -93,7 +94,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   protectedBot.use(reportFeature, myReportsFeature, casesFeature);
   protectedBot.use(startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, clearFeature, inlineFeature);
   protectedBot.use(whoamiFeature);
-  protectedBot.use(searchFeature); // free text that nothing above took
+  protectedBot.use(greetingFeature, searchFeature); // free text that nothing above took
   protectedBot.use(unhandledFeature); // must stay last
 
   bot.catch(({ ctx, error }) => ctx.logger.error({ err: error }, "update failed outside the error boundary"));

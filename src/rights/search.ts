@@ -1,46 +1,26 @@
-import MiniSearch from "minisearch";
 import { LOCALES, type Locale } from "../config.js";
 import { stripTags } from "../html.js";
 import { TOPICS, topicById, type Topic } from "./topics.js";
+import { createMatcher, type Match } from "./matching.js";
+import { LANGUAGES, type Language } from "./words.js";
 
 export type Translate = (locale: Locale, key: string, variables?: Record<string, string>) => string;
 
 export const MAX_RESULTS = 3;
 
-// Below this score a match rests on one weak or fuzzy word, and a wrong card is worse than none.
+// Below this score a card rests on one common or doubtful word, and a wrong card is worse than none.
 // Tuned on test/search-eval.json, which also holds questions that must match nothing.
-const MIN_SCORE = 8;
+const MIN_SCORE = 3.5;
 
-// Kyrgyz words carry long chains of suffixes (кармалган, кармалганда, кармалгандардын) and Russian ones
-// change their endings, so every word is cut to its first letters, at indexing and at query time alike.
-const STEM_LENGTH = 6;
+const FIELD_WEIGHTS = { keywords: 3, title: 2, body: 1 } as const;
 
-const STOP_WORDS = new Set(
-  [
-    // ru
-    "и", "в", "во", "на", "с", "со", "к", "по", "о", "об", "от", "до", "за", "из", "у", "не", "ни", "но", "а", "же", "ли",
-    "что", "как", "мне", "меня", "мой", "моя", "мои", "моего", "я", "ты", "вы", "он", "она", "они", "его", "её", "их",
-    "это", "этот", "так", "там", "тут", "есть", "был", "была", "были", "быть", "если", "или", "для", "при", "уже",
-    // ky
-    "жана", "менен", "мен", "сен", "сиз", "ал", "алар", "биз", "бул", "ошол", "да", "де", "дагы", "эле", "го", "бы",
-    "үчүн", "деп", "болуп", "болсо", "эмне", "кантип", "кандай", "мага", "мени", "менин", "сага", "сизге",
-    // auxiliary verbs: "they are doing", "I am doing"
-    "жатат", "жатышат", "жатам", "жатабыз", "жатасыз",
-  ],
-);
+type Weights = Map<string, number>;
 
-export function normalizeTerm(term: string): string | null {
-  const word = term.toLowerCase().replaceAll("ё", "е");
-  if (word.length < 2 || STOP_WORDS.has(word)) return null;
-  return word.slice(0, STEM_LENGTH);
-}
-
-interface Doc {
-  id: string;
-  topic: string;
-  title: string;
-  keywords: string;
-  body: string;
+interface LanguageIndex {
+  language: Language;
+  /** For each stem, its weight in each topic that has it: the field it is in times how rare it is. */
+  weights: Map<string, Weights>;
+  matchesOf: (stem: string) => Match[];
 }
 
 export interface RightsSearch {
@@ -48,46 +28,69 @@ export interface RightsSearch {
   search(query: string): Topic[];
 }
 
-/** One index over both languages: a person may ask in either, whatever language the bot speaks to them. */
-export function createRightsSearch(translate: Translate): RightsSearch {
-  // Every beginning of every indexed word. A query word found here is matched exactly or as a prefix;
-  // only the others (typos, unusual forms) pay for fuzzy matching, which costs several times more.
-  const known = new Set<string>();
-  const index = new MiniSearch<Doc>({
-    fields: ["title", "keywords", "body"],
-    storeFields: ["topic"],
-    processTerm: normalizeTerm,
-    searchOptions: {
-      boost: { title: 2, keywords: 3, body: 1 },
-      prefix: true,
-      fuzzy: (term) => (term.length > 4 && !known.has(term) ? 0.2 : false),
-      combineWith: "OR",
-    },
-  });
-  const docs = TOPICS.flatMap((topic) =>
-    LOCALES.map((locale) => {
-      const t = (part: string) => stripTags(translate(locale, `rights-${topic.id}-${part}`, { org: "", named: "no" }));
-      return { id: `${topic.id}:${locale}`, topic: topic.id, title: t("title"), keywords: t("keywords"), body: `${t("body")} ${t("next")}` };
-    }),
-  );
-  index.addAll(docs);
-  for (const doc of docs) {
-    for (const word of `${doc.title} ${doc.keywords} ${doc.body}`.split(/[\n\r\p{Z}\p{P}]+/u)) {
-      const term = normalizeTerm(word);
-      for (let end = 1; term && end <= term.length; end++) known.add(term.slice(0, end));
+function buildIndex(language: Language, fields: Map<string, Record<keyof typeof FIELD_WEIGHTS, string>>): LanguageIndex {
+  const fieldWeights = new Map<string, Weights>();
+  for (const [topic, texts] of fields) {
+    for (const field of Object.keys(FIELD_WEIGHTS) as Array<keyof typeof FIELD_WEIGHTS>) {
+      for (const stem of language.terms(texts[field])) {
+        const byTopic = fieldWeights.get(stem) ?? new Map<string, number>();
+        byTopic.set(topic, Math.max(byTopic.get(topic) ?? 0, FIELD_WEIGHTS[field]));
+        fieldWeights.set(stem, byTopic);
+      }
     }
   }
+  const weights = new Map<string, Weights>();
+  for (const [stem, byTopic] of fieldWeights) {
+    // BM25's inverse document frequency: a stem in every card tells nothing. A card that only mentions the
+    // stem in its text counts as a third of one that has it as a keyword.
+    const cards = [...byTopic.values()].reduce((sum, weight) => sum + weight, 0) / FIELD_WEIGHTS.keywords;
+    const idf = Math.log(1 + (fields.size - cards + 0.5) / (cards + 0.5));
+    weights.set(stem, new Map([...byTopic].map(([topic, weight]) => [topic, weight * idf])));
+  }
+  return { language, weights, matchesOf: createMatcher(weights.keys()) };
+}
 
+/** Each card's score for the query read in one language: for every word, its best match in that card. */
+function scores(index: LanguageIndex, query: string): Map<string, number> {
+  const totals = new Map<string, number>();
+  const stems = new Set(index.language.terms(query));
+  let matched = 0;
+  for (const stem of stems) {
+    const best = new Map<string, number>();
+    const matches = index.matchesOf(stem);
+    if (matches.length > 0) matched++;
+    for (const [other, sureness] of matches) {
+      for (const [topic, weight] of index.weights.get(other)!) best.set(topic, Math.max(best.get(topic) ?? 0, sureness * weight));
+    }
+    for (const [topic, score] of best) totals.set(topic, (totals.get(topic) ?? 0) + score);
+  }
+  // A message most of whose words the cards do not know is most likely about something else.
+  const coverage = stems.size === 0 ? 0 : matched / stems.size;
+  for (const [topic, total] of totals) totals.set(topic, total * coverage);
+  return totals;
+}
+
+/** One index per language; a question is read in each, since a person may ask in either. */
+export function createRightsSearch(translate: Translate): RightsSearch {
+  const indexes = LOCALES.map((locale) => {
+    const t = (id: string, part: string) => stripTags(translate(locale, `rights-${id}-${part}`, { org: "", named: "no" }));
+    const fields = new Map(
+      TOPICS.map(({ id }) => [id, { title: t(id, "title"), keywords: t(id, "keywords"), body: `${t(id, "body")} ${t(id, "next")}` }]),
+    );
+    return buildIndex(LANGUAGES[locale], fields);
+  });
+
+  const order = new Map(TOPICS.map(({ id }, position) => [id, position]));
   return {
     search(query) {
       const best = new Map<string, number>();
-      for (const result of index.search(query)) {
-        const topic = result.topic as string;
-        best.set(topic, Math.max(best.get(topic) ?? 0, result.score));
+      for (const index of indexes) {
+        for (const [topic, score] of scores(index, query)) best.set(topic, Math.max(best.get(topic) ?? 0, score));
       }
+      // Equal scores keep the library's order, so a topic comes before its own narrower cards.
       return [...best]
         .filter(([, score]) => score >= MIN_SCORE)
-        .sort((a, b) => b[1] - a[1])
+        .sort((a, b) => b[1] - a[1] || order.get(a[0])! - order.get(b[0])!)
         .slice(0, MAX_RESULTS)
         .flatMap(([id]) => topicById(id) ?? []);
     },
