@@ -128,7 +128,7 @@ describe("clear this chat after a report", () => {
     expect(recorded.filter((id) => id >= 1_000_000)).toHaveLength(2);
     await person.send("/clear");
     // The chat shows the code and PIN, which exist nowhere else readable: it asks first.
-    expect(person.last.text).toBe(l("clear-confirm"));
+    expect(person.last.text).toBe(`${l("clear-confirm-secrets")}\n${l("clear-confirm")}`);
     expect(deletedIds(person)).toEqual([]);
     await person.click(l("clear-yes"));
     expect(deletedIds(person)).toEqual(expect.arrayContaining(recorded));
@@ -147,10 +147,27 @@ describe("clear this chat after a report", () => {
     const count = person.messages.length;
     await person.send("/start");
     await person.click(l("menu-clear"));
-    expect(person.last.text).toBe(l("clear-confirm"));
+    expect(person.last.text).toBe(`${l("clear-confirm-secrets")}\n${l("clear-confirm")}`);
     await person.click(l("clear-no"));
     expect(person.last.text).toBe(l("clear-kept"));
     expect(person.messages).toHaveLength(count + 2);
     expect(deletedIds(person)).toEqual([]);
+  });
+
+  it("deletes an unfinished draft too, after saying so, so that nothing of it can be brought back", async () => {
+    const bot = createTestBot(redis);
+    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    const l = labels(bot, "ru");
+    await fillReport(person, l, { narrative: "Меня били в отделе всю ночь, требовали признание." });
+    expect(await redis.exists(KEYS.conversation + personKey(person.id))).toBe(1);
+    await person.send("/clear");
+    expect(person.last.text).toBe(`${l("clear-confirm-draft")}\n${l("clear-confirm")}`);
+    await person.click(l("clear-yes"));
+    expect(person.messages.map((message) => message.text)).toEqual([clearDone("ru")]);
+    expect(await redis.exists(KEYS.conversation + personKey(person.id))).toBe(0);
+    await person.send("какой-то текст");
+    expect(person.last.text).not.toContain("всю ночь");
+    await person.send("/report");
+    expect(person.last.text).toMatch(/^<b>Прежде чем начать<\/b>/);
   });
 });

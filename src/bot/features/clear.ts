@@ -2,6 +2,8 @@ import { InlineKeyboard, type Api } from "grammy";
 import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { DELETABLE_MS } from "../../chat-trail.js";
+import { CHECK } from "../conversations/check.js";
+import { REPORT } from "../conversations/report.js";
 import { CALLBACK } from "../keyboards.js";
 
 const composer = new Composer<BotContext>();
@@ -35,12 +37,16 @@ async function clearChat(ctx: BotContext & { chat: { id: number } }) {
   await ctx.reply(ctx.t("clear-done"));
 }
 
-// The PIN is shown once and stored nowhere readable, so deleting the message that holds it may lose it.
+// It asks first when clearing would lose something: the PIN, shown once and stored nowhere readable, or an
+// unfinished form, whose stored state would otherwise outlive the chat and could be brought back on screen.
 async function askOrClear(ctx: BotContext & { chat: { id: number } }) {
   const shownAt = ctx.session.secretsShownAt;
-  if (shownAt === undefined || Date.now() - shownAt > DELETABLE_MS) return clearChat(ctx);
+  const secrets = shownAt !== undefined && Date.now() - shownAt <= DELETABLE_MS;
+  const draft = ctx.conversation.active(REPORT) > 0 || ctx.conversation.active(CHECK) > 0;
+  if (!secrets && !draft) return clearChat(ctx);
   const keyboard = new InlineKeyboard().text(ctx.t("clear-yes"), CALLBACK.clearConfirmed).text(ctx.t("clear-no"), CALLBACK.clearKept);
-  await ctx.reply(ctx.t("clear-confirm"), { reply_markup: keyboard });
+  const lines = [secrets && ctx.t("clear-confirm-secrets"), draft && ctx.t("clear-confirm-draft"), ctx.t("clear-confirm")];
+  await ctx.reply(lines.filter(Boolean).join("\n"), { reply_markup: keyboard });
 }
 
 feature.command("clear", askOrClear);
@@ -53,6 +59,8 @@ feature.callbackQuery(CALLBACK.clear, async (ctx) => {
 feature.callbackQuery(CALLBACK.clearConfirmed, async (ctx) => {
   await ctx.answerCallbackQuery();
   delete ctx.session.secretsShownAt;
+  await ctx.conversation.exitAll();
+  delete ctx.session.draftStartedAt;
   await clearChat(ctx);
 });
 
