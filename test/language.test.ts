@@ -27,7 +27,7 @@ describe("language negotiation", () => {
     await person.send("/start");
     expect(person.last.text).toBe("Тилди тандаңыз:\nВыберите язык:");
     expect(person.last.reply_markup).toEqual({
-      inline_keyboard: [[{ text: "Кыргызча", callback_data: "language:ky" }], [{ text: "Русский", callback_data: "language:ru" }]],
+      inline_keyboard: [[{ text: "Кыргызча", callback_data: "language:ky:again" }], [{ text: "Русский", callback_data: "language:ru:again" }]],
     });
   });
 
@@ -157,5 +157,27 @@ describe("a person whose Telegram speaks neither language", () => {
     const ids = answer(person).results.map((result: { id: string }) => result.id);
     expect(ids).toContain("torture:ky");
     expect(ids).toContain("torture:ru");
+  });
+
+  it("does what any command asked for once the language is chosen", async () => {
+    for (const [command, expected] of [["/help", "help-text"], ["/Contacts", "contacts-unnamed"], ["/rights", "rights-list"]] as const) {
+      const person = newPerson(redis, "en");
+      await person.send(command);
+      expect(person.last.text).toBe(PROMPT);
+      await person.click("Русский");
+      expect(person.last.text.startsWith(i18n.t("ru", expected).slice(0, 30))).toBe(true);
+    }
+  });
+
+  it("follows the language a person writes in over Telegram's, offering the choice, until they choose", async () => {
+    const person = newPerson(redis, "ru");
+    await person.send("уулумду милиция бөлүмүндө сабашты");
+    expect(person.messages[0]?.text).toBe(i18n.t("ky", "language-guessed"));
+    expect(person.last.text).toBe(i18n.t("ky", "search-found"));
+    await person.send("где мой сын");
+    expect(person.messages.at(-2)?.text).toBe(i18n.t("ru", "language-guessed"));
+    await person.click("Кыргызча");
+    await person.send("где мой сын");
+    expect(person.last.text).toBe(i18n.t("ky", "search-found"));
   });
 });

@@ -75,10 +75,10 @@ describe("search in plain words", () => {
   });
 
   for (const [locale, question, text, buttons] of [
-    ["ru", "погода в Бишкеке завтра", "Я не нашёл карточку", ["📚 Ваши права", "☎️ Контакты"]],
-    ["ky", "бүгүн аба ырайы кандай", "Бул суроого жооп берген карточканы таба алган жокмун", ["📚 Сиздин укуктарыңыз", "☎️ Байланыштар"]],
+    ["ru", "погода в Бишкеке завтра", "Я не нашёл карточку", ["📚 Ваши права", "📝 Сообщить о пытках", "☎️ Контакты"]],
+    ["ky", "бүгүн аба ырайы кандай", "Бул суроого жооп берген карточканы таба алган жокмун", ["📚 Сиздин укуктарыңыз", "📝 Кыйноо тууралуу билдирүү", "☎️ Байланыштар"]],
   ] as const) {
-    it(`says so when nothing matches (${locale}) and offers the topics and the contacts, never a random card`, async () => {
+    it(`says so when nothing matches (${locale}) and offers the topics, the form and the contacts, never a random card`, async () => {
       const { user } = createTestBot(redis);
       const person = user({ id: newUserId(), language_code: locale });
       await person.send(question);

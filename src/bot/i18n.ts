@@ -34,13 +34,10 @@ function rememberBundleMatches(i18n: I18n<BotContext>): void {
   };
 }
 
-/** The language the person's first words were written in, while they have not chosen one. */
+/** The language the person's latest words were written in, while they have not chosen one. */
 export function guessedLocale(ctx: BotContext): Locale | undefined {
   return ctx.from && "session" in ctx ? ctx.session.guessedLocale : undefined;
 }
-
-/** Whether the bot knows which language to speak to the person, from their choice or from Telegram. */
-export const knowsLanguage = (ctx: BotContext) => Boolean(chosenLocale(ctx) ?? supportedLocale(ctx.from?.language_code));
 
 export function createI18n(defaultLocale: Locale, onMissing: MissingTranslationHandler): I18n<BotContext> {
   const i18n = new I18n<BotContext>({
@@ -49,7 +46,7 @@ export function createI18n(defaultLocale: Locale, onMissing: MissingTranslationH
     fluentBundleOptions: { useIsolating: false },
     fluentOptions: { warningHandler: onMissing },
     localeNegotiator: (ctx) =>
-      chosenLocale(ctx) ?? supportedLocale(ctx.from?.language_code) ?? guessedLocale(ctx) ?? defaultLocale,
+      chosenLocale(ctx) ?? guessedLocale(ctx) ?? supportedLocale(ctx.from?.language_code) ?? defaultLocale,
   });
   rememberBundleMatches(i18n);
   return i18n;

@@ -10,6 +10,9 @@ export const CALLBACK = {
   language: "language",
   // A language chosen from a deep link carries the topic the person came for.
   chooseLanguage: new RegExp(`^language:(${LOCALES.join("|")})(?::(${TOPIC_ID}))?$`),
+  // A language chosen from the prompt that replied to the person's first message: that message is handled then.
+  again: "again",
+  chooseAndAgain: new RegExp(`^language:(${LOCALES.join("|")}):again$`),
   rights: "rights",
   topic: new RegExp(`^rights:(${TOPIC_ID})$`),
   contacts: "contacts",
@@ -20,9 +23,6 @@ export const CALLBACK = {
 } as const;
 
 export const topicData = (id: string) => `rights:${id}`;
-
-/** After a language is chosen from the first prompt: answer the question the prompt replied to. */
-export const ANSWER_QUESTION = "question";
 
 // News joins the menu when it is built.
 export function mainMenu(t: TranslateFunction): InlineKeyboard {

@@ -186,5 +186,7 @@ export function personMessage(chatId: number, { message_id, text }: { message_id
     chat: { id: chatId, type: "private", first_name: "User" },
     from: { id: chatId, is_bot: false, first_name: "User" },
     ...(text === undefined ? {} : { text }),
+    // Telegram marks a leading command in a message, and keeps the mark in a reply's copy of it.
+    ...(text?.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]!.length }] } : {}),
   } as Message;
 }

@@ -2,8 +2,7 @@ import { Composer } from "../composer.js";
 import type { Locale } from "../../config.js";
 import { topicById } from "../../rights/topics.js";
 import type { BotContext } from "../context.js";
-import { ANSWER_QUESTION, CALLBACK } from "../keyboards.js";
-import { answerQuestion } from "../search-view.js";
+import { CALLBACK } from "../keyboards.js";
 import { REPORT } from "../conversations/report.js";
 import { enterReport } from "../report-entry.js";
 import { cardScreenFor } from "../rights-view.js";
@@ -20,16 +19,13 @@ feature.callbackQuery(CALLBACK.language, async (ctx) => {
 });
 
 // While a form waits, it takes a plain choice itself and asks its question again (conversations/input.ts);
-// only a choice that carries what the person asked for before choosing (a topic from a deep link, the form,
-// a first question: see unknown-language.ts) comes here then.
+// only a choice that carries a topic (from a deep link, in a prompt sent before this version) comes here then.
 feature.callbackQuery(CALLBACK.chooseLanguage, async (ctx) => {
   await chooseLanguage(ctx, ctx.match[1] as Locale);
   const then = ctx.match[2];
   const topic = topicById(then ?? "");
-  const question = ctx.callbackQuery.message?.reply_to_message?.text;
   if (topic) await sendScreen(ctx, await cardScreenFor(ctx, topic));
   else if (then === REPORT) await enterReport(ctx);
-  else if (then === ANSWER_QUESTION && question) await answerQuestion(ctx, question);
   else await sendStart(ctx);
 });
 

@@ -1,36 +1,42 @@
+import type { Locale } from "../../config.js";
+import { commandsInAnyCase } from "../commands.js";
 import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
-import { REPORT } from "../conversations/report.js";
-import { guessedLocale, knowsLanguage } from "../i18n.js";
-import { ANSWER_QUESTION, languageKeyboard } from "../keyboards.js";
+import { chosenLocale, guessedLocale, supportedLocale } from "../i18n.js";
+import { CALLBACK, languageKeyboard } from "../keyboards.js";
 import { guessLanguage } from "../language-guess.js";
-import { topicById } from "../../rights/topics.js";
-import { sendLanguagePrompt } from "../screens.js";
+import { chooseLanguage, sendLanguagePrompt, sendStart } from "../screens.js";
 
 const composer = new Composer<BotContext>();
+const feature = composer.chatType("private");
 
-/** What the person asked for, to do once they have chosen a language. */
-function request(ctx: BotContext): string | undefined {
-  const text = ctx.msg?.text;
-  if (text === undefined) return undefined;
-  const [command, payload = ""] = text.trim().split(/\s+/);
-  if (command?.toLowerCase() === "/start") return topicById(payload)?.id ?? (payload === REPORT ? REPORT : undefined);
-  if (command?.toLowerCase() === "/report") return REPORT;
-  return text.startsWith("/") ? undefined : ANSWER_QUESTION;
-}
-
-// A person whose Telegram speaks neither language, and who has not chosen one yet: their first message
-// is answered in the language it is written in, with the choice offered; when that cannot be told they
-// are asked first, and what they asked for happens once they have chosen.
-composer.chatType("private").on("message", async (ctx, next) => {
-  if (knowsLanguage(ctx) || guessedLocale(ctx)) return next();
+// Until the person chooses a language, a message is answered in the language it is written in, where that
+// can be told, whatever Telegram's language is (many Kyrgyz speakers' Telegram is set to Russian); each
+// time that differs from what the bot spoke so far, the choice is offered with the answer. When it cannot
+// be told and Telegram's language is neither, the person is asked first, and their message is handled
+// once they have chosen.
+feature.on("message", async (ctx, next) => {
+  if (chosenLocale(ctx)) return next();
   const text = ctx.msg.text ?? ctx.msg.caption ?? "";
   const guess = text.startsWith("/") ? undefined : guessLanguage(text);
-  if (!guess) return sendLanguagePrompt(ctx, request(ctx), ctx.msg.message_id);
-  ctx.session.guessedLocale = guess;
-  await ctx.i18n.renegotiateLocale();
-  await ctx.reply(ctx.t("language-guessed"), { reply_markup: languageKeyboard(ctx.t) });
-  return next();
+  const before = guessedLocale(ctx) ?? supportedLocale(ctx.from.language_code);
+  if (guess && guess !== before) {
+    ctx.session.guessedLocale = guess;
+    await ctx.i18n.renegotiateLocale();
+    await ctx.reply(ctx.t("language-guessed"), { reply_markup: languageKeyboard(ctx.t) });
+  }
+  if (guess || before) return next();
+  return sendLanguagePrompt(ctx, ctx.msg.text === undefined ? undefined : CALLBACK.again, ctx.msg.message_id);
+});
+
+feature.callbackQuery(CALLBACK.chooseAndAgain, async (ctx, next) => {
+  await chooseLanguage(ctx, ctx.match[1] as Locale);
+  const asked = ctx.callbackQuery.message?.reply_to_message;
+  if (asked?.text === undefined) return sendStart(ctx);
+  // The message the prompt answered is handled now, in the chosen language, as if it had just come.
+  // Telegram hands it back with the button press, so the bot stored nothing of it meanwhile.
+  Object.assign(ctx, { update: { update_id: ctx.update.update_id, message: asked } });
+  return commandsInAnyCase(ctx, next);
 });
 
 export { composer as unknownLanguageFeature };
