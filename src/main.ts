@@ -65,6 +65,7 @@ async function main() {
   const profile = readProfile(config.profilePath);
   if (!profile.officialBot) logger.warn("the profile has no officialBot, so /official cannot show the bot's official username");
   for (const gap of profileGaps(profile)) logger.warn(`the profile is not filled in before going live: ${gap}`);
+  if (config.staffChatId === undefined) logger.warn("STAFF_CHAT_ID is not set: nobody is alerted to new reports, and urgent ones wait until staff look");
 
   const redis = createRedis(config.redisUrl);
   let connected = false;

@@ -110,6 +110,7 @@ describe("the bot process", () => {
     // The shipped profile names no organisation and no emergency number until the operator fills them in.
     expect(run.output()).toContain("the profile is not filled in before going live: organisation");
     expect(run.output()).toContain("the profile is not filled in before going live: emergency");
+    expect(run.output()).toContain("STAFF_CHAT_ID is not set");
     run.child.kill("SIGINT");
     expect((await run.exited).code).toBe(0);
   });

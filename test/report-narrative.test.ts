@@ -1,3 +1,4 @@
+import { NARRATIVE_MIN } from "../src/complaints/model.js";
 import { describe, expect, it } from "vitest";
 import type { Message } from "grammy/types";
 import { LOCALES } from "../src/config.js";
@@ -82,6 +83,14 @@ describe("telling what happened by voice", () => {
 });
 
 describe("what counts as a description", () => {
+  it("does not count emoji towards the minimum length of a text", async () => {
+    const { l, person } = reportPerson(redis, "ru");
+    await atNarrative(person, l);
+    await person.send("😢😢😢😢😢😢😢😢😢😢😢😢 бьют");
+    await person.click(l("report-continue"));
+    expect(person.last.text).toBe(l("report-hint-too-short", { min: NARRATIVE_MIN, missing: NARRATIVE_MIN - " бьют".length }));
+  });
+
   for (const locale of LOCALES) {
     it(`does not take a text of emoji alone, however long, and says why (${locale})`, async () => {
       const { l, person } = reportPerson(redis, locale);

@@ -94,6 +94,20 @@ describe("search in plain words", () => {
   });
 });
 
+describe("what people in a hurry type", () => {
+  it("finds the card about being harmed for a beating going on now, in either language", () => {
+    for (const question of ["бьют", "пытают током", "избивают в милиции", "срочно помогите брата бьют сейчас", "уулумду сабап жатышат азыр"]) {
+      expect(search.search(question)[0]?.id, question).toBe("harmed");
+    }
+  });
+
+  it("sends someone looking for the abolished Centre to the card that says where its functions went", () => {
+    for (const question of ["национальный центр по предупреждению пыток", "НЦПП"]) {
+      expect(search.search(question)[0]?.id, question).toBe("complain-ombudsman");
+    }
+  });
+});
+
 describe("greetings", () => {
   const RU_MENU = ["📚 Ваши права", "📝 Сообщить о пытках", "📂 Мои сообщения", "☎️ Контакты", "🧹 Очистить чат", "🌐 Сменить язык"];
   const KY_MENU = ["📚 Сиздин укуктарыңыз", "📝 Кыйноо тууралуу билдирүү", "📂 Менин билдирүүлөрүм", "☎️ Байланыштар", "🧹 Чатты тазалоо", "🌐 Тилди өзгөртүү"];

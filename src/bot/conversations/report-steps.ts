@@ -16,6 +16,8 @@ const DAY_KNOWN: readonly When[] = ["today", "yesterday"];
 const EMOJI = /[#*\d]\uFE0F?\u20E3|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u200D\uFE0F]/gu;
 /** A text of emoji (or punctuation) alone does not say what happened, however long it is. */
 const describes = (text: string) => /[\p{L}\p{N}]/u.test(text.replace(EMOJI, ""));
+/** How long a text is for the minimum: emoji do not count (each is one or more UTF-16 units). */
+const wordsLength = (text: string) => text.replace(EMOJI, "").length;
 
 export type Step = "reporter" | "placeType" | "region" | "placeName" | "when" | "whenText" | "narrative" | "urgency" | "evidence" | "contact";
 export const ALL_STEPS: Step[] = ["reporter", "placeType", "region", "placeName", "when", "whenText", "narrative", "urgency", "evidence", "contact"];
@@ -134,6 +136,7 @@ export function reportSteps(form: Form) {
         continue;
       }
       if (data === FORM.rewrite) {
+        // The earlier account stays in the draft until the new one is taken with «Next»: «Back» keeps it.
         parts.length = 0;
         recordings.length = 0;
         await say(t("report-rewrite-ok"), buttons().other);
@@ -143,8 +146,8 @@ export function reportSteps(form: Form) {
         // A recording tells what happened: any text beside it is optional, however short.
         if (recordings.length > 0) return done();
         if (joined() && !describes(joined())) return hint("report-hint-narrative-emoji", undefined, buttons());
-        if (joined().length >= NARRATIVE_MIN) return done();
-        return hint("report-hint-too-short", { min: NARRATIVE_MIN, missing: NARRATIVE_MIN - joined().length }, buttons());
+        if (wordsLength(joined()) >= NARRATIVE_MIN) return done();
+        return hint("report-hint-too-short", { min: NARRATIVE_MIN, missing: NARRATIVE_MIN - wordsLength(joined()) }, buttons());
       }
       const recording = answer.message?.voice || answer.message?.video_note ? attachmentOf(answer) : undefined;
       if (recording) {
