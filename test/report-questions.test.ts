@@ -148,3 +148,20 @@ describe("safety advice in the form", () => {
     });
   }
 });
+
+describe("a form waiting while the person does something else", () => {
+  it("shows its question again on request, since it may be far up the chat", async () => {
+    const { l, person } = reportPerson(redis, "ru");
+    await person.send("/report");
+    await person.click(l("report-agree"));
+    await person.click(l("report-reporter-relative"));
+    expect(person.last.text).toBe(l("report-ask-place"));
+    await person.send("/rights");
+    await person.send("/report");
+    expect(person.last.text).toBe(l("report-in-progress"));
+    await person.click(l("report-ask-again"));
+    expect(person.last.text).toBe(l("report-ask-place"));
+    await person.click(l("report-place-police"));
+    expect(person.last.text).toBe(l("report-ask-region"));
+  });
+});

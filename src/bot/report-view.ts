@@ -14,6 +14,8 @@ export const FORM = {
   done: "r:done",
   send: "r:send",
   rewrite: "r:rewrite",
+  /** Asks the form's current question again (it may be far up the chat). */
+  again: "r:again",
   /** «Back» confirmed, when it drops what was written on the step. */
   backSure: "r:back-sure",
   stay: "r:stay",
@@ -136,3 +138,6 @@ export function caseMessages(t: TranslateFunction, stored: Case): string[] {
   ]);
   return splitMessage([...head, "", ...draftLines(t, draft), ...additions]);
 }
+
+/** Under a reminder that a form is waiting: the form asks its question again. */
+export const askAgainKeyboard = (t: TranslateFunction) => new InlineKeyboard().text(t("report-ask-again"), FORM.again);

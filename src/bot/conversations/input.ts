@@ -4,6 +4,7 @@ import type { Attachment } from "../../complaints/model.js";
 import type { Locale } from "../../config.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { CALLBACK } from "../keyboards.js";
+import { FORM } from "../report-view.js";
 import { chooseLanguage } from "../screens.js";
 
 export type ReplyOptions = Parameters<ConversationContext["reply"]>[1];
@@ -64,6 +65,12 @@ export function formChat(conversation: Conversation<BotContext, ConversationCont
         chooseLanguage(outer, locale).catch((err: unknown) => outer.logger.warn({ err, form }, "could not confirm a language change in a form")),
       );
       update.i18n.useLocale(locale);
+      latest = update;
+      await ask(question);
+      return conversation.skip();
+    }
+    if (data === FORM.again) {
+      await update.answerCallbackQuery().catch(() => undefined);
       latest = update;
       await ask(question);
       return conversation.skip();

@@ -4,7 +4,7 @@ import type { BotContext } from "../context.js";
 import { CHECK } from "../conversations/check.js";
 import { REPORT } from "../conversations/report.js";
 import { homeButton } from "../keyboards.js";
-import { CASE_DATA, localDate, REPORT_CALLBACK } from "../report-view.js";
+import { askAgainKeyboard, CASE_DATA, localDate, REPORT_CALLBACK } from "../report-view.js";
 import { sendScreen, showScreen, type Screen } from "../screens.js";
 import { sensitive } from "../protect.js";
 
@@ -25,7 +25,7 @@ async function myReports(ctx: BotContext & { from: { id: number } }): Promise<Sc
 }
 
 async function enterCheck(ctx: BotContext) {
-  if (ctx.conversation.active(REPORT) > 0) return ctx.reply(ctx.t("report-in-progress"));
+  if (ctx.conversation.active(REPORT) > 0) return ctx.reply(ctx.t("report-in-progress"), { reply_markup: askAgainKeyboard(ctx.t) });
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(CHECK);
 }

@@ -2,7 +2,7 @@ import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { CHECK } from "../conversations/check.js";
 import { REPORT } from "../conversations/report.js";
-import { dropKeyboard, REPORT_CALLBACK } from "../report-view.js";
+import { askAgainKeyboard, dropKeyboard, REPORT_CALLBACK } from "../report-view.js";
 
 // Installed between the conversations plugin and the conversations themselves, so /cancel and the
 // «Cancel» buttons reach it before a waiting form would take them as an answer.
@@ -41,7 +41,7 @@ feature.callbackQuery(REPORT_CALLBACK.drop, async (ctx) => {
 
 feature.callbackQuery(REPORT_CALLBACK.keep, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t("report-kept"));
+  await ctx.editMessageText(ctx.t("report-kept"), { reply_markup: askAgainKeyboard(ctx.t) });
 });
 
 export { composer as reportCancelFeature };

@@ -15,8 +15,9 @@ const feature = composer.chatType("private");
 // time that differs from what the bot spoke so far, the choice is offered with the answer. When it cannot
 // be told and Telegram's language is neither, the person is asked first, and their message is handled
 // once they have chosen.
+// Inside a form the answers are the person's account, which may mix languages: the form keeps its language.
 feature.on("message", async (ctx, next) => {
-  if (chosenLocale(ctx)) return next();
+  if (chosenLocale(ctx) || ctx.session.formOpen) return next();
   const text = ctx.msg.text ?? ctx.msg.caption ?? "";
   const guess = text.startsWith("/") ? undefined : guessLanguage(text);
   const before = guessedLocale(ctx) ?? supportedLocale(ctx.from.language_code);
