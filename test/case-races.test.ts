@@ -1,29 +1,16 @@
 import { describe, expect, it, vi } from "vitest";
-import { createCaseStore, type Submission } from "../src/complaints/store.js";
+import { createCaseStore } from "../src/complaints/store.js";
 import { createCipher } from "../src/crypto.js";
 import { KEYS } from "../src/redis.js";
-import { newUserId, TEST_DATA_KEY, useRedis } from "./harness.js";
+import { TEST_DATA_KEY, useRedis } from "./harness.js";
+import { storeCase } from "./report-helpers.js";
 
 // The races are about Redis writes; hashing 200 PINs with scrypt would only make the test slow.
 vi.mock("../src/complaints/codes.js", async (original) => ({ ...(await original<object>()), hashPin: async () => "scrypt$fast" }));
 
 const redis = useRedis();
 const store = createCaseStore(redis, createCipher(TEST_DATA_KEY));
-let serial = 0;
-
-async function newCase(): Promise<string> {
-  serial++;
-  const code = `RAC-${String(serial).padStart(3, "0")}-AAA`;
-  const submission: Submission = {
-    code, draftId: `draft-${serial}`, pin: "123456", consentVersion: "v", consentAt: Date.now(), reporterId: newUserId(), now: Date.now(),
-    draft: {
-      reporter: "victim", placeType: "police", region: "osh", when: "today", narrative: "They beat me at the station, secret narrative.",
-      urgent: false, attachments: [], contact: { kind: "phone", phone: "+996555123456" },
-    },
-  };
-  expect(await store.submit(submission)).toBe("created");
-  return code;
-}
+const newCase = () => storeCase(store, "RAC");
 
 describe("writes to one case at the same moment", () => {
   it("100 races of an addition against a withdrawal: a withdrawn case never gets content back", async () => {

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { Locale } from "../src/config.js";
 import { KEYS, type Redis } from "../src/redis.js";
-import { createCaseStore } from "../src/complaints/store.js";
+import { createCaseStore, type CaseStore, type Submission } from "../src/complaints/store.js";
 import { createCipher } from "../src/crypto.js";
 import { buttonText, buttonsOf, type FakeUser } from "../src/telegram/fake-user.js";
 import { createTestBot, newUserId } from "./harness.js";
@@ -111,3 +111,20 @@ export const storedCase = (redis: Redis, bot: TestBot, code: string) => caseStor
 
 /** What happened to the case, oldest first. */
 export const storedHistory = (redis: Redis, bot: TestBot, code: string) => caseStore(redis, bot).history(code);
+
+let storedSerial = 0;
+
+/** Stores a complete case straight through the store (no form), with a code starting with `prefix`. */
+export async function storeCase(store: CaseStore, prefix: string): Promise<string> {
+  storedSerial++;
+  const code = `${prefix}-${String(storedSerial).padStart(3, "0")}-AAA`;
+  const submission: Submission = {
+    code, draftId: `draft-${prefix}-${storedSerial}`, pin: "123456", consentVersion: "v", consentAt: Date.now(), reporterId: newUserId(), now: Date.now(),
+    draft: {
+      reporter: "victim", placeType: "police", region: "osh", when: "today", narrative: "They beat me at the station, secret narrative.",
+      urgent: false, attachments: [], contact: { kind: "phone", phone: "+996555123456" },
+    },
+  };
+  expect(await store.submit(submission)).toBe("created");
+  return code;
+}

@@ -162,7 +162,8 @@ describe("the staff side", () => {
     const caseworker = bot.user({ id: staffId, language_code: "ru" });
     await caseworker.pressData({ message_id: 1, text: alert.payload.text }, `case:open:${code}`);
     const toStaff = telegram.calls.filter((call) => call.payload.chat_id === staffId);
-    expect(toStaff.map((call) => call.method)).toEqual(["sendMessage", "sendPhoto"]);
+    // The case, its photo, then the panel of what can be done with it.
+    expect(toStaff.map((call) => call.method)).toEqual(["sendMessage", "sendPhoto", "sendMessage"]);
     expect(toStaff.every((call) => call.payload.protect_content === true)).toBe(true);
     expect(toStaff[0]!.payload.text).toContain("&lt;b&gt;бил&lt;/b&gt; &amp; угрожал &lt;script&gt;");
     expect(toStaff[0]!.payload.text).toContain("+996555987654");

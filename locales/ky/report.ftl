@@ -189,7 +189,9 @@ withdraw-no = Жок
 withdraw-done = <code>{ $code }</code> билдирүүсү кайтарылып алынды, анын мазмуну өчүрүлдү.
 
 case-status-new = жаңы
-case-status-in-progress = каралууда
+case-status-in-review = каралууда
+case-status-needs-information = маалымат керек
+case-status-referred = өткөрүлүп берилди
 case-status-closed = жабылган
 case-status-withdrawn = кайтарылып алынган
 

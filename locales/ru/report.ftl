@@ -199,7 +199,9 @@ withdraw-no = Нет
 withdraw-done = Сообщение <code>{ $code }</code> отозвано, его содержание удалено.
 
 case-status-new = новое
-case-status-in-progress = в работе
+case-status-in-review = на рассмотрении
+case-status-needs-information = нужны сведения
+case-status-referred = передано
 case-status-closed = закрыто
 case-status-withdrawn = отозвано
 

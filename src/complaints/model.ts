@@ -1,3 +1,5 @@
+import type { Status } from "./statuses.js";
+
 /** The choices of the report form. Their labels are in locales/<locale>/report.ftl as `report-<field>-<value>`. */
 export const REPORTERS = ["victim", "relative", "witness", "lawyer", "other"] as const;
 export const PLACE_TYPES = ["police", "pretrial", "colony", "psychiatric", "social-care", "children", "military", "other"] as const;
@@ -5,13 +7,11 @@ export const PLACE_TYPES = ["police", "pretrial", "colony", "psychiatric", "soci
 export const REGIONS = ["bishkek", "osh-city", "chuy", "talas", "issyk-kul", "naryn", "jalal-abad", "osh", "batken", "abroad", "unknown"] as const;
 export const WHEN = ["today", "yesterday", "week", "earlier"] as const;
 export const CONTACTS = ["anonymous", "chat", "phone"] as const;
-export const STATUSES = ["new", "in-progress", "closed", "withdrawn"] as const;
 
 export type Reporter = (typeof REPORTERS)[number];
 export type PlaceType = (typeof PLACE_TYPES)[number];
 export type Region = (typeof REGIONS)[number];
 export type When = (typeof WHEN)[number];
-export type Status = (typeof STATUSES)[number];
 
 export const NARRATIVE_MIN = 20;
 export const NARRATIVE_MAX = 4000;

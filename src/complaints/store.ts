@@ -3,7 +3,8 @@ import type { Cipher } from "../crypto.js";
 import { KEYS, luaScript } from "../redis.js";
 import { bishkekIso } from "./bishkek-time.js";
 import { DUMMY_PIN_HASH, hashPin, verifyPin } from "./codes.js";
-import type { Addition, Attachment, Case, CaseSecret, CompleteDraft, PlaceType, Region, Status } from "./model.js";
+import type { Addition, Attachment, Case, CaseSecret, CompleteDraft, PlaceType, Region } from "./model.js";
+import { movableFrom, statusOf, type MoveDetail, type Status } from "./statuses.js";
 import { newCaseAlert } from "./alerts.js";
 
 export const REPORTS_PER_DAY = 3;
@@ -42,7 +43,14 @@ export interface CaseStore {
   addInformation(code: string, addition: { text?: string; attachments: Attachment[] }, now: number): Promise<boolean>;
   withdraw(code: string, actor: string, now: number): Promise<boolean>;
   logAccess(code: string, actor: string): Promise<void>;
+  /**
+   * A caseworker moves the case. Two moves at the same moment are applied one after the other, each
+   * checked against where the case is by then: one that no longer fits is refused and says where it is.
+   */
+  move(code: string, move: MoveDetail, actor: string, now: number): Promise<MoveResult>;
 }
+
+export type MoveResult = { kind: "moved"; from: Status } | { kind: "refused"; status: Status } | { kind: "missing" };
 
 // Every write of a case is one script, so concurrent writers never interleave and nothing is read, changed
 // and written back. Content is append-only: each addition is its own encrypted entry in a list, and every
@@ -90,6 +98,25 @@ redis.call("RPUSH", KEYS[3], ARGV[2])
 return 1
 `);
 
+// A staff move: checked against the current status, then status, its detail, the history entry and the
+// audit entry together. KEYS: case, events, audit. ARGV: to, the statuses it may come from (comma-separated),
+// detail field ("" for none), detail value, time, event, code, actor.
+const MOVE = luaScript<string[]>(`
+local status = redis.call("HGET", KEYS[1], "status")
+if not status then return {"missing"} end
+if status == "in-progress" then status = "in-review" end
+local allowed = false
+for from in string.gmatch(ARGV[2], "[^,]+") do
+  if from == status then allowed = true end
+end
+if not allowed then return {"refused", status} end
+redis.call("HSET", KEYS[1], "status", ARGV[1], "updatedAt", ARGV[5])
+if ARGV[3] ~= "" then redis.call("HSET", KEYS[1], ARGV[3], ARGV[4]) end
+redis.call("RPUSH", KEYS[2], ARGV[6])
+redis.call("XADD", KEYS[3], "*", "action", "status:" .. ARGV[1], "code", ARGV[7], "actor", ARGV[8])
+return {"moved", status}
+`);
+
 // A "day" for the daily limit is a Bishkek day.
 const bishkekDay = (now: number) => bishkekIso(now).slice(0, 10);
 
@@ -100,6 +127,9 @@ export interface CaseEvent {
   action: string;
   actor: string;
   at: number;
+  /** A move: the status it went to, and the body referred to or the reason for closing. */
+  status?: Status;
+  detail?: string;
 }
 
 const event = (action: string, actor: string, at: number) => JSON.stringify({ action, actor, at } satisfies CaseEvent);
@@ -157,7 +187,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
     if (secret) delete secret.additions;
     return {
       code,
-      status: fields.status as Status,
+      status: statusOf(fields.status) ?? "new",
       placeType: fields.placeType as PlaceType,
       region: fields.region as Region,
       urgent: fields.urgent === "1",
@@ -239,6 +269,16 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
     async withdraw(code, actor, now) {
       const hour = hourOf(now);
       return (await WITHDRAW(redis, [caseKey(code), additionsKey(code), eventsKey(code)], [hour, event("withdrawn", actor, hour)])) === 1;
+    },
+
+    async move(code, move, actor, now) {
+      const [field, value] = move.to === "referred" ? ["referredTo", move.body] : move.to === "closed" ? ["closedReason", move.reason] : ["", ""];
+      const entry = JSON.stringify({ action: "status", actor, at: now, status: move.to, ...(value ? { detail: value } : {}) } satisfies CaseEvent);
+      const args = [move.to, movableFrom(move.to).join(","), field, value, now, entry, code, actor];
+      const [kind, status] = await MOVE(redis, [caseKey(code), eventsKey(code), KEYS.audit], args);
+      if (kind === "moved") return { kind, from: statusOf(status)! };
+      if (kind === "refused") return { kind, status: statusOf(status)! };
+      return { kind: "missing" };
     },
 
     // Staff actions keep their exact time: they account for who saw what, and say nothing about the reporter.

@@ -5,6 +5,7 @@ import { stripBidi } from "../../html.js";
 import type { BotContext } from "../context.js";
 import { isCaseworker } from "../filters.js";
 import { sensitive } from "../protect.js";
+import { casePanel } from "../case-panel.js";
 import { caseMessages, REPORT_CALLBACK } from "../report-view.js";
 
 const composer = new Composer<BotContext>();
@@ -61,6 +62,9 @@ composer.callbackQuery(REPORT_CALLBACK.open).filter(isCaseworker, async (ctx) =>
       failed.push(index + 1);
     });
   }
+  // What can be done with the case comes last, under everything it holds.
+  const panel = casePanel(ctx.t, code, stored.status);
+  await ctx.api.sendMessage(staffId, panel.text, sensitive({ parse_mode: "HTML" as const, reply_markup: panel.keyboard })).catch((err: unknown) => ctx.logger.warn({ err, code }, "could not send the case panel"));
   if (failed.length > 0) {
     const text = ctx.t("case-attachments-failed", { count: failed.length, parts: failed.join(", "), total: attachments.length });
     await ctx.api.sendMessage(staffId, text).catch((err: unknown) => ctx.logger.warn({ err, code }, "could not say which attachments failed"));

@@ -1,0 +1,129 @@
+import { describe, expect, it, vi } from "vitest";
+import { createCaseStore } from "../src/complaints/store.js";
+import { movableFrom, NEXT, STATUSES, type Status } from "../src/complaints/statuses.js";
+import { createCipher } from "../src/crypto.js";
+import { KEYS } from "../src/redis.js";
+import { FakeTelegram } from "../src/telegram/fake-telegram.js";
+import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
+import { createTestBot, newUserId, TEST_DATA_KEY, useRedis } from "./harness.js";
+import { fillReport, labels, openAsCaseworker, sendReport, STAFF_CHAT, storeCase } from "./report-helpers.js";
+
+vi.mock("../src/complaints/codes.js", async (original) => ({ ...(await original<object>()), hashPin: async () => "scrypt$fast" }));
+
+const redis = useRedis();
+const store = createCaseStore(redis, createCipher(TEST_DATA_KEY));
+const newCase = () => storeCase(store, "STA");
+
+describe("case statuses", () => {
+  it("move only along the allowed paths, with the body or the reason, into the history and the audit", async () => {
+    const code = await newCase();
+    expect(await store.move(code, { to: "in-review" }, "staff:1", 1000)).toEqual({ kind: "moved", from: "new" });
+    expect(await store.move(code, { to: "in-review" }, "staff:1", 1001)).toEqual({ kind: "refused", status: "in-review" });
+    expect(await store.move(code, { to: "referred", body: "prosecutor" }, "staff:2", 1002)).toEqual({ kind: "moved", from: "in-review" });
+    expect(await store.move(code, { to: "closed", reason: "referred-elsewhere" }, "staff:2", 1003)).toEqual({ kind: "moved", from: "referred" });
+    const stored = await store.get(code);
+    expect(stored?.status).toBe("closed");
+    expect(await redis.hmget(KEYS.case + code, "referredTo", "closedReason")).toEqual(["prosecutor", "referred-elsewhere"]);
+    const moves = (await store.history(code)).filter((event) => event.action === "status");
+    expect(moves).toEqual([
+      { action: "status", actor: "staff:1", at: 1000, status: "in-review" },
+      { action: "status", actor: "staff:2", at: 1002, status: "referred", detail: "prosecutor" },
+      { action: "status", actor: "staff:2", at: 1003, status: "closed", detail: "referred-elsewhere" },
+    ]);
+    const audit = (await redis.xrange(KEYS.audit, "-", "+")).map(([, fields]) => fields).filter((fields) => fields[3] === code);
+    expect(audit.map((fields) => fields[1])).toEqual(["status:in-review", "status:referred", "status:closed"]);
+  });
+
+  it("never move a withdrawn case, nor one that does not exist", async () => {
+    const code = await newCase();
+    await store.withdraw(code, "reporter", Date.now());
+    for (const to of ["in-review", "needs-information"] as const) expect(await store.move(code, { to }, "staff:1", 1)).toEqual({ kind: "refused", status: "withdrawn" });
+    expect(await store.move("NOP-NOP-NOP", { to: "in-review" }, "staff:1", 1)).toEqual({ kind: "missing" });
+  });
+
+  it("read cases stored as «in-progress» as in review, and move them on", async () => {
+    const code = await newCase();
+    await redis.hset(KEYS.case + code, "status", "in-progress");
+    expect((await store.get(code))?.status).toBe("in-review");
+    expect(await store.move(code, { to: "needs-information" }, "staff:1", 1)).toEqual({ kind: "moved", from: "in-review" });
+  });
+
+  it("two caseworkers at the same moment: both moves are applied in turn or the second is refused, never lost silently", async () => {
+    for (let i = 0; i < 50; i++) {
+      const code = await newCase();
+      const [first, second] = await Promise.all([
+        store.move(code, { to: "in-review" }, "staff:1", 1),
+        store.move(code, { to: "closed", reason: "duplicate" }, "staff:2", 1),
+      ]);
+      const moved = [first, second].filter((result) => result.kind === "moved").length;
+      const history = (await store.history(code)).filter((event) => event.action === "status");
+      // Every move reported as done is in the history, in the order applied, and the case is where the last one put it.
+      expect(history).toHaveLength(moved);
+      expect((await store.get(code))?.status).toBe(history.at(-1)?.status);
+      expect(moved).toBe(2);
+    }
+  });
+
+  it("has a path from every status a caseworker can reach to closed, and none out of withdrawn", () => {
+    for (const status of STATUSES) {
+      if (status === "withdrawn") expect(NEXT[status]).toEqual([]);
+      else expect(status === "closed" || NEXT[status].includes("closed")).toBe(true);
+    }
+    expect(movableFrom("in-review").sort()).toEqual((["new", "needs-information", "referred", "closed"] as Status[]).sort());
+  });
+});
+
+describe("a caseworker's case panel", () => {
+  const staffBot = () => createTestBot(redis, { env: { STAFF_CHAT_ID: String(STAFF_CHAT) }, telegram: new FakeTelegram() });
+
+  async function reportAndOpen() {
+    const bot = staffBot();
+    const reporter = bot.user({ id: newUserId(), language_code: "ky" });
+    const ky = labels(bot, "ky");
+    await fillReport(reporter, ky, { narrative: "Мени бөлүмдө сабашты, моюнга алдырууну талап кылышты." });
+    const { code } = await sendReport(reporter, ky);
+    const caseworker = await openAsCaseworker(redis, bot, code);
+    return { bot, code, caseworker, reporter, ky, l: labels(bot, "ru") };
+  }
+
+  it("comes after the case, moves it with a body or a reason, and shows its history", async () => {
+    const { code, caseworker, l } = await reportAndOpen();
+    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-new") }));
+    expect(buttonsOf(caseworker.last).map(buttonText)).toEqual([l("case-move-in-review"), l("case-move-needs-information"), l("case-move-referred"), l("case-move-closed"), l("case-history")]);
+    await caseworker.click(l("case-move-in-review"));
+    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-in-review") }));
+    await caseworker.click(l("case-move-referred"));
+    expect(caseworker.last.text).toBe(l("case-choose-referred", { code }));
+    await caseworker.click(l("case-referred-prosecutor"));
+    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-referred") }));
+    await caseworker.click(l("case-history"));
+    const history = caseworker.last.text;
+    expect(history).toContain(l("case-history-title", { code }));
+    expect(history).toContain(`${l("case-actor-reporter")}: ${l("case-event-submitted")}`);
+    expect(history).toContain(`${l("case-actor-staff", { id: String(caseworker.id) })}: ${l("case-event-opened")}`);
+    expect(history).toContain(`${l("case-status-referred")} (${l("case-referred-prosecutor")})`);
+    expect((await store.get(code))?.status).toBe("referred");
+  });
+
+  it("tells the second of two caseworkers that the case changed meanwhile, and shows it as it is", async () => {
+    const { code, caseworker, l } = await reportAndOpen();
+    const panel = caseworker.last;
+    await caseworker.pressData(panel, `cs:${code}:closed:duplicate`);
+    await caseworker.pressData(panel, `cs:${code}:needs-information`);
+    const refusal = caseworker.calls.filter((call) => call.method === "answerCallbackQuery").at(-1)!.payload;
+    expect(refusal).toMatchObject({ text: l("case-move-refused", { status: l("case-status-closed") }), show_alert: true });
+    expect((await store.get(code))?.status).toBe("closed");
+  });
+
+  it("does nothing for anyone who is not a caseworker, whatever the button says", async () => {
+    const { bot, code } = await reportAndOpen();
+    const citizen = bot.user({ id: newUserId(), language_code: "ru" });
+    const before = await store.history(code);
+    for (const data of [`cs:${code}:closed:duplicate`, `cs:${code}:in-review`, `ch:${code}`]) {
+      await citizen.pressData({ message_id: 1, text: "" }, data);
+    }
+    expect(citizen.messages).toEqual([]);
+    expect(citizen.calls.every((call) => call.method === "answerCallbackQuery" && call.payload.text === labels(bot, "ru")("unhandled-button"))).toBe(true);
+    expect(await store.history(code)).toEqual(before);
+  });
+});
