@@ -1,6 +1,9 @@
 import type { Redis } from "ioredis";
 import type { Cipher } from "./crypto.js";
 import type { Logger } from "./logger.js";
+import { INDEX } from "./complaints/store.js";
+import { statusOf } from "./complaints/statuses.js";
+import type { PlaceType, Region } from "./complaints/model.js";
 import { KEYS } from "./redis.js";
 
 async function* rawIdKeys(redis: Redis, prefix: string) {
@@ -41,4 +44,34 @@ export async function nameKeysByPseudonym(redis: Redis, cipher: Cipher, logger: 
   }
   if (moved > 0) logger.info({ moved }, "renamed keys named by Telegram ids to pseudonyms");
   return moved;
+}
+
+const INDEXED = `${KEYS.casesBy}version`;
+
+/**
+ * Cases sent before the staff's case list existed are not in its indexes: they are added once, from the
+ * plain fields, and a marker says it is done. New cases and every move keep the indexes up to date.
+ */
+export async function indexCases(redis: Redis, logger: Logger): Promise<number> {
+  if (await redis.exists(INDEXED)) return 0;
+  const entries = await redis.zrange(KEYS.cases, "0", "-1", "WITHSCORES");
+  for (let start = 0; start < entries.length; start += 2000) {
+    const chunk = entries.slice(start, start + 2000);
+    const codes = chunk.filter((_, index) => index % 2 === 0);
+    const fields = await Promise.all(codes.map((code) => redis.hmget(KEYS.case + code, "status", "urgent", "region", "placeType")));
+    const batch = redis.pipeline();
+    codes.forEach((code, index) => {
+      const score = chunk[index * 2 + 1]!;
+      const [status, urgent, region, placeType] = fields[index]!;
+      batch.zadd(INDEX.status(statusOf(status ?? undefined) ?? "new"), score, code);
+      if (region) batch.zadd(INDEX.region(region as Region), score, code);
+      if (placeType) batch.zadd(INDEX.place(placeType as PlaceType), score, code);
+      if (urgent === "1") batch.zadd(INDEX.urgent, score, code);
+    });
+    await batch.exec();
+  }
+  await redis.set(INDEXED, "1");
+  const indexed = entries.length / 2;
+  if (indexed > 0) logger.info({ indexed }, "added earlier cases to the case list's indexes");
+  return indexed;
 }

@@ -15,8 +15,13 @@ export const KEYS = {
    * encrypted content. With `<code>:additions` (encrypted entries) and `<code>:events` (its history).
    */
   case: "case:",
-  /** Sorted set of all case codes by creation time. */
+  /** Sorted set of all case codes by creation time (to the hour). */
   cases: "cases",
+  /**
+   * The same, per plain field, for the staff's case list: `cases:by:status:<status>`, `cases:by:urgent`,
+   * `cases:by:region:<region>`, `cases:by:place:<type>`; `cases:by:tmp:…` are intersections kept a minute.
+   */
+  casesBy: "cases:by:",
   /** Set per reporter (a keyed hash of their Telegram id, never the id) of their non-anonymous cases. */
   ownCases: "cases:own:",
   /** Counters for the limits: new reports per day, code-and-PIN tries per hour. */

@@ -48,7 +48,18 @@ export interface CaseStore {
    * checked against where the case is by then: one that no longer fits is refused and says where it is.
    */
   move(code: string, move: MoveDetail, actor: string, now: number): Promise<MoveResult>;
+  /** A page of the staff's case list, newest first, from the plain fields only: nothing is decrypted. */
+  list(filter: CaseFilter, offset: number, count: number): Promise<{ total: number; cases: CaseLine[] }>;
 }
+
+export interface CaseFilter {
+  status?: Status;
+  urgent?: boolean;
+  region?: Region;
+  placeType?: PlaceType;
+}
+
+export type CaseLine = Pick<Case, "code" | "status" | "urgent" | "placeType" | "region" | "createdAt">;
 
 export type MoveResult = { kind: "moved"; from: Status } | { kind: "refused"; status: Status } | { kind: "missing" };
 
@@ -58,16 +69,18 @@ export type MoveResult = { kind: "moved"; from: Status } | { kind: "refused"; st
 
 // All or nothing: the case, the index, the reporter's list, the daily count, the history entry and the
 // staff alert in the outbox (delivered by the alert worker, so a crash after this cannot lose it).
-// KEYS: case, cases, own, quota, events, outbox. ARGV: draftId, code, hour, named, event, outbox field,
-// outbox entry, then the case's fields.
+// KEYS: case, cases, own, quota, events, outbox, and the list's indexes: status new, region, place type,
+// urgent. ARGV: draftId, code, hour, named, event, outbox field, outbox entry, urgent, then the case's fields.
 const SUBMIT = luaScript<SubmitResult>(`
 local draft = redis.call("HGET", KEYS[1], "draftId")
 if draft then
   if draft == ARGV[1] then return "duplicate" end
   return "collision"
 end
-redis.call("HSET", KEYS[1], unpack(ARGV, 8))
+redis.call("HSET", KEYS[1], unpack(ARGV, 9))
 redis.call("ZADD", KEYS[2], ARGV[3], ARGV[2])
+for i = 7, 9 do redis.call("ZADD", KEYS[i], ARGV[3], ARGV[2]) end
+if ARGV[8] == "1" then redis.call("ZADD", KEYS[10], ARGV[3], ARGV[2]) end
 if ARGV[4] == "1" then redis.call("SADD", KEYS[3], ARGV[2]) end
 redis.call("INCR", KEYS[4])
 redis.call("EXPIRE", KEYS[4], 172800)
@@ -86,21 +99,25 @@ redis.call("RPUSH", KEYS[3], ARGV[3])
 return 1
 `);
 
-// The content and every addition go together; the plain statistics stay. KEYS: case, additions, events.
-// ARGV: hour, event.
+// The content and every addition go together; the plain statistics stay. KEYS: case, additions, events,
+// cases. ARGV: hour, event, code, prefix of the status indexes (the old status's index is known only here).
 const WITHDRAW = luaScript<number>(`
 local status = redis.call("HGET", KEYS[1], "status")
 if not status or status == "withdrawn" then return 0 end
+if status == "in-progress" then status = "in-review" end
 redis.call("HDEL", KEYS[1], "secret")
 redis.call("DEL", KEYS[2])
 redis.call("HSET", KEYS[1], "status", "withdrawn", "updatedAt", ARGV[1])
 redis.call("RPUSH", KEYS[3], ARGV[2])
+redis.call("ZREM", ARGV[4] .. status, ARGV[3])
+redis.call("ZADD", ARGV[4] .. "withdrawn", redis.call("ZSCORE", KEYS[4], ARGV[3]) or ARGV[1], ARGV[3])
 return 1
 `);
 
 // A staff move: checked against the current status, then status, its detail, the history entry and the
-// audit entry together. KEYS: case, events, audit. ARGV: to, the statuses it may come from (comma-separated),
-// detail field ("" for none), detail value, time, event, code, actor.
+// audit entry together, and the case moves between the status indexes. KEYS: case, events, audit, cases.
+// ARGV: to, the statuses it may come from (comma-separated), detail field ("" for none), detail value, time,
+// event, code, actor, prefix of the status indexes.
 const MOVE = luaScript<string[]>(`
 local status = redis.call("HGET", KEYS[1], "status")
 if not status then return {"missing"} end
@@ -114,8 +131,18 @@ redis.call("HSET", KEYS[1], "status", ARGV[1], "updatedAt", ARGV[5])
 if ARGV[3] ~= "" then redis.call("HSET", KEYS[1], ARGV[3], ARGV[4]) end
 redis.call("RPUSH", KEYS[2], ARGV[6])
 redis.call("XADD", KEYS[3], "*", "action", "status:" .. ARGV[1], "code", ARGV[7], "actor", ARGV[8])
+redis.call("ZREM", ARGV[9] .. status, ARGV[7])
+redis.call("ZADD", ARGV[9] .. ARGV[1], redis.call("ZSCORE", KEYS[4], ARGV[7]) or ARGV[5], ARGV[7])
 return {"moved", status}
 `);
+
+/** The staff list's indexes of case codes, each scored like `cases` by the hour the case was sent. */
+export const INDEX = {
+  status: (status: Status | "") => `${KEYS.casesBy}status:${status}`,
+  region: (region: Region) => `${KEYS.casesBy}region:${region}`,
+  place: (place: PlaceType) => `${KEYS.casesBy}place:${place}`,
+  urgent: `${KEYS.casesBy}urgent`,
+} as const;
 
 // A "day" for the daily limit is a Bishkek day.
 const bishkekDay = (now: number) => bishkekIso(now).slice(0, 10);
@@ -221,8 +248,14 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
       };
       const named = draft.contact.kind !== "anonymous";
       const alert = newCaseAlert(code);
-      const keys = [caseKey(code), KEYS.cases, ownKey(reporterId), quotaKey(reporterId, now), eventsKey(code), KEYS.outbox];
-      const args = [draftId, code, hour, named ? "1" : "0", event("submitted", "reporter", hour), alert.id, JSON.stringify(alert), ...Object.entries(fields).flat()];
+      const keys = [
+        caseKey(code), KEYS.cases, ownKey(reporterId), quotaKey(reporterId, now), eventsKey(code), KEYS.outbox,
+        INDEX.status("new"), INDEX.region(draft.region), INDEX.place(draft.placeType), INDEX.urgent,
+      ];
+      const args = [
+        draftId, code, hour, named ? "1" : "0", event("submitted", "reporter", hour), alert.id, JSON.stringify(alert), draft.urgent ? "1" : "0",
+        ...Object.entries(fields).flat(),
+      ];
       return SUBMIT(redis, keys, args);
     },
 
@@ -268,14 +301,36 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
 
     async withdraw(code, actor, now) {
       const hour = hourOf(now);
-      return (await WITHDRAW(redis, [caseKey(code), additionsKey(code), eventsKey(code)], [hour, event("withdrawn", actor, hour)])) === 1;
+      return (await WITHDRAW(redis, [caseKey(code), additionsKey(code), eventsKey(code), KEYS.cases], [hour, event("withdrawn", actor, hour), code, INDEX.status("")])) === 1;
+    },
+
+    async list(filter, offset, count) {
+      const keys = [
+        filter.status && INDEX.status(filter.status), filter.urgent && INDEX.urgent,
+        filter.region && INDEX.region(filter.region), filter.placeType && INDEX.place(filter.placeType),
+      ].filter((key): key is string => Boolean(key));
+      // One filter reads its index; several read their intersection, kept a minute for the next pages.
+      const source = keys.length === 0 ? KEYS.cases : keys.length === 1 ? keys[0]! : `${KEYS.casesBy}tmp:${keys.join("|")}`;
+      const batch = redis.multi();
+      if (keys.length > 1) batch.zinterstore(source, keys.length, ...keys, "AGGREGATE", "MAX").expire(source, 60);
+      const replies = (await batch.zcard(source).zrevrange(source, offset, offset + count - 1).exec()) ?? [];
+      const [total, codes] = replies.slice(-2).map(([err, value]) => {
+        if (err) throw err;
+        return value;
+      }) as [number, string[]];
+      const fields = await Promise.all(codes.map((code) => redis.hmget(caseKey(code), "status", "urgent", "placeType", "region", "createdAt")));
+      const cases = codes.map((code, index): CaseLine => {
+        const [status, urgent, placeType, region, createdAt] = fields[index]!;
+        return { code, status: statusOf(status ?? undefined) ?? "new", urgent: urgent === "1", placeType: placeType as PlaceType, region: region as Region, createdAt: Number(createdAt) };
+      });
+      return { total, cases };
     },
 
     async move(code, move, actor, now) {
       const [field, value] = move.to === "referred" ? ["referredTo", move.body] : move.to === "closed" ? ["closedReason", move.reason] : ["", ""];
       const entry = JSON.stringify({ action: "status", actor, at: now, status: move.to, ...(value ? { detail: value } : {}) } satisfies CaseEvent);
-      const args = [move.to, movableFrom(move.to).join(","), field, value, now, entry, code, actor];
-      const [kind, status] = await MOVE(redis, [caseKey(code), eventsKey(code), KEYS.audit], args);
+      const args = [move.to, movableFrom(move.to).join(","), field, value, now, entry, code, actor, INDEX.status("")];
+      const [kind, status] = await MOVE(redis, [caseKey(code), eventsKey(code), KEYS.audit, KEYS.cases], args);
       if (kind === "moved") return { kind, from: statusOf(status)! };
       if (kind === "refused") return { kind, status: statusOf(status)! };
       return { kind: "missing" };

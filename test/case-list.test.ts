@@ -1,0 +1,93 @@
+import { describe, expect, it, vi } from "vitest";
+import { caseListScreen, LIST, PAGE_SIZE } from "../src/bot/case-list-view.js";
+import { createCaseStore, INDEX } from "../src/complaints/store.js";
+import { createCipher } from "../src/crypto.js";
+import { indexCases } from "../src/migrations.js";
+import { KEYS } from "../src/redis.js";
+import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
+import { captureLogs, createTestBot, newUserId, TEST_DATA_KEY, useRedis } from "./harness.js";
+import { labels, storeCase } from "./report-helpers.js";
+
+vi.mock("../src/complaints/codes.js", async (original) => ({ ...(await original<object>()), hashPin: async () => "scrypt$fast" }));
+
+const redis = useRedis();
+const store = createCaseStore(redis, createCipher(TEST_DATA_KEY));
+
+describe("the staff's case list", () => {
+  it("filters by status, urgency, region and place, newest first, in pages, from the plain fields only", async () => {
+    await redis.flushdb();
+    const osh = await Promise.all(Array.from({ length: 12 }, () => storeCase(store, "LST", { region: "osh" })));
+    const urgentColony = await storeCase(store, "LST", { region: "chuy", placeType: "colony", urgent: true });
+    await store.move(osh[0]!, { to: "in-review" }, "staff:1", Date.now());
+    await store.withdraw(osh[1]!, "reporter", Date.now());
+
+    expect((await store.list({}, 0, PAGE_SIZE)).total).toBe(13);
+    expect((await store.list({}, 10, PAGE_SIZE)).cases).toHaveLength(3);
+    expect((await store.list({ region: "osh" }, 0, 100)).total).toBe(12);
+    expect((await store.list({ urgent: true }, 0, 100)).cases.map((item) => item.code)).toEqual([urgentColony]);
+    expect((await store.list({ urgent: true, placeType: "colony", region: "chuy" }, 0, 100)).cases).toMatchObject([{ code: urgentColony, urgent: true, status: "new" }]);
+    expect((await store.list({ urgent: true, region: "osh" }, 0, 100)).total).toBe(0);
+    expect((await store.list({ status: "in-review" }, 0, 100)).cases.map((item) => item.code)).toEqual([osh[0]]);
+    expect((await store.list({ status: "withdrawn" }, 0, 100)).cases.map((item) => item.code)).toEqual([osh[1]]);
+    expect((await store.list({ status: "new" }, 0, 100)).total).toBe(11);
+  });
+
+  it("adds cases sent before it existed to its indexes, once", async () => {
+    await redis.flushdb();
+    const code = await storeCase(store, "OLD", { region: "naryn", urgent: true });
+    for (const key of await redis.keys(`${KEYS.casesBy}*`)) await redis.del(key);
+    await redis.hset(KEYS.case + code, "status", "in-progress");
+    expect((await store.list({ region: "naryn" }, 0, 10)).total).toBe(0);
+    expect(await indexCases(redis, captureLogs().logger)).toBe(1);
+    expect((await store.list({ status: "in-review", region: "naryn", urgent: true }, 0, 10)).cases.map((item) => item.code)).toEqual([code]);
+    expect(await indexCases(redis, captureLogs().logger)).toBe(0);
+    expect(await redis.zcard(INDEX.status("in-review"))).toBe(1);
+  });
+
+  it("is shown to a caseworker with a line per case, and its filters and pages edit the one message", async () => {
+    await redis.flushdb();
+    for (let i = 0; i < 11; i++) await storeCase(store, "BOT", { region: i === 0 ? "talas" : "osh" });
+    const bot = createTestBot(redis);
+    const l = labels(bot, "ru");
+    const staffId = newUserId();
+    await redis.sadd(KEYS.roles + staffId, "caseworker");
+    const caseworker = bot.user({ id: staffId, language_code: "ru" });
+    await caseworker.send("/cases");
+    expect(caseworker.last.text.split("\n")[0]).toBe(`<b>${l("case-list-title", { from: 1, to: 10, total: 11 })}</b>`);
+    expect(caseworker.last.text.split("\n")).toHaveLength(11);
+    expect(caseworker.last.text).not.toContain("beat me");
+    await caseworker.click(l("case-list-older"));
+    expect(caseworker.messages).toHaveLength(1);
+    expect(caseworker.last.text.split("\n")[0]).toBe(`<b>${l("case-list-title", { from: 11, to: 11, total: 11 })}</b>`);
+    await caseworker.click(`${l("case-filter-region")}: ${l("case-filter-all")}`);
+    expect(buttonsOf(caseworker.last).map(buttonText)).toContain(`${l("case-filter-region")}: ${l("report-region-bishkek")}`);
+    expect(caseworker.last.text.split("\n")[0]).toBe(`<b>${l("case-list-empty")}</b>`);
+    // Each press moves the region on: Bishkek → Osh city → Chuy → Talas.
+    for (const shown of ["bishkek", "osh-city", "chuy"]) await caseworker.click(`${l("case-filter-region")}: ${l(`report-region-${shown}`)}`);
+    expect(caseworker.last.text.split("\n")[0]).toBe(`<b>${l("case-list-title", { from: 1, to: 1, total: 1 })}</b>`);
+    expect(caseworker.last.text).toContain(l("report-region-talas"));
+    expect(caseworker.messages).toHaveLength(1);
+    await caseworker.click(l("case-filter-urgent-off"));
+    expect(buttonsOf(caseworker.last).map(buttonText)).toContain(l("case-filter-urgent-on"));
+  });
+
+  it("gives nothing to anyone who is not a caseworker, by command or by a forged button", async () => {
+    await redis.flushdb();
+    await storeCase(store, "SEC", {});
+    const bot = createTestBot(redis);
+    const citizen = bot.user({ id: newUserId(), language_code: "ru" });
+    await citizen.send("/cases");
+    await citizen.pressData({ message_id: 1, text: "" }, LIST.encode({}, 0));
+    expect(citizen.messages.map((message) => message.text).join("\n")).not.toMatch(/SEC-|case-list/);
+    expect(citizen.calls.filter((call) => call.method === "answerCallbackQuery").map((call) => call.payload.text)).toEqual([labels(bot, "ru")("unhandled-button")]);
+  });
+
+  it("keeps every button's data within Telegram's 64 bytes, for the longest filter", () => {
+    const longest = LIST.encode({ status: "needs-information", urgent: true, region: "jalal-abad", placeType: "social-care" }, 99_990);
+    expect(Buffer.byteLength(longest)).toBeLessThanOrEqual(64);
+    expect(LIST.decode([...LIST.data.exec(longest)!])).toEqual({ filter: { status: "needs-information", urgent: true, region: "jalal-abad", placeType: "social-care" }, offset: 99_990 });
+    expect(LIST.decode([...LIST.data.exec("cl:nope:-:-:-:0")!])).toBeUndefined();
+    const { text } = caseListScreen((key) => key, {}, 0, { total: 0, cases: [] }, 0);
+    expect(text).toBe("<b>case-list-empty</b>");
+  });
+});
