@@ -88,14 +88,17 @@ describe("a caseworker's case panel", () => {
 
   it("comes after the case, moves it with a body or a reason, and shows its history", async () => {
     const { code, caseworker, l } = await reportAndOpen();
-    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-new") }));
-    expect(buttonsOf(caseworker.last).map(buttonText)).toEqual([l("case-move-in-review"), l("case-move-needs-information"), l("case-move-referred"), l("case-move-closed"), l("case-history")]);
+    const nobody = l("case-unassigned");
+    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-new"), assignee: nobody }));
+    expect(buttonsOf(caseworker.last).map(buttonText)).toEqual([
+      l("case-move-in-review"), l("case-move-needs-information"), l("case-move-referred"), l("case-move-closed"), l("case-take"), l("case-give"), l("case-history"),
+    ]);
     await caseworker.click(l("case-move-in-review"));
-    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-in-review") }));
+    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-in-review"), assignee: nobody }));
     await caseworker.click(l("case-move-referred"));
     expect(caseworker.last.text).toBe(l("case-choose-referred", { code }));
     await caseworker.click(l("case-referred-prosecutor"));
-    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-referred") }));
+    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-referred"), assignee: nobody }));
     await caseworker.click(l("case-history"));
     const history = caseworker.last.text;
     expect(history).toContain(l("case-history-title", { code }));
@@ -125,5 +128,32 @@ describe("a caseworker's case panel", () => {
     expect(citizen.messages).toEqual([]);
     expect(citizen.calls.every((call) => call.method === "answerCallbackQuery" && call.payload.text === labels(bot, "ru")("unhandled-button"))).toBe(true);
     expect(await store.history(code)).toEqual(before);
+  });
+
+  it("is taken by a caseworker or given to another, who is told; the list shows «mine»; never to someone without the role", async () => {
+    const { bot, code, caseworker, l } = await reportAndOpen();
+    const other = bot.user({ id: newUserId(), language_code: "ru" });
+    await redis.sadd(KEYS.roles + other.id, "caseworker");
+    await other.send("/start");
+    await caseworker.click(l("case-take"));
+    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-new"), assignee: l("case-actor-staff", { id: String(caseworker.id) }) }));
+    expect(buttonsOf(caseworker.last).map(buttonText)).not.toContain(l("case-take"));
+    await caseworker.click(l("case-give"));
+    expect(caseworker.last.text).toBe(l("case-choose-assignee", { code }));
+    await caseworker.click(l("case-actor-staff", { id: String(other.id) }));
+    expect(other.last.text).toBe(l("case-assigned-to-you", { code }));
+    expect(buttonsOf(other.last).map(buttonText)).toEqual([l("staff-alert-open")]);
+    expect((await store.get(code))?.assignee).toBe(other.id);
+    expect((await store.list({ assignee: other.id }, 0, 10)).cases.map((item) => item.code)).toEqual([code]);
+    expect((await store.list({ assignee: caseworker.id }, 0, 10)).total).toBe(0);
+    // A forged button giving the case to a citizen changes nothing.
+    const citizen = newUserId();
+    await caseworker.pressData(caseworker.last, `ca:${code}:${citizen}`);
+    expect((await store.get(code))?.assignee).toBe(other.id);
+    const history = (await store.history(code)).filter((event) => event.action === "assigned").map((event) => event.detail);
+    expect(history).toEqual([String(caseworker.id), String(other.id)]);
+    await other.send("/cases");
+    await other.click(l("case-filter-mine-off"));
+    expect(other.last.text).toContain(code);
   });
 });

@@ -1,6 +1,6 @@
 ## Case management: a caseworker moves a case and reads its history
 
-case-panel = Иш <code>{ $code }</code>: { $status }. Эмне кылабыз?
+case-panel = Иш <code>{ $code }</code>: { $status }. Жооптуу: { $assignee }.
 case-move-in-review = 🔎 Кароого алуу
 case-move-needs-information = ❓ Маалымат керек
 case-move-referred = 📤 Өткөрүлүп берилди…
@@ -34,3 +34,13 @@ case-filter-place = Жер
 case-filter-urgent-on = ☑️ Шашылыштар гана
 case-filter-urgent-off = ☐ Шашылыштар гана
 case-age = { $days } күн
+case-take = 👤 Өзүмө алуу
+case-give = 👥 Башкага берүү…
+case-unassigned = дайындала элек
+case-choose-assignee = { $code } ишин кимге беребиз?
+case-not-caseworker = Бул адам мындан ары иштер менен иштебейт.
+case-assigned-to-you = Сизге <code>{ $code }</code> иши берилди.
+case-assignee-not-told = Иш берилди, бирок бул тууралуу билдирүү мүмкүн болгон жок: кызматкер бот менен жеке чатты ачсын.
+case-event-assigned = берилди: { $assignee }
+case-filter-mine-on = ☑️ Менин иштерим
+case-filter-mine-off = ☐ Менин иштерим

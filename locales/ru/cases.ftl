@@ -1,6 +1,6 @@
 ## Case management: a caseworker moves a case and reads its history
 
-case-panel = Дело <code>{ $code }</code>: { $status }. Что сделать?
+case-panel = Дело <code>{ $code }</code>: { $status }. Ответственный: { $assignee }.
 case-move-in-review = 🔎 На рассмотрение
 case-move-needs-information = ❓ Нужны сведения
 case-move-referred = 📤 Передано…
@@ -34,3 +34,13 @@ case-filter-place = Место
 case-filter-urgent-on = ☑️ Только срочные
 case-filter-urgent-off = ☐ Только срочные
 case-age = { $days } дн.
+case-take = 👤 Взять себе
+case-give = 👥 Передать…
+case-unassigned = не назначен
+case-choose-assignee = Кому передать дело { $code }?
+case-not-caseworker = Этот человек больше не работает с делами.
+case-assigned-to-you = Вам передано дело <code>{ $code }</code>.
+case-assignee-not-told = Дело передано, но сообщить об этом не удалось: пусть сотрудник откроет личный чат с ботом.
+case-event-assigned = передано: { $assignee }
+case-filter-mine-on = ☑️ Мои дела
+case-filter-mine-off = ☐ Мои дела

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { TranslateFunction } from "@grammyjs/i18n";
 import { bishkekIso } from "../complaints/bishkek-time.js";
-import type { CaseEvent } from "../complaints/store.js";
+import type { CaseEvent, CaseLine } from "../complaints/store.js";
 import { CLOSE_REASONS, NEXT, REFERRAL_BODIES, type Status } from "../complaints/statuses.js";
 
 const CODE = "[A-Z0-9-]+";
@@ -10,18 +10,40 @@ const CODE = "[A-Z0-9-]+";
 export const PANEL = {
   move: new RegExp(`^cs:(${CODE}):(in-review|needs-information|referred|closed)(?::([a-z-]+))?$`),
   history: new RegExp(`^ch:(${CODE})$`),
+  /** `ca:<code>:<caseworker id>` assigns; `ca:<code>:?` lists who it can go to. */
+  assign: new RegExp(`^ca:(${CODE}):(\\d+|\\?)$`),
   moveData: (code: string, to: Status, detail?: string) => `cs:${code}:${to}${detail ? `:${detail}` : ""}`,
   historyData: (code: string) => `ch:${code}`,
+  assignData: (code: string, to: number | "?") => `ca:${code}:${to}`,
 } as const;
+
+/** Staff are named by their Telegram id: the bot keeps no names. */
+export const staffName = (t: TranslateFunction, id: number) => t("case-actor-staff", { id: String(id) });
 
 const time = (ms: number) => bishkekIso(ms).slice(0, 16).replace("T", " ");
 
-/** Where the case stands, and the moves a caseworker can make from there; a referral or a closing asks for its detail next. */
-export function casePanel(t: TranslateFunction, code: string, status: Status) {
+/**
+ * Where the case stands and who has it, and what the viewing caseworker can do from there: the moves (a
+ * referral or a closing asks for its detail next), taking it or giving it to someone, its history.
+ */
+export function casePanel(t: TranslateFunction, item: Pick<CaseLine, "code" | "status" | "assignee">, viewer: number) {
+  const { code, status, assignee } = item;
   const keyboard = new InlineKeyboard();
   for (const to of NEXT[status]) keyboard.text(t(`case-move-${to}`), PANEL.moveData(code, to)).row();
+  if (status !== "withdrawn") {
+    if (assignee !== viewer) keyboard.text(t("case-take"), PANEL.assignData(code, viewer));
+    keyboard.text(t("case-give"), PANEL.assignData(code, "?")).row();
+  }
   keyboard.text(t("case-history"), PANEL.historyData(code));
-  return { text: t("case-panel", { code, status: t(`case-status-${status}`) }), keyboard };
+  const who = assignee === undefined ? t("case-unassigned") : staffName(t, assignee);
+  return { text: t("case-panel", { code, status: t(`case-status-${status}`), assignee: who }), keyboard };
+}
+
+/** Who the case can be given to. */
+export function assigneeChoice(t: TranslateFunction, code: string, caseworkers: number[]) {
+  const keyboard = new InlineKeyboard();
+  for (const id of caseworkers) keyboard.text(staffName(t, id), PANEL.assignData(code, id)).row();
+  return { text: t("case-choose-assignee", { code }), keyboard };
 }
 
 /** The second step of a referral (which body) or a closing (which reason). */
@@ -36,7 +58,9 @@ function describe(t: TranslateFunction, event: CaseEvent): string {
   const who = event.actor === "reporter" ? t("case-actor-reporter") : t("case-actor-staff", { id: event.actor.replace(/^staff:/, "") });
   const what = event.status
     ? `${t(`case-status-${event.status}`)}${event.detail ? ` (${t(`case-${event.status}-${event.detail}`)})` : ""}`
-    : t(`case-event-${event.action}`);
+    : event.action === "assigned"
+      ? t("case-event-assigned", { assignee: staffName(t, Number(event.detail)) })
+      : t(`case-event-${event.action}`);
   return `${time(event.at)} — ${who}: ${what}`;
 }
 

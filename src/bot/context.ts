@@ -7,7 +7,7 @@ import type { CaseStore } from "../complaints/store.js";
 import type { Logger } from "../logger.js";
 import type { Profile } from "../profile.js";
 import type { RightsSearch } from "../rights/search.js";
-import type { Role } from "../roles.js";
+import type { Role, RoleStore } from "../roles.js";
 
 export interface SessionData {
   locale?: Locale;
@@ -33,6 +33,8 @@ interface Extras {
   logger: Logger;
   /** The sender's staff roles, read once per update. */
   roles: () => Promise<Role[]>;
+  /** Anyone's staff roles: to check, for example, that a case is assigned to a caseworker. */
+  roleStore: RoleStore;
   profile: Profile;
   rightsSearch: RightsSearch;
   trail: ChatTrail;

@@ -38,6 +38,7 @@ export function attachDeps({ config, logger, roles, profile, rightsSearch, trail
     ctx.rightsSearch = rightsSearch;
     ctx.trail = trail;
     ctx.cases = cases;
+    ctx.roleStore = roles;
     ctx.pendingTrail = [];
     // Most updates log nothing, and a pino child with redaction is costly, so it is made on first use.
     let child: Logger | undefined;

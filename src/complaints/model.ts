@@ -90,6 +90,8 @@ export interface Case {
   updatedAt: number;
   consentVersion: string;
   consentAt: number;
+  /** The caseworker's Telegram id, once the case is assigned. */
+  assignee?: number;
   secret?: CaseSecret;
   /** Oldest first; none once the case is withdrawn. */
   additions: Addition[];

@@ -48,18 +48,26 @@ export interface CaseStore {
    * checked against where the case is by then: one that no longer fits is refused and says where it is.
    */
   move(code: string, move: MoveDetail, actor: string, now: number): Promise<MoveResult>;
+  /** Gives the case to a caseworker; a withdrawn case is refused. */
+  assign(code: string, assignee: number, actor: string, now: number): Promise<AssignResult>;
+  /** The plain fields of one case, as the list shows them; undefined when there is no such case. */
+  line(code: string): Promise<CaseLine | undefined>;
   /** A page of the staff's case list, newest first, from the plain fields only: nothing is decrypted. */
   list(filter: CaseFilter, offset: number, count: number): Promise<{ total: number; cases: CaseLine[] }>;
 }
 
 export interface CaseFilter {
   status?: Status;
+  /** Assigned to this caseworker. */
+  assignee?: number;
   urgent?: boolean;
   region?: Region;
   placeType?: PlaceType;
 }
 
-export type CaseLine = Pick<Case, "code" | "status" | "urgent" | "placeType" | "region" | "createdAt">;
+export type CaseLine = Pick<Case, "code" | "status" | "urgent" | "placeType" | "region" | "createdAt" | "assignee">;
+
+export type AssignResult = { kind: "assigned"; previous?: number } | { kind: "same" } | { kind: "refused" } | { kind: "missing" };
 
 export type MoveResult = { kind: "moved"; from: Status } | { kind: "refused"; status: Status } | { kind: "missing" };
 
@@ -142,7 +150,23 @@ export const INDEX = {
   region: (region: Region) => `${KEYS.casesBy}region:${region}`,
   place: (place: PlaceType) => `${KEYS.casesBy}place:${place}`,
   urgent: `${KEYS.casesBy}urgent`,
+  assignee: (userId: number | "") => `${KEYS.casesBy}assignee:${userId}`,
 } as const;
+
+// KEYS: case, events, audit, cases. ARGV: assignee, time, event, code, actor, prefix of the assignee indexes.
+const ASSIGN = luaScript<string[]>(`
+local status = redis.call("HGET", KEYS[1], "status")
+if not status then return {"missing"} end
+if status == "withdrawn" then return {"refused"} end
+local previous = redis.call("HGET", KEYS[1], "assignee") or ""
+if previous == ARGV[1] then return {"same"} end
+if previous ~= "" then redis.call("ZREM", ARGV[6] .. previous, ARGV[4]) end
+redis.call("HSET", KEYS[1], "assignee", ARGV[1], "updatedAt", ARGV[2])
+redis.call("ZADD", ARGV[6] .. ARGV[1], redis.call("ZSCORE", KEYS[4], ARGV[4]) or ARGV[2], ARGV[4])
+redis.call("RPUSH", KEYS[2], ARGV[3])
+redis.call("XADD", KEYS[3], "*", "action", "assigned", "code", ARGV[4], "actor", ARGV[5], "assignee", ARGV[1])
+return {"assigned", previous}
+`);
 
 // A "day" for the daily limit is a Bishkek day.
 const bishkekDay = (now: number) => bishkekIso(now).slice(0, 10);
@@ -221,9 +245,19 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
       createdAt: secret?.createdAt ?? Number(fields.createdAt),
       updatedAt: Number(fields.updatedAt),
       consentVersion: fields.consentVersion ?? "",
+      ...(fields.assignee ? { assignee: Number(fields.assignee) } : {}),
       consentAt: secret?.consentAt ?? Number(fields.consentAt),
       secret,
       additions,
+    };
+  }
+
+  async function lineOf(code: string): Promise<CaseLine | undefined> {
+    const [status, urgent, placeType, region, createdAt, assignee] = await redis.hmget(caseKey(code), "status", "urgent", "placeType", "region", "createdAt", "assignee");
+    if (!status) return undefined;
+    return {
+      code, status: statusOf(status) ?? "new", urgent: urgent === "1", placeType: placeType as PlaceType, region: region as Region,
+      createdAt: Number(createdAt), ...(assignee ? { assignee: Number(assignee) } : {}),
     };
   }
 
@@ -308,6 +342,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
       const keys = [
         filter.status && INDEX.status(filter.status), filter.urgent && INDEX.urgent,
         filter.region && INDEX.region(filter.region), filter.placeType && INDEX.place(filter.placeType),
+        filter.assignee !== undefined && INDEX.assignee(filter.assignee),
       ].filter((key): key is string => Boolean(key));
       // One filter reads its index; several read their intersection, kept a minute for the next pages.
       const source = keys.length === 0 ? KEYS.cases : keys.length === 1 ? keys[0]! : `${KEYS.casesBy}tmp:${keys.join("|")}`;
@@ -318,12 +353,18 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
         if (err) throw err;
         return value;
       }) as [number, string[]];
-      const fields = await Promise.all(codes.map((code) => redis.hmget(caseKey(code), "status", "urgent", "placeType", "region", "createdAt")));
-      const cases = codes.map((code, index): CaseLine => {
-        const [status, urgent, placeType, region, createdAt] = fields[index]!;
-        return { code, status: statusOf(status ?? undefined) ?? "new", urgent: urgent === "1", placeType: placeType as PlaceType, region: region as Region, createdAt: Number(createdAt) };
-      });
-      return { total, cases };
+      const cases = await Promise.all(codes.map((code) => lineOf(code)));
+      return { total, cases: cases.filter((item): item is CaseLine => item !== undefined) };
+    },
+
+    line: (code) => lineOf(code),
+
+    async assign(code, assignee, actor, now) {
+      const entry = JSON.stringify({ action: "assigned", actor, at: now, detail: String(assignee) } satisfies CaseEvent);
+      const args = [assignee, now, entry, code, actor, INDEX.assignee("")];
+      const [kind, previous] = await ASSIGN(redis, [caseKey(code), eventsKey(code), KEYS.audit, KEYS.cases], args);
+      if (kind === "assigned") return { kind, ...(previous ? { previous: Number(previous) } : {}) };
+      return { kind: kind as "same" | "refused" | "missing" };
     },
 
     async move(code, move, actor, now) {

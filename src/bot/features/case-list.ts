@@ -1,7 +1,6 @@
 import { GrammyError } from "grammy";
 import { Composer } from "../composer.js";
-import type { CaseFilter } from "../../complaints/store.js";
-import { caseListScreen, LIST, PAGE_SIZE } from "../case-list-view.js";
+import { caseListScreen, LIST, PAGE_SIZE, type ListState } from "../case-list-view.js";
 import type { BotContext } from "../context.js";
 import { isCaseworker } from "../filters.js";
 
@@ -10,13 +9,14 @@ const composer = new Composer<BotContext>();
 // button from anyone else falls through to the ordinary "this button no longer works".
 const feature = composer.chatType("private").filter(isCaseworker);
 
-async function screen(ctx: BotContext, filter: CaseFilter, offset: number) {
-  const page = await ctx.cases.list(filter, offset, PAGE_SIZE);
-  return caseListScreen(ctx.t, filter, offset, page, Date.now());
+async function screen(ctx: BotContext & { from: { id: number } }, state: ListState) {
+  const filter = state.mine ? { ...state.filter, assignee: ctx.from.id } : state.filter;
+  const page = await ctx.cases.list(filter, state.offset, PAGE_SIZE);
+  return caseListScreen(ctx.t, state, page, Date.now());
 }
 
 feature.command("cases", async (ctx) => {
-  const { text, keyboard } = await screen(ctx, {}, 0);
+  const { text, keyboard } = await screen(ctx, { filter: {}, mine: false, offset: 0 });
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 });
 
@@ -25,7 +25,7 @@ feature.callbackQuery(LIST.data, async (ctx) => {
   const state = LIST.decode([...ctx.match]);
   if (!state) return ctx.answerCallbackQuery({ text: ctx.t("unhandled-button") });
   await ctx.answerCallbackQuery();
-  const { text, keyboard } = await screen(ctx, state.filter, state.offset);
+  const { text, keyboard } = await screen(ctx, state);
   await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch((err: unknown) => {
     if (!(err instanceof GrammyError && err.description.includes("message is not modified"))) throw err;
   });

@@ -63,7 +63,7 @@ composer.callbackQuery(REPORT_CALLBACK.open).filter(isCaseworker, async (ctx) =>
     });
   }
   // What can be done with the case comes last, under everything it holds.
-  const panel = casePanel(ctx.t, code, stored.status);
+  const panel = casePanel(ctx.t, stored, staffId);
   await ctx.api.sendMessage(staffId, panel.text, sensitive({ parse_mode: "HTML" as const, reply_markup: panel.keyboard })).catch((err: unknown) => ctx.logger.warn({ err, code }, "could not send the case panel"));
   if (failed.length > 0) {
     const text = ctx.t("case-attachments-failed", { count: failed.length, parts: failed.join(", "), total: attachments.length });

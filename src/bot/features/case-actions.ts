@@ -1,6 +1,8 @@
 import { Composer } from "../composer.js";
 import { isCloseReason, isReferralBody, type MoveDetail } from "../../complaints/statuses.js";
-import { casePanel, detailChoice, historyText, PANEL } from "../case-panel.js";
+import { InlineKeyboard } from "grammy";
+import { assigneeChoice, casePanel, detailChoice, historyText, PANEL } from "../case-panel.js";
+import { CASE_DATA } from "../report-view.js";
 import type { BotContext } from "../context.js";
 import { isCaseworker } from "../filters.js";
 import { sensitive } from "../protect.js";
@@ -31,8 +33,42 @@ feature.callbackQuery(PANEL.move, async (ctx) => {
   ctx.logger.info({ code, staff: ctx.from.id, to: move.to, result: result.kind }, "case status move");
   const status = result.kind === "moved" ? move.to : result.status;
   await ctx.answerCallbackQuery(result.kind === "refused" ? { text: ctx.t("case-move-refused", { status: ctx.t(`case-status-${status}`) }), show_alert: true } : {});
-  const { text, keyboard } = casePanel(ctx.t, code, status);
+  await showPanel(ctx, code);
+});
+
+/** The panel again, as the case now is (another caseworker may have acted meanwhile). */
+async function showPanel(ctx: BotContext & { from: { id: number } }, code: string) {
+  const item = await ctx.cases.line(code);
+  if (!item) return;
+  const { text, keyboard } = casePanel(ctx.t, item, ctx.from.id);
   await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
+}
+
+// Taking a case, or giving it to someone: only to a caseworker or admin, checked now, not trusted from the
+// button. The new assignee is told in their private chat, with «Open».
+feature.callbackQuery(PANEL.assign, async (ctx) => {
+  const [, code, target] = ctx.match as RegExpMatchArray & [string, string, string];
+  if (target === "?") {
+    await ctx.answerCallbackQuery();
+    const { text, keyboard } = assigneeChoice(ctx.t, code, await ctx.roleStore.caseworkers());
+    return ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
+  }
+  const assignee = Number(target);
+  const roles = await ctx.roleStore.rolesOf(assignee);
+  if (!roles.includes("caseworker") && !roles.includes("admin")) return ctx.answerCallbackQuery({ text: ctx.t("case-not-caseworker"), show_alert: true });
+  const result = await ctx.cases.assign(code, assignee, `staff:${ctx.from.id}`, Date.now());
+  if (result.kind === "missing") return ctx.answerCallbackQuery({ text: ctx.t("case-not-found") });
+  ctx.logger.info({ code, staff: ctx.from.id, assignee, result: result.kind }, "case assignment");
+  if (result.kind === "assigned" && assignee !== ctx.from.id) {
+    const open = new InlineKeyboard().text(ctx.t("staff-alert-open"), CASE_DATA.open(code));
+    const told = await ctx.api.sendMessage(assignee, ctx.t("case-assigned-to-you", { code }), { parse_mode: "HTML", reply_markup: open }).then(() => true, (err: unknown) => {
+      ctx.logger.warn({ err, code, assignee }, "could not tell a caseworker a case was assigned to them");
+      return false;
+    });
+    if (!told) await ctx.answerCallbackQuery({ text: ctx.t("case-assignee-not-told"), show_alert: true });
+  }
+  await ctx.answerCallbackQuery().catch(() => undefined);
+  await showPanel(ctx, code);
 });
 
 feature.callbackQuery(PANEL.history, async (ctx) => {
@@ -43,4 +79,4 @@ feature.callbackQuery(PANEL.history, async (ctx) => {
   for (const part of splitMessage(historyText(ctx.t, code, events).split("\n"))) await ctx.reply(part, sensitive({ parse_mode: "HTML" as const }));
 });
 
-export { composer as caseStatusFeature };
+export { composer as caseActionsFeature };
