@@ -1,3 +1,4 @@
+import type { Message } from "grammy/types";
 import { describe, expect, it, vi } from "vitest";
 import { createCaseStore } from "../src/complaints/store.js";
 import { movableFrom, NEXT, STATUSES, type Status } from "../src/complaints/statuses.js";
@@ -91,7 +92,7 @@ describe("a caseworker's case panel", () => {
     const nobody = l("case-unassigned");
     expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-new"), assignee: nobody }));
     expect(buttonsOf(caseworker.last).map(buttonText)).toEqual([
-      l("case-move-in-review"), l("case-move-needs-information"), l("case-move-referred"), l("case-move-closed"), l("case-take"), l("case-give"), l("case-history"),
+      l("case-move-in-review"), l("case-move-needs-information"), l("case-move-referred"), l("case-move-closed"), l("case-take"), l("case-give"), l("case-note"), l("case-history"),
     ]);
     await caseworker.click(l("case-move-in-review"));
     expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-in-review"), assignee: nobody }));
@@ -155,5 +156,25 @@ describe("a caseworker's case panel", () => {
     await other.send("/cases");
     await other.click(l("case-filter-mine-off"));
     expect(other.last.text).toContain(code);
+  });
+
+  it("takes an internal note as a reply to its prompt, keeps it encrypted in the history, and never shows it to the reporter", async () => {
+    const { bot, code, caseworker, l } = await reportAndOpen();
+    await caseworker.click(l("case-note"));
+    const prompt = caseworker.last;
+    expect(prompt.text).toBe(`📝 ${l("case-note-ask", { code })}`);
+    const note = "Звонили в ИВС <Октябрьский>: подтвердили задержание.";
+    // As Telegram sends a reply: the message replied to comes with it.
+    const replyTo = (message_id: number, text: string) =>
+      ({ message_id, date: 0, chat: { id: caseworker.id, type: "private", first_name: "U" }, from: bot.bot.botInfo, text }) as unknown as Message["reply_to_message"];
+    await caseworker.sendMessage({ text: note, reply_to_message: replyTo(prompt.message_id, prompt.text) });
+    expect(caseworker.last.text).toBe(l("case-note-saved", { code }));
+    expect(JSON.stringify(await redis.lrange(KEYS.case + code + ":events", 0, -1))).not.toContain("Октябрьский");
+    expect((await store.history(code)).find((event) => event.action === "note")).toMatchObject({ actor: `staff:${caseworker.id}`, note: note });
+    await caseworker.click(l("case-history"));
+    expect(caseworker.last.text).toContain(`${l("case-event-note")}\nЗвонили в ИВС &lt;Октябрьский&gt;: подтвердили задержание.`);
+    // A reply to any other message of the bot is not a note.
+    await caseworker.sendMessage({ text: "просто текст", reply_to_message: replyTo(1, "Дело") });
+    expect((await store.history(code)).filter((event) => event.action === "note")).toHaveLength(1);
   });
 });

@@ -3,17 +3,21 @@ import type { TranslateFunction } from "@grammyjs/i18n";
 import { bishkekIso } from "../complaints/bishkek-time.js";
 import type { CaseEvent, CaseLine } from "../complaints/store.js";
 import { CLOSE_REASONS, NEXT, REFERRAL_BODIES, type Status } from "../complaints/statuses.js";
+import { splitMessage, type Block } from "./split.js";
 
 const CODE = "[A-Z0-9-]+";
+const CODE_IN_TEXT = "[A-Z0-9]{3}-[A-Z0-9]{3}-[A-Z0-9]{3}";
 
 /** Callback data of a caseworker's case panel: short, and checked against the role on every press. */
 export const PANEL = {
   move: new RegExp(`^cs:(${CODE}):(in-review|needs-information|referred|closed)(?::([a-z-]+))?$`),
   history: new RegExp(`^ch:(${CODE})$`),
+  note: new RegExp(`^cn:(${CODE})$`),
   /** `ca:<code>:<caseworker id>` assigns; `ca:<code>:?` lists who it can go to. */
   assign: new RegExp(`^ca:(${CODE}):(\\d+|\\?)$`),
   moveData: (code: string, to: Status, detail?: string) => `cs:${code}:${to}${detail ? `:${detail}` : ""}`,
   historyData: (code: string) => `ch:${code}`,
+  noteData: (code: string) => `cn:${code}`,
   assignData: (code: string, to: number | "?") => `ca:${code}:${to}`,
 } as const;
 
@@ -34,7 +38,7 @@ export function casePanel(t: TranslateFunction, item: Pick<CaseLine, "code" | "s
     if (assignee !== viewer) keyboard.text(t("case-take"), PANEL.assignData(code, viewer));
     keyboard.text(t("case-give"), PANEL.assignData(code, "?")).row();
   }
-  keyboard.text(t("case-history"), PANEL.historyData(code));
+  keyboard.text(t("case-note"), PANEL.noteData(code)).text(t("case-history"), PANEL.historyData(code));
   const who = assignee === undefined ? t("case-unassigned") : staffName(t, assignee);
   return { text: t("case-panel", { code, status: t(`case-status-${status}`), assignee: who }), keyboard };
 }
@@ -54,16 +58,22 @@ export function detailChoice(t: TranslateFunction, code: string, to: "referred" 
   return { text: t(`case-choose-${to}`, { code }), keyboard };
 }
 
-function describe(t: TranslateFunction, event: CaseEvent): string {
+function describe(t: TranslateFunction, event: CaseEvent): Block[] {
   const who = event.actor === "reporter" ? t("case-actor-reporter") : t("case-actor-staff", { id: event.actor.replace(/^staff:/, "") });
   const what = event.status
     ? `${t(`case-status-${event.status}`)}${event.detail ? ` (${t(`case-${event.status}-${event.detail}`)})` : ""}`
     : event.action === "assigned"
       ? t("case-event-assigned", { assignee: staffName(t, Number(event.detail)) })
       : t(`case-event-${event.action}`);
-  return `${time(event.at)} — ${who}: ${what}`;
+  const line = `${time(event.at)} — ${who}: ${what}`;
+  // A note is staff's own text: escaped, and cut across messages if long, like a person's.
+  return event.note === undefined ? [line] : [line, { typed: event.note }];
 }
 
 /** Everything that happened to the case, oldest first, with who did it and when (Bishkek time). */
-export const historyText = (t: TranslateFunction, code: string, events: CaseEvent[]) =>
-  [`<b>${t("case-history-title", { code })}</b>`, ...events.map((event) => describe(t, event))].join("\n");
+export const historyMessages = (t: TranslateFunction, code: string, events: CaseEvent[]) =>
+  splitMessage([`<b>${t("case-history-title", { code })}</b>`, ...events.flatMap((event) => describe(t, event))]);
+
+/** The prompt for a note: a note is the caseworker's reply to it, which is how it is tied to the case. */
+export const NOTE_MARK = "📝";
+export const noteCode = (prompt: string | undefined) => (prompt?.startsWith(NOTE_MARK) ? new RegExp(CODE_IN_TEXT).exec(prompt)?.[0] : undefined);

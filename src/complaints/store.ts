@@ -40,6 +40,8 @@ export interface CaseStore {
   isOwn(reporterId: number, code: string): Promise<boolean>;
   /** Everything that happened to the case, oldest first. */
   history(code: string): Promise<CaseEvent[]>;
+  /** An internal note by staff, encrypted in the case's history; never shown to the reporter. */
+  addNote(code: string, text: string, actor: string, now: number): Promise<boolean>;
   addInformation(code: string, addition: { text?: string; attachments: Attachment[] }, now: number): Promise<boolean>;
   withdraw(code: string, actor: string, now: number): Promise<boolean>;
   logAccess(code: string, actor: string): Promise<void>;
@@ -168,6 +170,14 @@ redis.call("XADD", KEYS[3], "*", "action", "assigned", "code", ARGV[4], "actor",
 return {"assigned", previous}
 `);
 
+// KEYS: case, events, audit. ARGV: event, code, actor.
+const NOTE = luaScript<number>(`
+if redis.call("EXISTS", KEYS[1]) == 0 then return 0 end
+redis.call("RPUSH", KEYS[2], ARGV[1])
+redis.call("XADD", KEYS[3], "*", "action", "note", "code", ARGV[2], "actor", ARGV[3])
+return 1
+`);
+
 // A "day" for the daily limit is a Bishkek day.
 const bishkekDay = (now: number) => bishkekIso(now).slice(0, 10);
 
@@ -181,6 +191,9 @@ export interface CaseEvent {
   /** A move: the status it went to, and the body referred to or the reason for closing. */
   status?: Status;
   detail?: string;
+  /** A note's text, decrypted when read (stored as `sealed`). */
+  note?: string;
+  sealed?: string;
 }
 
 const event = (action: string, actor: string, at: number) => JSON.stringify({ action, actor, at } satisfies CaseEvent);
@@ -305,7 +318,15 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
     },
 
     async history(code) {
-      return (await redis.lrange(eventsKey(code), 0, -1)).map((entry) => JSON.parse(entry) as CaseEvent);
+      return (await redis.lrange(eventsKey(code), 0, -1)).map((entry) => {
+        const { sealed, ...event } = JSON.parse(entry) as CaseEvent;
+        return sealed ? { ...event, note: cipher.decrypt(sealed) } : event;
+      });
+    },
+
+    async addNote(code, text, actor, now) {
+      const entry = JSON.stringify({ action: "note", actor, at: now, sealed: cipher.encrypt(text) } satisfies CaseEvent);
+      return (await NOTE(redis, [caseKey(code), eventsKey(code), KEYS.audit], [entry, code, actor])) === 1;
     },
 
     async reportsToday(reporterId, now) {

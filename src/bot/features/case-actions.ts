@@ -1,12 +1,12 @@
 import { Composer } from "../composer.js";
 import { isCloseReason, isReferralBody, type MoveDetail } from "../../complaints/statuses.js";
 import { InlineKeyboard } from "grammy";
-import { assigneeChoice, casePanel, detailChoice, historyText, PANEL } from "../case-panel.js";
+import { assigneeChoice, casePanel, detailChoice, historyMessages, NOTE_MARK, noteCode, PANEL } from "../case-panel.js";
+import { NARRATIVE_MAX } from "../../complaints/model.js";
 import { CASE_DATA } from "../report-view.js";
 import type { BotContext } from "../context.js";
 import { isCaseworker } from "../filters.js";
 import { sensitive } from "../protect.js";
-import { splitMessage } from "../split.js";
 
 const composer = new Composer<BotContext>();
 // Only in a caseworker's private chat, and the role is read again for every press: a forged or forwarded
@@ -76,7 +76,28 @@ feature.callbackQuery(PANEL.history, async (ctx) => {
   await ctx.answerCallbackQuery();
   const events = await ctx.cases.history(code);
   if (events.length === 0) return ctx.reply(ctx.t("case-not-found"));
-  for (const part of splitMessage(historyText(ctx.t, code, events).split("\n"))) await ctx.reply(part, sensitive({ parse_mode: "HTML" as const }));
+  for (const part of historyMessages(ctx.t, code, events)) await ctx.reply(part, sensitive({ parse_mode: "HTML" as const }));
 });
+
+// A note: the caseworker answers a prompt that names the case; the answer, sent as a reply to it, is the
+// note. Notes are encrypted in the case's history and never shown to the reporter.
+feature.callbackQuery(PANEL.note, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.reply(`${NOTE_MARK} ${ctx.t("case-note-ask", { code: ctx.match[1]! })}`, {
+    reply_markup: { force_reply: true, input_field_placeholder: ctx.t("case-note-placeholder") },
+  });
+});
+
+feature.on("message:text").filter(
+  (ctx) => ctx.msg.reply_to_message?.from?.id === ctx.me.id && noteCode(ctx.msg.reply_to_message.text) !== undefined,
+  async (ctx) => {
+    const code = noteCode(ctx.msg.reply_to_message?.text)!;
+    const text = ctx.msg.text.trim();
+    if (text.length > NARRATIVE_MAX) return ctx.reply(ctx.t("case-note-too-long", { max: NARRATIVE_MAX }));
+    const saved = await ctx.cases.addNote(code, text, `staff:${ctx.from.id}`, Date.now());
+    ctx.logger.info({ code, staff: ctx.from.id, saved }, "case note");
+    await ctx.reply(ctx.t(saved ? "case-note-saved" : "case-not-found", { code }));
+  },
+);
 
 export { composer as caseActionsFeature };
