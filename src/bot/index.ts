@@ -26,6 +26,7 @@ import { personKeyOf, sessionMiddleware, skipHandled } from "./session.js";
 import { pingWithin } from "../redis.js";
 import { casesFeature } from "./features/cases.js";
 import { caseListFeature } from "./features/case-list.js";
+import { exportFeature } from "./features/export.js";
 import { caseActionsFeature } from "./features/case-actions.js";
 import { clearFeature } from "./features/clear.js";
 import { contactsFeature } from "./features/contacts.js";
@@ -93,7 +94,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   protectedBot.use(createConversation(reportConversation, { id: REPORT, maxMillisecondsToWait: DRAFT_TTL_MS }));
   protectedBot.use(createConversation(checkConversation, { id: CHECK, maxMillisecondsToWait: DRAFT_TTL_MS }));
 
-  protectedBot.use(reportFeature, myReportsFeature, casesFeature, caseActionsFeature, caseListFeature);
+  protectedBot.use(reportFeature, myReportsFeature, casesFeature, caseActionsFeature, caseListFeature, exportFeature);
   protectedBot.use(startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, clearFeature, inlineFeature);
   protectedBot.use(whoamiFeature);
   protectedBot.use(greetingFeature, searchFeature); // free text that nothing above took

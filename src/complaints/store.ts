@@ -52,6 +52,10 @@ export interface CaseStore {
   move(code: string, move: MoveDetail, actor: string, now: number): Promise<MoveResult>;
   /** Gives the case to a caseworker; a withdrawn case is refused. */
   assign(code: string, assignee: number, actor: string, now: number): Promise<AssignResult>;
+  /** Every case, oldest first, a page at a time: its plain fields, and decrypted content when asked. */
+  exportRows(withContent: boolean): AsyncIterable<ExportRow>;
+  /** An export in the audit stream: who, and whether it held decrypted content. */
+  logExport(actor: string, withContent: boolean): Promise<void>;
   /** The plain fields of one case, as the list shows them; undefined when there is no such case. */
   line(code: string): Promise<CaseLine | undefined>;
   /** A page of the staff's case list, newest first, from the plain fields only: nothing is decrypted. */
@@ -66,6 +70,8 @@ export interface CaseFilter {
   region?: Region;
   placeType?: PlaceType;
 }
+
+export type ExportRow = Record<string, string>;
 
 export type CaseLine = Pick<Case, "code" | "status" | "urgent" | "placeType" | "region" | "createdAt" | "assignee">;
 
@@ -177,6 +183,11 @@ redis.call("RPUSH", KEYS[2], ARGV[1])
 redis.call("XADD", KEYS[3], "*", "action", "note", "code", ARGV[2], "actor", ARGV[3])
 return 1
 `);
+
+const localHour = (ms: string | undefined) => (ms ? bishkekIso(Number(ms)).slice(0, 16).replace("T", " ") : "");
+
+/** Cases read at a time for an export, so its memory stays flat however many there are. */
+const EXPORT_PAGE = 500;
 
 // A "day" for the daily limit is a Bishkek day.
 const bishkekDay = (now: number) => bishkekIso(now).slice(0, 10);
@@ -379,6 +390,38 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
     },
 
     line: (code) => lineOf(code),
+
+    async *exportRows(withContent) {
+      const total = await redis.zcard(KEYS.cases);
+      for (let start = 0; start < total; start += EXPORT_PAGE) {
+        const codes = await redis.zrange(KEYS.cases, String(start), String(start + EXPORT_PAGE - 1));
+        const rows = await Promise.all(codes.map(async (code) => {
+          const fields = await redis.hgetall(caseKey(code));
+          if (!fields.status) return undefined;
+          const plain: ExportRow = {
+            code, status: statusOf(fields.status) ?? "new", urgent: fields.urgent === "1" ? "yes" : "no", placeType: fields.placeType ?? "",
+            region: fields.region ?? "", createdAt: localHour(fields.createdAt), updatedAt: localHour(fields.updatedAt),
+            assignee: fields.assignee ?? "", referredTo: fields.referredTo ?? "", closedReason: fields.closedReason ?? "", consentVersion: fields.consentVersion ?? "",
+          };
+          if (!withContent) return plain;
+          const full = await this.get(code);
+          const secret = full?.secret;
+          const contact = secret?.contact;
+          return {
+            ...plain,
+            reporter: secret?.reporter ?? "", placeName: secret?.placeName ?? "", when: secret?.when ?? "", whenText: secret?.whenText ?? "",
+            narrative: secret?.narrative ?? "", contact: contact?.kind === "phone" ? contact.phone : contact?.kind ?? "",
+            files: String((secret?.attachments.length ?? 0) + (secret?.recordings?.length ?? 0)),
+            additions: (full?.additions ?? []).map((addition) => addition.text ?? "").filter(Boolean).join("\n\n"),
+          };
+        }));
+        for (const row of rows) if (row) yield row;
+      }
+    },
+
+    async logExport(actor, withContent) {
+      await redis.xadd(KEYS.audit, "*", "action", withContent ? "export:content" : "export:plain", "actor", actor);
+    },
 
     async assign(code, assignee, actor, now) {
       const entry = JSON.stringify({ action: "assigned", actor, at: now, detail: String(assignee) } satisfies CaseEvent);

@@ -1,3 +1,5 @@
+import busboy from "busboy";
+import { buffer } from "node:stream/consumers";
 import type { ForceReply, InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, UserFromGetMe } from "grammy/types";
 import { limitError } from "./limits.js";
 
@@ -65,7 +67,7 @@ export class FakeTelegram {
 
   readonly fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const method = String(input instanceof Request ? input.url : input).split("/").pop() ?? "";
-    const payload: Payload = typeof init?.body === "string" ? JSON.parse(init.body) : { multipart: true };
+    const payload: Payload = typeof init?.body === "string" ? JSON.parse(init.body) : await multipartPayload(init);
     const call = { method, payload };
     this.calls.push(call);
     const failure = (await this.fault?.(call)) ?? this.refusal(call);
@@ -189,4 +191,37 @@ export function personMessage(chatId: number, { message_id, text }: { message_id
     // Telegram marks a leading command in a message, and keeps the mark in a reply's copy of it.
     ...(text?.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]!.length }] } : {}),
   } as Message;
+}
+
+/**
+ * A call with a file comes as multipart form data, read to the end as Telegram reads an upload: its fields
+ * as in a JSON call (objects are sent as JSON text), and each file as its name and bytes. busboy reads it,
+ * as leniently as Telegram does (grammY writes the file name unquoted, which the fetch API's own parser
+ * refuses).
+ */
+async function multipartPayload(init: RequestInit | undefined): Promise<Payload> {
+  const payload: Payload = { multipart: true };
+  const headers = Object.fromEntries(new Headers(init?.headers).entries());
+  const parser = busboy({ headers });
+  const files: Array<Promise<void>> = [];
+  parser.on("field", (key, value) => {
+    try {
+      payload[key] = JSON.parse(value);
+    } catch {
+      payload[key] = value;
+    }
+  });
+  parser.on("file", (key, stream, { filename }) => {
+    files.push(buffer(stream).then((bytes) => void (payload[key] = { name: filename, bytes })));
+  });
+  const done = new Promise((resolve, reject) => parser.on("close", resolve).on("error", reject));
+  for await (const chunk of init?.body as AsyncIterable<Uint8Array>) parser.write(chunk);
+  parser.end();
+  await done;
+  await Promise.all(files);
+  // A file field holds "attach://<part>", naming the part that carries the file.
+  for (const [key, value] of Object.entries(payload)) {
+    if (typeof value === "string" && value.startsWith("attach://")) payload[key] = payload[value.slice("attach://".length)];
+  }
+  return payload;
 }
