@@ -1,12 +1,12 @@
-import { Composer } from "../composer.js";
-import { isCloseReason, isReferralBody, type MoveDetail } from "../../complaints/statuses.js";
 import { InlineKeyboard } from "grammy";
-import { assigneeChoice, casePanel, detailChoice, historyMessages, NOTE_MARK, noteCode, PANEL } from "../case-panel.js";
+import { Composer } from "../composer.js";
 import { NARRATIVE_MAX } from "../../complaints/model.js";
-import { CASE_DATA } from "../report-view.js";
+import { isCloseReason, isReferralBody, type MoveDetail } from "../../complaints/statuses.js";
+import { assigneeChoice, casePanel, detailChoice, historyMessages, NOTE_MARK, noteCode, PANEL } from "../case-panel.js";
 import type { BotContext } from "../context.js";
 import { isCaseworker } from "../filters.js";
 import { sensitive } from "../protect.js";
+import { CASE_DATA } from "../report-view.js";
 
 const composer = new Composer<BotContext>();
 // Only in a caseworker's private chat, and the role is read again for every press: a forged or forwarded
