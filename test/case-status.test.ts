@@ -96,6 +96,11 @@ describe("a caseworker's case panel", () => {
     ]);
     await caseworker.click(l("case-move-in-review"));
     expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-in-review"), assignee: nobody }));
+    // A second step can be left without choosing.
+    await caseworker.click(l("case-move-closed"));
+    expect(caseworker.last.text).toBe(l("case-choose-closed", { code }));
+    await caseworker.click(l("rights-back"));
+    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-in-review"), assignee: nobody }));
     await caseworker.click(l("case-move-referred"));
     expect(caseworker.last.text).toBe(l("case-choose-referred", { code }));
     await caseworker.click(l("case-referred-prosecutor"));

@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import type { TranslateFunction } from "@grammyjs/i18n";
-import { bishkekIso } from "../complaints/bishkek-time.js";
 import type { CaseEvent, CaseLine } from "../complaints/store.js";
 import { CLOSE_REASONS, NEXT, REFERRAL_BODIES, type Status } from "../complaints/statuses.js";
+import { localTime } from "./report-view.js";
 import { splitMessage, type Block } from "./split.js";
 
 const CODE = "[A-Z0-9-]+";
@@ -13,18 +13,20 @@ export const PANEL = {
   move: new RegExp(`^cs:(${CODE}):(in-review|needs-information|referred|closed)(?::([a-z-]+))?$`),
   history: new RegExp(`^ch:(${CODE})$`),
   note: new RegExp(`^cn:(${CODE})$`),
+  /** Back from a second step to the panel. */
+  panel: new RegExp(`^cp:(${CODE})$`),
   /** `ca:<code>:<caseworker id>` assigns; `ca:<code>:?` lists who it can go to. */
   assign: new RegExp(`^ca:(${CODE}):(\\d+|\\?)$`),
   moveData: (code: string, to: Status, detail?: string) => `cs:${code}:${to}${detail ? `:${detail}` : ""}`,
   historyData: (code: string) => `ch:${code}`,
   noteData: (code: string) => `cn:${code}`,
+  panelData: (code: string) => `cp:${code}`,
   assignData: (code: string, to: number | "?") => `ca:${code}:${to}`,
 } as const;
 
 /** Staff are named by their Telegram id: the bot keeps no names. */
 export const staffName = (t: TranslateFunction, id: number) => t("case-actor-staff", { id: String(id) });
 
-const time = (ms: number) => bishkekIso(ms).slice(0, 16).replace("T", " ");
 
 /**
  * Where the case stands and who has it, and what the viewing caseworker can do from there: the moves (a
@@ -34,7 +36,7 @@ export function casePanel(t: TranslateFunction, item: Pick<CaseLine, "code" | "s
   const { code, status, assignee } = item;
   const keyboard = new InlineKeyboard();
   for (const to of NEXT[status]) keyboard.text(t(`case-move-${to}`), PANEL.moveData(code, to)).row();
-  if (status !== "withdrawn") {
+  if (status !== "withdrawn" && status !== "closed") {
     if (assignee !== viewer) keyboard.text(t("case-take"), PANEL.assignData(code, viewer));
     keyboard.text(t("case-give"), PANEL.assignData(code, "?")).row();
   }
@@ -47,6 +49,7 @@ export function casePanel(t: TranslateFunction, item: Pick<CaseLine, "code" | "s
 export function assigneeChoice(t: TranslateFunction, code: string, caseworkers: number[]) {
   const keyboard = new InlineKeyboard();
   for (const id of caseworkers) keyboard.text(staffName(t, id), PANEL.assignData(code, id)).row();
+  keyboard.text(t("rights-back"), PANEL.panelData(code));
   return { text: t("case-choose-assignee", { code }), keyboard };
 }
 
@@ -55,6 +58,7 @@ export function detailChoice(t: TranslateFunction, code: string, to: "referred" 
   const options = to === "referred" ? REFERRAL_BODIES : CLOSE_REASONS;
   const keyboard = new InlineKeyboard();
   for (const option of options) keyboard.text(t(`case-${to}-${option}`), PANEL.moveData(code, to, option)).row();
+  keyboard.text(t("rights-back"), PANEL.panelData(code));
   return { text: t(`case-choose-${to}`, { code }), keyboard };
 }
 
@@ -65,7 +69,7 @@ function describe(t: TranslateFunction, event: CaseEvent): Block[] {
     : event.action === "assigned"
       ? t("case-event-assigned", { assignee: staffName(t, Number(event.detail)) })
       : t(`case-event-${event.action}`);
-  const line = `${time(event.at)} — ${who}: ${what}`;
+  const line = `${localTime(event.at)} — ${who}: ${what}`;
   // A note is staff's own text: escaped, and cut across messages if long, like a person's.
   return event.note === undefined ? [line] : [line, { typed: event.note }];
 }

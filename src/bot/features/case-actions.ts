@@ -44,6 +44,11 @@ async function showPanel(ctx: BotContext & { from: { id: number } }, code: strin
   await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
+feature.callbackQuery(PANEL.panel, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showPanel(ctx, ctx.match[1]!);
+});
+
 // Taking a case, or giving it to someone: only to a caseworker or admin, checked now, not trusted from the
 // button. The new assignee is told in their private chat, with «Open».
 feature.callbackQuery(PANEL.assign, async (ctx) => {
