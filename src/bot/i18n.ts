@@ -35,9 +35,13 @@ function rememberBundleMatches(i18n: I18n<BotContext>): void {
 }
 
 /** The language the person's latest words were written in, while they have not chosen one. */
-export function guessedLocale(ctx: BotContext): Locale | undefined {
+function guessedLocale(ctx: BotContext): Locale | undefined {
   return ctx.from && "session" in ctx ? ctx.session.guessedLocale : undefined;
 }
+
+/** The language the bot knows for the person, if any: their choice, their latest words', or Telegram's. */
+export const knownLocale = (ctx: BotContext): Locale | undefined =>
+  chosenLocale(ctx) ?? guessedLocale(ctx) ?? supportedLocale(ctx.from?.language_code);
 
 export function createI18n(defaultLocale: Locale, onMissing: MissingTranslationHandler): I18n<BotContext> {
   const i18n = new I18n<BotContext>({
@@ -45,8 +49,7 @@ export function createI18n(defaultLocale: Locale, onMissing: MissingTranslationH
     directory: LOCALES_DIR,
     fluentBundleOptions: { useIsolating: false },
     fluentOptions: { warningHandler: onMissing },
-    localeNegotiator: (ctx) =>
-      chosenLocale(ctx) ?? guessedLocale(ctx) ?? supportedLocale(ctx.from?.language_code) ?? defaultLocale,
+    localeNegotiator: (ctx) => knownLocale(ctx) ?? defaultLocale,
   });
   rememberBundleMatches(i18n);
   return i18n;

@@ -404,7 +404,8 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
             assignee: fields.assignee ?? "", referredTo: fields.referredTo ?? "", closedReason: fields.closedReason ?? "", consentVersion: fields.consentVersion ?? "",
           };
           if (!withContent) return plain;
-          const full = await this.get(code);
+          // The fields are read already: only the additions are left to read before decrypting.
+          const full = parse(code, fields, await redis.lrange(additionsKey(code), 0, -1));
           const secret = full?.secret;
           const contact = secret?.contact;
           return {

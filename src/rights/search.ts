@@ -1,5 +1,6 @@
 import { LOCALES, type Locale } from "../config.js";
 import { stripTags } from "../html.js";
+import { organisationVariables } from "../profile.js";
 import { TOPICS, topicById, type Topic } from "./topics.js";
 import { createMatcher, type Match } from "./matching.js";
 import { LANGUAGES, type Language } from "./words.js";
@@ -73,7 +74,7 @@ function scores(index: LanguageIndex, query: string): Map<string, number> {
 /** One index per language; a question is read in each, since a person may ask in either. */
 export function createRightsSearch(translate: Translate): RightsSearch {
   const indexes = LOCALES.map((locale) => {
-    const t = (id: string, part: string) => stripTags(translate(locale, `rights-${id}-${part}`, { org: "", named: "no" }));
+    const t = (id: string, part: string) => stripTags(translate(locale, `rights-${id}-${part}`, organisationVariables(undefined, locale)));
     const fields = new Map(
       TOPICS.map(({ id }) => [id, { title: t(id, "title"), keywords: t(id, "keywords"), body: `${t(id, "body")} ${t(id, "next")}` }]),
     );

@@ -6,7 +6,7 @@ import { stripTags } from "../../html.js";
 import { organisationVariables } from "../../profile.js";
 import { childrenOf } from "../../rights/topics.js";
 import type { BotContext } from "../context.js";
-import { chosenLocale, guessedLocale, supportedLocale } from "../i18n.js";
+import { knownLocale } from "../i18n.js";
 import { guessLanguage } from "../language-guess.js";
 import { cardText } from "../rights-view.js";
 import { currentLocale } from "../screens.js";
@@ -21,7 +21,7 @@ const plain = (html: string) => stripTags(html).replace(/\s+/g, " ").trim();
  * in, as for a first message; otherwise both, so the person can pick.
  */
 async function answerLocales(ctx: BotContext, query: string): Promise<Locale[]> {
-  if (chosenLocale(ctx) ?? guessedLocale(ctx) ?? supportedLocale(ctx.from?.language_code)) return [await currentLocale(ctx)];
+  if (knownLocale(ctx)) return [await currentLocale(ctx)];
   const guess = guessLanguage(query);
   return guess ? [guess] : [...LOCALES];
 }

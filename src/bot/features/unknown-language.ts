@@ -2,7 +2,7 @@ import type { Locale } from "../../config.js";
 import { commandsInAnyCase } from "../commands.js";
 import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
-import { chosenLocale, guessedLocale, supportedLocale } from "../i18n.js";
+import { chosenLocale, knownLocale } from "../i18n.js";
 import { CALLBACK, languageKeyboard } from "../keyboards.js";
 import { guessLanguage } from "../language-guess.js";
 import { chooseLanguage, sendLanguagePrompt, sendStart } from "../screens.js";
@@ -20,7 +20,8 @@ feature.on("message", async (ctx, next) => {
   if (chosenLocale(ctx) || ctx.session.formOpen) return next();
   const text = ctx.msg.text ?? ctx.msg.caption ?? "";
   const guess = text.startsWith("/") ? undefined : guessLanguage(text);
-  const before = guessedLocale(ctx) ?? supportedLocale(ctx.from.language_code);
+  // Not chosen (see above), so what it knows is the latest guess or Telegram's.
+  const before = knownLocale(ctx);
   if (guess && guess !== before) {
     ctx.session.guessedLocale = guess;
     await ctx.i18n.renegotiateLocale();
