@@ -16,23 +16,47 @@ export interface ChatTrail {
   take(chatId: number): Promise<number[]>;
 }
 
-// One round trip per record: add the ids, drop what can no longer be deleted, renew the expiry.
-// ARGV: now, window in ms, then the message ids.
+// Adds ids to each chat's trail, drops what can no longer be deleted, renews the expiry. KEYS: the chats'
+// trails. ARGV: now, window in ms, then per key how many ids follow and those ids.
 const RECORD = luaScript(`
-for i = 3, #ARGV do redis.call("ZADD", KEYS[1], ARGV[1], ARGV[i]) end
-redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", ARGV[1] - ARGV[2])
-redis.call("PEXPIRE", KEYS[1], ARGV[2])
+local at = 3
+for k = 1, #KEYS do
+  local count = tonumber(ARGV[at])
+  for i = at + 1, at + count do redis.call("ZADD", KEYS[k], ARGV[1], ARGV[i]) end
+  at = at + count + 1
+  redis.call("ZREMRANGEBYSCORE", KEYS[k], "-inf", ARGV[1] - ARGV[2])
+  redis.call("PEXPIRE", KEYS[k], ARGV[2])
+end
 `);
 
 /** `name` gives a private chat's (its person's) pseudonym, so the key does not show the Telegram id. */
 export function createChatTrail(redis: Redis, name: (chatId: number) => string): ChatTrail {
   const key = (chatId: number) => KEYS.trail + name(chatId);
+  // Records made in the same turn of the event loop (many people's updates finishing together) go to Redis
+  // as one script call.
+  let batch: { ids: Map<string, number[]>; written: Promise<void> } | undefined;
+  function join() {
+    if (batch) return batch;
+    const next = { ids: new Map<string, number[]>(), written: undefined as unknown as Promise<void> };
+    next.written = new Promise((resolve) => setImmediate(resolve)).then(() => {
+      batch = undefined;
+      const args = [...next.ids.values()].flatMap((ids) => [ids.length, ...ids]);
+      return RECORD(redis, [...next.ids.keys()], [Date.now(), DELETABLE_MS, ...args]).then(() => undefined);
+    });
+    return (batch = next);
+  }
   return {
     async record(chatId, messageIds) {
       if (messageIds.length === 0) return;
-      await RECORD(redis, [key(chatId)], [Date.now(), DELETABLE_MS, ...messageIds]);
+      const joined = join();
+      const ids = joined.ids.get(key(chatId));
+      if (ids) ids.push(...messageIds);
+      else joined.ids.set(key(chatId), [...messageIds]);
+      await joined.written;
     },
     async take(chatId) {
+      // Whatever was recorded before is written first, so it is taken too.
+      await batch?.written.catch(() => undefined);
       const replies = await redis.multi().zrangebyscore(key(chatId), Date.now() - DELETABLE_MS, "+inf").del(key(chatId)).exec();
       return ((replies?.[0]?.[1] ?? []) as string[]).map(Number);
     },
@@ -87,8 +111,8 @@ export function trackChat(trail: ChatTrail, logger: Logger) {
     try {
       await next();
     } finally {
-      // Not awaited, so the update does not wait a round trip for it. It is queued on the connection
-      // ahead of everything later, so the chat's next update (they run one at a time) reads after it.
+      // Not awaited, so the update does not wait a round trip for it. Taking the trail waits for the
+      // writes already made, so the chat's next update (they run one at a time) finds these ids.
       void record(chatId, pending);
     }
   };

@@ -91,4 +91,16 @@ describe("the staff's case list", () => {
     const { text } = caseListScreen((key) => key, { filter: {}, mine: false, offset: 0 }, { total: 0, cases: [] }, 0);
     expect(text).toBe("<b>case-list-empty</b>");
   });
+  it("costs a citizen no role lookup: staff handlers read the role only once their command or button matched", async () => {
+    const bot = createTestBot(redis);
+    const citizen = bot.user({ id: newUserId(), language_code: "ru" });
+    const lookups = vi.spyOn(redis, "smembers");
+    await citizen.send("/start");
+    await citizen.send("что делать при задержании");
+    await citizen.send("/help");
+    expect(lookups).not.toHaveBeenCalled();
+    await citizen.send("/cases");
+    expect(lookups).toHaveBeenCalledTimes(1);
+    lookups.mockRestore();
+  });
 });

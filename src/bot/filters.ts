@@ -1,3 +1,4 @@
+import type { NextFunction } from "grammy";
 import { ROLES, type Role } from "../roles.js";
 import type { BotContext } from "./context.js";
 
@@ -10,3 +11,13 @@ export const isAdmin = hasAnyRole("admin");
 export const isCaseworker = hasAnyRole("admin", "caseworker");
 export const isEditor = hasAnyRole("admin", "editor");
 export const isStaff = hasAnyRole(...ROLES);
+
+/**
+ * Wraps a staff handler so the role is read on every update it would handle, callbacks included, and only
+ * once its trigger has matched: the citizens' updates, which match none, cost no role lookup. Anyone
+ * without the role falls through, as if the command or button did not exist.
+ */
+export function onlyFor(allowed: (ctx: BotContext) => Promise<boolean>) {
+  return <C extends BotContext>(handler: (ctx: C) => unknown) =>
+    async (ctx: C, next: NextFunction) => ((await allowed(ctx)) ? handler(ctx) : next());
+}

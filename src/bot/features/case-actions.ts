@@ -4,14 +4,15 @@ import { NARRATIVE_MAX } from "../../complaints/model.js";
 import { isCloseReason, isReferralBody, type MoveDetail } from "../../complaints/statuses.js";
 import { assigneeChoice, casePanel, detailChoice, historyMessages, NOTE_MARK, noteCode, PANEL } from "../case-panel.js";
 import type { BotContext } from "../context.js";
-import { isCaseworker } from "../filters.js";
+import { isCaseworker, onlyFor } from "../filters.js";
 import { sensitive } from "../protect.js";
 import { CASE_DATA } from "../report-view.js";
 
 const composer = new Composer<BotContext>();
 // Only in a caseworker's private chat, and the role is read again for every press: a forged or forwarded
 // button from anyone else falls through to the ordinary "this button no longer works" answer.
-const feature = composer.chatType("private").filter(isCaseworker);
+const feature = composer.chatType("private");
+const caseworkers = onlyFor(isCaseworker);
 
 function moveOf(to: string, detail: string | undefined): MoveDetail | undefined {
   if (to === "referred") return isReferralBody(detail) ? { to, body: detail } : undefined;
@@ -19,7 +20,7 @@ function moveOf(to: string, detail: string | undefined): MoveDetail | undefined 
   return to === "in-review" || to === "needs-information" ? { to } : undefined;
 }
 
-feature.callbackQuery(PANEL.move, async (ctx) => {
+feature.callbackQuery(PANEL.move, caseworkers(async (ctx) => {
   const [, code, to, detail] = ctx.match as RegExpMatchArray & [string, string, string, string | undefined];
   if ((to === "referred" || to === "closed") && detail === undefined) {
     await ctx.answerCallbackQuery();
@@ -34,7 +35,7 @@ feature.callbackQuery(PANEL.move, async (ctx) => {
   const status = result.kind === "moved" ? move.to : result.status;
   await ctx.answerCallbackQuery(result.kind === "refused" ? { text: ctx.t("case-move-refused", { status: ctx.t(`case-status-${status}`) }), show_alert: true } : {});
   await showPanel(ctx, code);
-});
+}));
 
 /** The panel again, as the case now is (another caseworker may have acted meanwhile). */
 async function showPanel(ctx: BotContext & { from: { id: number } }, code: string) {
@@ -44,14 +45,14 @@ async function showPanel(ctx: BotContext & { from: { id: number } }, code: strin
   await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
-feature.callbackQuery(PANEL.panel, async (ctx) => {
+feature.callbackQuery(PANEL.panel, caseworkers(async (ctx) => {
   await ctx.answerCallbackQuery();
   await showPanel(ctx, ctx.match[1]!);
-});
+}));
 
 // Taking a case, or giving it to someone: only to a caseworker or admin, checked now, not trusted from the
 // button. The new assignee is told in their private chat, with «Open».
-feature.callbackQuery(PANEL.assign, async (ctx) => {
+feature.callbackQuery(PANEL.assign, caseworkers(async (ctx) => {
   const [, code, target] = ctx.match as RegExpMatchArray & [string, string, string];
   if (target === "?") {
     await ctx.answerCallbackQuery();
@@ -74,35 +75,37 @@ feature.callbackQuery(PANEL.assign, async (ctx) => {
   }
   await ctx.answerCallbackQuery().catch(() => undefined);
   await showPanel(ctx, code);
-});
+}));
 
-feature.callbackQuery(PANEL.history, async (ctx) => {
+feature.callbackQuery(PANEL.history, caseworkers(async (ctx) => {
   const code = ctx.match[1]!;
   await ctx.answerCallbackQuery();
   const events = await ctx.cases.history(code);
   if (events.length === 0) return ctx.reply(ctx.t("case-not-found"));
   for (const part of historyMessages(ctx.t, code, events)) await ctx.reply(part, sensitive({ parse_mode: "HTML" as const }));
-});
+}));
 
 // A note: the caseworker answers a prompt that names the case; the answer, sent as a reply to it, is the
 // note. Notes are encrypted in the case's history and never shown to the reporter.
-feature.callbackQuery(PANEL.note, async (ctx) => {
+feature.callbackQuery(PANEL.note, caseworkers(async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.reply(`${NOTE_MARK} ${ctx.t("case-note-ask", { code: ctx.match[1]! })}`, {
     reply_markup: { force_reply: true, input_field_placeholder: ctx.t("case-note-placeholder") },
   });
-});
+}));
 
-feature.on("message:text").filter(
-  (ctx) => ctx.msg.reply_to_message?.from?.id === ctx.me.id && noteCode(ctx.msg.reply_to_message.text) !== undefined,
-  async (ctx) => {
-    const code = noteCode(ctx.msg.reply_to_message?.text)!;
-    const text = ctx.msg.text.trim();
-    if (text.length > NARRATIVE_MAX) return ctx.reply(ctx.t("case-note-too-long", { max: NARRATIVE_MAX }));
-    const saved = await ctx.cases.addNote(code, text, `staff:${ctx.from.id}`, Date.now());
-    ctx.logger.info({ code, staff: ctx.from.id, saved }, "case note");
-    await ctx.reply(ctx.t(saved ? "case-note-saved" : "case-not-found", { code }));
-  },
-);
+feature
+  .on("message:text")
+  .filter((ctx) => ctx.msg.reply_to_message?.from?.id === ctx.me.id && noteCode(ctx.msg.reply_to_message.text) !== undefined)
+  .use(
+    caseworkers(async (ctx) => {
+      const code = noteCode(ctx.msg.reply_to_message?.text)!;
+      const text = ctx.msg.text.trim();
+      if (text.length > NARRATIVE_MAX) return ctx.reply(ctx.t("case-note-too-long", { max: NARRATIVE_MAX }));
+      const saved = await ctx.cases.addNote(code, text, `staff:${ctx.from.id}`, Date.now());
+      ctx.logger.info({ code, staff: ctx.from.id, saved }, "case note");
+      await ctx.reply(ctx.t(saved ? "case-note-saved" : "case-not-found", { code }));
+    }),
+  );
 
 export { composer as caseActionsFeature };

@@ -2,12 +2,13 @@ import { GrammyError } from "grammy";
 import { Composer } from "../composer.js";
 import { caseListScreen, LIST, PAGE_SIZE, type ListState } from "../case-list-view.js";
 import type { BotContext } from "../context.js";
-import { isCaseworker } from "../filters.js";
+import { isCaseworker, onlyFor } from "../filters.js";
 
 const composer = new Composer<BotContext>();
 // In a caseworker's or admin's private chat only; the role is read again on every press, so a forged
 // button from anyone else falls through to the ordinary "this button no longer works".
-const feature = composer.chatType("private").filter(isCaseworker);
+const feature = composer.chatType("private");
+const caseworkers = onlyFor(isCaseworker);
 
 async function screen(ctx: BotContext & { from: { id: number } }, state: ListState) {
   const filter = state.mine ? { ...state.filter, assignee: ctx.from.id } : state.filter;
@@ -15,13 +16,13 @@ async function screen(ctx: BotContext & { from: { id: number } }, state: ListSta
   return caseListScreen(ctx.t, state, page, Date.now());
 }
 
-feature.command("cases", async (ctx) => {
+feature.command("cases", caseworkers(async (ctx) => {
   const { text, keyboard } = await screen(ctx, { filter: {}, mine: false, offset: 0 });
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
-});
+}));
 
 // Filters and pages edit the list in place.
-feature.callbackQuery(LIST.data, async (ctx) => {
+feature.callbackQuery(LIST.data, caseworkers(async (ctx) => {
   const state = LIST.decode([...ctx.match]);
   if (!state) return ctx.answerCallbackQuery({ text: ctx.t("unhandled-button") });
   await ctx.answerCallbackQuery();
@@ -29,6 +30,6 @@ feature.callbackQuery(LIST.data, async (ctx) => {
   await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch((err: unknown) => {
     if (!(err instanceof GrammyError && err.description.includes("message is not modified"))) throw err;
   });
-});
+}));
 
 export { composer as caseListFeature };
