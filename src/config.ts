@@ -55,6 +55,16 @@ const base = z.object({
     .pipe(z.array(dataKey)),
   RATE_LIMIT_UPDATES: count("must be a whole number of updates, 1 or more").default(20),
   RATE_LIMIT_SECONDS: count("must be a whole number of seconds, 1 or more").default(10),
+  ACK_WITHIN_HOURS: count("must be a whole number of hours, 1 or more").default(24),
+  ACT_WITHIN_DAYS: count("must be a whole number of days, 1 or more").default(3),
+  RETENTION_DAYS: count("must be a whole number of days, 1 or more").default(365),
+  AUDIT_KEEP_DAYS: count("must be a whole number of days, 1 or more").default(730),
+  DIGEST_HOUR: z
+    .string()
+    .regex(/^\d{1,2}$/, "must be an hour from 0 to 23 (Bishkek time)")
+    .transform(Number)
+    .refine((hour) => hour <= 23, "must be an hour from 0 to 23 (Bishkek time)")
+    .default(9),
   NODE_ENV: z.enum(["development", "production", "test"], { error: "must be development, production or test" }).default("production"),
 });
 
@@ -86,6 +96,12 @@ const schema = z
     dataKey: env.DATA_KEY,
     oldDataKeys: env.DATA_KEYS_OLD,
     rateLimit: { updates: env.RATE_LIMIT_UPDATES, seconds: env.RATE_LIMIT_SECONDS },
+    /** How soon a new case must be acknowledged, and acted on, before it shows as overdue. */
+    deadlines: { ackHours: env.ACK_WITHIN_HOURS, actDays: env.ACT_WITHIN_DAYS },
+    retentionDays: env.RETENTION_DAYS,
+    auditKeepDays: env.AUDIT_KEEP_DAYS,
+    /** The hour, Bishkek time, of the daily digest and the retention run. */
+    digestHour: env.DIGEST_HOUR,
     development: env.NODE_ENV === "development",
   }));
 
