@@ -22,6 +22,11 @@ export const KEYS = {
    * `cases:by:region:<region>`, `cases:by:place:<type>`; `cases:by:tmp:…` are intersections kept a minute.
    */
   casesBy: "cases:by:",
+  /**
+   * Sorted set of case codes by the hours from a case's sending (its plain hour) to its first action
+   * (a referral, a closing, a request for information or a reply to the reporter): for the statistics.
+   */
+  firstAction: "cases:first-action",
   /** Set per reporter (a keyed hash of their Telegram id, never the id) of their non-anonymous cases. */
   ownCases: "cases:own:",
   /** Counters for the limits: new reports per day, code-and-PIN tries per hour. */
