@@ -15,6 +15,7 @@ import { ConfigError, parseConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createMetrics } from "./metrics.js";
 import { loadProfile, ProfileError, profileGaps, type Profile } from "./profile.js";
+import { createRoleStore } from "./roles.js";
 import { createRedis, persistenceEnabled, pingWithin } from "./redis.js";
 import { closeServer, listen, onShutdown } from "./lifecycle.js";
 import { createHttpServer } from "./server.js";
@@ -98,8 +99,8 @@ async function main() {
   // BullMQ blocks on its connection and must never give up a command, so it gets one of its own.
   const queueRedis = createRedis(config.redisUrl, { maxRetriesPerRequest: null, enableAutoPipelining: false });
   const background = startBackground({
-    connection: queueRedis, api: bot.api, cases: createCaseStore(redis, cipher), i18n,
-    staffLocale: config.defaultLocale, staffChatId: config.staffChatId, logger,
+    connection: queueRedis, redis, api: bot.api, cases: createCaseStore(redis, cipher, { retentionDays: config.retentionDays }), cipher,
+    roles: createRoleStore(redis, config.adminIds), i18n, profile, config, logger,
   });
   const closeRedis = async () => {
     await background.close();

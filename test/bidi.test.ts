@@ -25,6 +25,7 @@ describe("bidi controls in what a person typed", () => {
 
     const { code } = await sendReport(person, l);
     const caseworker = await openAsCaseworker(redis, bot, code);
+    await caseworker.click(l("case-evidence"));
     expect(bot.telegram.chat(STAFF_CHAT).find((message) => message.text.includes(code))!.text).not.toMatch(BIDI);
     const shown = caseworker.calls.filter((call) => call.method.startsWith("send")).map((call) => String(call.payload.text ?? call.payload.caption ?? ""));
     expect(shown.join("\n")).toContain("Меня били в отделе милиции");

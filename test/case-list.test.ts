@@ -77,20 +77,21 @@ describe("the staff's case list", () => {
     const bot = createTestBot(redis);
     const citizen = bot.user({ id: newUserId(), language_code: "ru" });
     await citizen.send("/cases");
-    await citizen.pressData({ message_id: 1, text: "" }, LIST.encode({ filter: {}, mine: true, offset: 0 }));
+    await citizen.pressData({ message_id: 1, text: "" }, LIST.encode({ filter: {}, mine: true, overdue: false, offset: 0 }));
     expect(citizen.messages.map((message) => message.text).join("\n")).not.toMatch(/SEC-|case-list/);
     expect(citizen.calls.filter((call) => call.method === "answerCallbackQuery").map((call) => call.payload.text)).toEqual([labels(bot, "ru")("unhandled-button")]);
   });
 
   it("keeps every button's data within Telegram's 64 bytes, for the longest filter", () => {
-    const state = { filter: { status: "needs-information", urgent: true, region: "jalal-abad", placeType: "social-care" }, mine: true, offset: 99_990 } as const;
+    const state = { filter: { status: "needs-information", urgent: true, region: "jalal-abad", placeType: "social-care" }, mine: true, overdue: true, offset: 99_990 } as const;
     const longest = LIST.encode(state);
     expect(Buffer.byteLength(longest)).toBeLessThanOrEqual(64);
     expect(LIST.decode([...LIST.data.exec(longest)!])).toEqual(state);
-    expect(LIST.decode([...LIST.data.exec("cl:nope:-:-:-:-:0")!])).toBeUndefined();
-    const { text } = caseListScreen((key) => key, { filter: {}, mine: false, offset: 0 }, { total: 0, cases: [] }, 0);
+    expect(LIST.decode([...LIST.data.exec("cl:nope:-:-:-:-:-:0")!])).toBeUndefined();
+    const { text } = caseListScreen((key) => key, { filter: {}, mine: false, overdue: false, offset: 0 }, { total: 0, cases: [] }, 0, { ackBefore: 0, actBefore: 0 });
     expect(text).toBe("<b>case-list-empty</b>");
   });
+
   it("costs a citizen no role lookup: staff handlers read the role only once their command or button matched", async () => {
     const bot = createTestBot(redis);
     const citizen = bot.user({ id: newUserId(), language_code: "ru" });

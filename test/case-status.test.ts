@@ -14,6 +14,9 @@ vi.mock("../src/complaints/codes.js", async (original) => ({ ...(await original<
 const redis = useRedis();
 const store = createCaseStore(redis, createCipher(TEST_DATA_KEY));
 const newCase = () => storeCase(store, "STA");
+/** The panel's text: where the case stands, who has it, and whether its details may be shared. */
+const panel = (l: (key: string, vars?: Record<string, string | number>) => string, code: string, status: string, assignee: string, consent = "none") =>
+  [l("case-panel", { code, status, assignee }), l("case-share-consent", { state: consent })].join("\n");
 
 describe("case statuses", () => {
   it("move only along the allowed paths, with the body or the reason, into the history and the audit", async () => {
@@ -90,21 +93,27 @@ describe("a caseworker's case panel", () => {
   it("comes after the case, moves it with a body or a reason, and shows its history", async () => {
     const { code, caseworker, l } = await reportAndOpen();
     const nobody = l("case-unassigned");
-    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-new"), assignee: nobody }));
+    expect(caseworker.last.text).toBe(panel(l, code, l("case-status-new"), nobody));
     expect(buttonsOf(caseworker.last).map(buttonText)).toEqual([
-      l("case-move-in-review"), l("case-move-needs-information"), l("case-move-referred"), l("case-move-closed"), l("case-take"), l("case-give"), l("case-note"), l("case-history"),
+      l("case-move-in-review"), l("case-move-needs-information"), l("case-move-referred"), l("case-move-closed"), l("case-take"), l("case-give"),
+      l("case-reply"), l("case-ask-consent"), l("case-evidence"), l("case-note"), l("case-history"),
     ]);
     await caseworker.click(l("case-move-in-review"));
-    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-in-review"), assignee: nobody }));
+    expect(caseworker.last.text).toBe(panel(l, code, l("case-status-in-review"), nobody));
     // A second step can be left without choosing.
     await caseworker.click(l("case-move-closed"));
     expect(caseworker.last.text).toBe(l("case-choose-closed", { code }));
     await caseworker.click(l("rights-back"));
-    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-in-review"), assignee: nobody }));
+    expect(caseworker.last.text).toBe(panel(l, code, l("case-status-in-review"), nobody));
     await caseworker.click(l("case-move-referred"));
     expect(caseworker.last.text).toBe(l("case-choose-referred", { code }));
     await caseworker.click(l("case-referred-prosecutor"));
-    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-referred"), assignee: nobody }));
+    // The panel changes in place; what to pass on comes under it, with no way to reach the reporter unasked.
+    const panelMessage = caseworker.messages.findLast((message) => message.text.startsWith(l("case-panel", { code, status: l("case-status-referred"), assignee: nobody })))!;
+    expect(panelMessage.text).toBe(panel(l, code, l("case-status-referred"), nobody));
+    expect(caseworker.last.text).toContain(l("case-referral-title", { code }));
+    expect(caseworker.last.text).toContain(l("case-share-consent", { state: "none" }));
+    expect(caseworker.calls.findLast((call) => call.method === "sendMessage")?.payload.protect_content).toBe(true);
     await caseworker.click(l("case-history"));
     const history = caseworker.last.text;
     expect(history).toContain(l("case-history-title", { code }));
@@ -116,9 +125,9 @@ describe("a caseworker's case panel", () => {
 
   it("tells the second of two caseworkers that the case changed meanwhile, and shows it as it is", async () => {
     const { code, caseworker, l } = await reportAndOpen();
-    const panel = caseworker.last;
-    await caseworker.pressData(panel, `cs:${code}:closed:duplicate`);
-    await caseworker.pressData(panel, `cs:${code}:needs-information`);
+    const shown = caseworker.last;
+    await caseworker.pressData(shown, `cs:${code}:closed:duplicate`);
+    await caseworker.pressData(shown, `cs:${code}:needs-information`);
     const refusal = caseworker.calls.filter((call) => call.method === "answerCallbackQuery").at(-1)!.payload;
     expect(refusal).toMatchObject({ text: l("case-move-refused", { status: l("case-status-closed") }), show_alert: true });
     expect((await store.get(code))?.status).toBe("closed");
@@ -142,7 +151,7 @@ describe("a caseworker's case panel", () => {
     await redis.sadd(KEYS.roles + other.id, "caseworker");
     await other.send("/start");
     await caseworker.click(l("case-take"));
-    expect(caseworker.last.text).toBe(l("case-panel", { code, status: l("case-status-new"), assignee: l("case-actor-staff", { id: String(caseworker.id) }) }));
+    expect(caseworker.last.text).toBe(panel(l, code, l("case-status-new"), l("case-actor-staff", { id: String(caseworker.id) })));
     expect(buttonsOf(caseworker.last).map(buttonText)).not.toContain(l("case-take"));
     await caseworker.click(l("case-give"));
     expect(caseworker.last.text).toBe(l("case-choose-assignee", { code }));

@@ -33,6 +33,10 @@ describe("configuration", () => {
       dataKey: KEY,
       oldDataKeys: [],
       rateLimit: { updates: 20, seconds: 10 },
+      deadlines: { ackHours: 24, actDays: 3 },
+      retentionDays: 365,
+      auditKeepDays: 730,
+      digestHour: 9,
     });
   });
 
@@ -41,11 +45,13 @@ describe("configuration", () => {
       BOT_TOKEN: TOKEN, DATA_KEY: KEY, DATA_KEYS_OLD: OLD_KEY, PROFILE_PATH: "/etc/ukuk/profile.yaml", BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/hook", WEBHOOK_SECRET: "a".repeat(16),
       PORT: "8080", REDIS_URL: "redis://redis:6379/2", TELEGRAM_API_ROOT: "http://127.0.0.1:8081",
       ADMIN_IDS: "12, 34", STAFF_CHAT_ID: "-1001234567890", DEFAULT_LOCALE: "ru", LOG_LEVEL: "debug", NODE_ENV: "development",
+      ACK_WITHIN_HOURS: "8", ACT_WITHIN_DAYS: "5", RETENTION_DAYS: "1000", AUDIT_KEEP_DAYS: "400", DIGEST_HOUR: "0",
     });
     expect(config).toMatchObject({
       botMode: "webhook", webhook: { url: "https://bot.example.org/hook", secret: "a".repeat(16) }, port: 8080,
       redisUrl: "redis://redis:6379/2", apiRoot: "http://127.0.0.1:8081", adminIds: [12, 34], staffChatId: -1001234567890,
       defaultLocale: "ru", logLevel: "debug", development: true, profilePath: "/etc/ukuk/profile.yaml", oldDataKeys: [OLD_KEY],
+      deadlines: { ackHours: 8, actDays: 5 }, retentionDays: 1000, auditKeepDays: 400, digestHour: 0,
     });
   });
 
@@ -65,6 +71,8 @@ describe("configuration", () => {
     ["a port that is not a number", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, PORT: "http" }, "PORT must be a port number from 1 to 65535"],
     ["a rate limit of none", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, RATE_LIMIT_UPDATES: "0" }, "RATE_LIMIT_UPDATES must be a whole number of updates, 1 or more"],
     ["a rate window that is not a number", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, RATE_LIMIT_SECONDS: "ten" }, "RATE_LIMIT_SECONDS must be a whole number of seconds, 1 or more"],
+    ["a digest hour past the day", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, DIGEST_HOUR: "24" }, "DIGEST_HOUR must be an hour from 0 to 23 (Bishkek time)"],
+    ["no retention", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, RETENTION_DAYS: "0" }, "RETENTION_DAYS must be a whole number of days, 1 or more"],
     ["a non-Redis URL", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, REDIS_URL: "http://localhost:6379" }, "REDIS_URL must be a redis:// or rediss:// URL"],
     ["a bad API root", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, TELEGRAM_API_ROOT: "api.telegram.org" }, "TELEGRAM_API_ROOT must be an http(s) URL"],
     ["a bad admin list", { BOT_TOKEN: TOKEN, DATA_KEY: KEY, ADMIN_IDS: "12,@boss" }, "ADMIN_IDS must be a comma-separated list of numeric Telegram user ids"],

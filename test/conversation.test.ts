@@ -56,9 +56,10 @@ describe("conversations", () => {
     await person.send("ok");
     const writes = trailWrites.mock.calls.filter((call) => String(call[2]).startsWith(KEYS.trail));
     trailWrites.mockRestore();
-    // One per message the form sent: the question (first update) and the answer (second, which replays the question).
+    // One per message the form sent: the question (first update) and the answer (second, which replays the
+    // question). A write's arguments: hash, key count, key, now, window, how many ids, the ids.
     expect(writes).toHaveLength(2);
-    expect(writes.map((call) => call.slice(5).map(Number))).toEqual([[person.messages[0]!.message_id], [person.messages[1]!.message_id]]);
+    expect(writes.map((call) => call.slice(6).map(Number))).toEqual([[person.messages[0]!.message_id], [person.messages[1]!.message_id]]);
   });
 
   it("speak the language the person chose, on every step, even when Telegram says otherwise", async () => {

@@ -10,6 +10,7 @@ import { createRedis, type Redis } from "../src/redis.js";
 import type { Update } from "grammy/types";
 import type { Logger } from "../src/logger.js";
 import { durableUpdates as startDurableUpdates } from "../src/updates/dispatcher.js";
+import { createRoleStore } from "../src/roles.js";
 import { createCaseStore } from "../src/complaints/store.js";
 import { createCipher } from "../src/crypto.js";
 import { startBackground, type Background } from "../src/jobs/background.js";
@@ -99,9 +100,10 @@ export function createTestBot(redis: Redis, { env, telegram = new FakeTelegram()
   async function deliverAlerts() {
     if (!background) {
       const connection = createRedis(testRedisUrl(), { maxRetriesPerRequest: null, enableAutoPipelining: false });
-      const cases = createCaseStore(redis, createCipher(config.dataKey, config.oldDataKeys));
+      const cipher = createCipher(config.dataKey, config.oldDataKeys);
+      const cases = createCaseStore(redis, cipher, { retentionDays: config.retentionDays });
       const started = startBackground({
-        connection, api: bot.api, cases, i18n, staffLocale: config.defaultLocale, staffChatId: config.staffChatId, logger: logs.logger,
+        connection, redis, api: bot.api, cases, cipher, roles: createRoleStore(redis, config.adminIds), i18n, profile, config, logger: logs.logger,
         relayEveryMs: 0, retryDelayMs: 20, prefix: `test${++backgrounds}`,
       });
       closers.push(async () => {
@@ -110,12 +112,17 @@ export function createTestBot(redis: Redis, { env, telegram = new FakeTelegram()
       });
       background = started;
     }
-    const { alerts, relay } = background;
+    const { alerts, notices, relay } = background;
     await relay();
-    const busy = async () => Object.values(await alerts.getJobCounts("waiting", "active", "delayed", "prioritized")).some((count) => count > 0);
-    await until(async () => !(await busy()), "the alert queue to empty");
+    const busy = async (queue: typeof alerts) => Object.values(await queue.getJobCounts("waiting", "active", "delayed", "prioritized")).some((count) => count > 0);
+    await until(async () => !(await busy(alerts)) && !(await busy(notices)), "the alert and notice queues to empty");
   }
-  return { bot, telegram, logs, metrics, i18n, config, user, deliverAlerts };
+  /** The daily run (digest, retention) of this bot's background, now. */
+  const runDaily = async (now: number) => {
+    await deliverAlerts();
+    return background!.daily.run(now);
+  };
+  return { bot, telegram, logs, metrics, i18n, config, user, deliverAlerts, runDaily };
 }
 
 /** How the bot names a person's keys in Redis (session, form, trail), for the test key. */

@@ -33,6 +33,8 @@ export interface Answers {
   placeName?: string;
   urgent?: boolean;
   contact?: "anonymous" | "chat" | "phone";
+  /** Asked after «reply in this chat»: hear of status changes (no by default). */
+  notify?: boolean;
   phone?: string;
   evidence?: number;
 }
@@ -59,6 +61,7 @@ export async function fillReport(person: FakeUser, l: ReturnType<typeof labels>,
   await person.click(l("report-done"));
   await person.click(l(`report-contact-${answers.contact ?? "anonymous"}`));
   if (answers.contact === "phone") await person.send(answers.phone ?? "+996 555 123 456");
+  if (answers.contact === "chat") await person.click(l(answers.notify ? "report-notify-yes" : "report-notify-no"));
   expect(summaryOf(person, l)[0]!.text).toMatch(new RegExp(`^<b>${l("report-summary")}</b>`));
   expect(buttonsOf(person.last).map(buttonText)).toContain(l("report-send"));
 }
@@ -119,7 +122,7 @@ export async function storeCase(store: CaseStore, prefix: string, draft: Partial
   storedSerial++;
   const code = `${prefix}-${String(storedSerial).padStart(3, "0")}-AAA`;
   const submission: Submission = {
-    code, draftId: `draft-${prefix}-${storedSerial}`, pin: "123456", consentVersion: "v", consentAt: Date.now(), reporterId: newUserId(), now: Date.now(),
+    code, draftId: `draft-${prefix}-${storedSerial}`, pin: "123456", consentVersion: "v", consentAt: Date.now(), reporterId: newUserId(), locale: "ru", now: Date.now(),
     draft: {
       reporter: "victim", placeType: "police", region: "osh", when: "today", narrative: "They beat me at the station, secret narrative.",
       urgent: false, attachments: [], contact: { kind: "phone", phone: "+996555123456" }, ...draft,

@@ -49,7 +49,7 @@ describe("telling what happened by voice", () => {
     });
   }
 
-  it("takes video and voice notes with a short text beside them, keeps them encrypted and apart from the evidence, and «Open» sends them first", async () => {
+  it("takes video and voice notes with a short text beside them, keeps them encrypted and apart from the evidence, and «Show files» sends them first", async () => {
     const bot = createTestBot(redis, { env: { STAFF_CHAT_ID: String(STAFF_CHAT) } });
     const l = labels(bot, "ru");
     const person = bot.user({ id: newUserId(), language_code: "ru" });
@@ -72,6 +72,7 @@ describe("telling what happened by voice", () => {
     });
 
     const caseworker = await openAsCaseworker(redis, bot, code);
+    await caseworker.click(labels(bot, "ru")("case-evidence"));
     const files = caseworker.calls.filter((call) => call.method.startsWith("send") && call.method !== "sendMessage");
     expect(files.map((call) => [call.method, call.payload.video_note ?? call.payload.voice ?? call.payload.photo, call.payload.protect_content])).toEqual([
       ["sendVideoNote", "round-told", true],

@@ -118,7 +118,7 @@ describe("encryption at rest", () => {
     const caseKeys = (await redis.keys("case*")).concat(await redis.keys("quota:*"), await redis.keys("audit"));
     expect(caseKeys.join(" ")).not.toContain(String(person.id));
     expect(JSON.stringify(stored)).not.toContain(String(person.id));
-    expect(Object.keys(stored).sort()).toEqual(["consentAt", "consentVersion", "createdAt", "draftId", "pinHash", "placeType", "region", "secret", "status", "updatedAt", "urgent"]);
+    expect(Object.keys(stored).sort()).toEqual(["consentAt", "consentVersion", "createdAt", "draftId", "notify", "pinHash", "placeType", "region", "secret", "status", "updatedAt", "urgent"]);
   });
 });
 
@@ -155,23 +155,27 @@ describe("the staff side", () => {
     expect(JSON.stringify(after)).not.toContain("Асанов");
   });
 
-  it("«Open» from a caseworker sends the whole case, escaped and protected, to their private chat, and is audited", async () => {
+  it("«Open» from a caseworker sends the whole case, escaped and protected, to their private chat, and is audited; so is «Show files»", async () => {
     const { bot, telegram, alert, code } = await reportWithAlert("<b>бил</b> & угрожал <script>");
     const staffId = newUserId();
     await redis.sadd(KEYS.roles + staffId, "caseworker");
     const caseworker = bot.user({ id: staffId, language_code: "ru" });
     await caseworker.pressData({ message_id: 1, text: alert.payload.text }, `case:open:${code}`);
-    const toStaff = telegram.calls.filter((call) => call.payload.chat_id === staffId);
-    // The case, its photo, then the panel of what can be done with it.
-    expect(toStaff.map((call) => call.method)).toEqual(["sendMessage", "sendPhoto", "sendMessage"]);
-    expect(toStaff.every((call) => call.payload.protect_content === true)).toBe(true);
-    expect(toStaff[0]!.payload.text).toContain("&lt;b&gt;бил&lt;/b&gt; &amp; угрожал &lt;script&gt;");
-    expect(toStaff[0]!.payload.text).toContain("+996555987654");
-    const audit = await redis.xrange(KEYS.audit, "-", "+");
-    expect(audit.map(([, fields]) => fields.join(" "))).toContain(`action opened code ${code} actor staff:${staffId}`);
+    const toStaff = () => telegram.calls.filter((call) => call.payload.chat_id === staffId);
+    // The case (which counts its files), then the panel of what can be done with it.
+    expect(toStaff().map((call) => call.method)).toEqual(["sendMessage", "sendMessage"]);
+    expect(toStaff()[0]!.payload.text).toContain("&lt;b&gt;бил&lt;/b&gt; &amp; угрожал &lt;script&gt;");
+    expect(toStaff()[0]!.payload.text).toContain("+996555987654");
+    expect(toStaff()[0]!.payload.text).toContain(labels(bot, "ru")("report-attachments-count", { count: 1 }));
+    await caseworker.click(labels(bot, "ru")("case-evidence"));
+    expect(toStaff().map((call) => call.method)).toEqual(["sendMessage", "sendMessage", "sendPhoto"]);
+    expect(toStaff().every((call) => call.payload.protect_content === true)).toBe(true);
+    const audit = (await redis.xrange(KEYS.audit, "-", "+")).map(([, fields]) => fields.join(" "));
+    expect(audit).toContain(`action opened code ${code} actor staff:${staffId}`);
+    expect(audit).toContain(`action evidence code ${code} actor staff:${staffId}`);
   });
 
-  it("«Open» is audited even when an attachment fails, and the caseworker is told which one", async () => {
+  it("«Show files» is audited even when a file fails, and the caseworker is told which one", async () => {
     const { bot, telegram, alert, code } = await reportWithAlert(SECRET_STORY);
     const staffId = newUserId();
     await redis.sadd(KEYS.roles + staffId, "caseworker");
@@ -179,12 +183,13 @@ describe("the staff side", () => {
     const caseworker = bot.user({ id: staffId, language_code: "ru" });
     await caseworker.pressData({ message_id: 1, text: alert.payload.text }, `case:open:${code}`);
     const l = labels(bot, "ru");
+    await caseworker.click(l("case-evidence"));
     const told = l("case-attachments-failed", { count: 1, parts: "1", total: 1 });
     expect(caseworker.last.text).toBe(told);
-    expect(caseworker.calls.find((call) => call.method === "answerCallbackQuery")?.payload).toMatchObject({ text: told, show_alert: true });
+    expect(caseworker.calls.findLast((call) => call.method === "answerCallbackQuery")?.payload).toMatchObject({ text: told, show_alert: true });
     const audit = await redis.xrange(KEYS.audit, "-", "+");
-    expect(audit.map(([, fields]) => fields.join(" "))).toContain(`action opened code ${code} actor staff:${staffId}`);
-    expect((await storedHistory(redis, bot, code)).map((entry) => entry.action)).toEqual(["submitted", "opened"]);
+    expect(audit.map(([, fields]) => fields.join(" "))).toContain(`action evidence code ${code} actor staff:${staffId}`);
+    expect((await storedHistory(redis, bot, code)).map((entry) => entry.action)).toEqual(["submitted", "opened", "evidence"]);
   });
 
   it("HTML in anything the person typed is escaped in the summary", async () => {

@@ -60,3 +60,58 @@ export-cancelled = Выгрузка отменена.
 export-preparing = Готовлю файл…
 export-done-plain = Дела: общие поля. Время — бишкекское.
 export-done-content = Дела с расшифрованными текстами. Время — бишкекское. Не пересылайте этот файл.
+
+## Replies to the reporter, consent to share, files, deadlines and retention
+
+case-reply = 💬 Ответить заявителю
+case-reply-ask = Ответ заявителю по делу { $code }: напишите его ответом на это сообщение. Он уйдёт от имени организации, без вашего имени.
+case-reply-placeholder = Ответ заявителю
+case-reply-sent = Ответ по делу { $code } сохранён и отправляется заявителю в его чат.
+case-reply-kept = Ответ по делу { $code } сохранён. Заявитель не просил отвечать в чате: он прочтёт ответ, когда проверит обращение по коду и PIN.
+case-reply-refused = Ответить нельзя: дело { $code } отозвано, его данные удалены или его нет.
+case-ask-consent = 🤝 Спросить согласие на передачу
+case-consent-asked = Заявителя спросили в его чате. Ответ появится в истории дела.
+case-consent-unreachable = Заявитель не оставил чат для ответа, спросить его через бота нельзя. Без его согласия данные для связи не передаются.
+case-consent-refused = Спросить нельзя: дело отозвано, его данные удалены или его нет.
+case-share-consent = Согласие на передачу данных для связи: { $state ->
+    [asked] запрошено, ответа пока нет
+    [yes] дано
+    [no] не дано
+   *[none] не запрашивалось
+}
+case-contact-withheld = не передаётся (заявитель не дал согласия)
+case-referral-title = Дело { $code } для передачи
+case-evidence = 📎 Показать файлы
+case-evidence-none = В деле нет файлов.
+case-extend = 🗄 Хранить дольше
+case-extend-none = Для дела { $code } срок удаления не назначен: оно не закрыто или его данные уже удалены.
+case-extended = Данные дела { $code } будут храниться до { $date } (ещё { $days } дней).
+case-retain-until = Личные данные будут удалены после { $date }.
+case-purged = Личные данные удалены { $date }; остались только сведения для статистики.
+case-purged-content = Личные данные этого дела удалены по сроку хранения.
+case-event-reply = ответ заявителю
+case-event-answer = ответ заявителя
+case-event-consent-asked = запрошено согласие на передачу данных
+case-event-consent = согласие на передачу: { $detail ->
+    [yes] да
+   *[no] нет
+}
+case-event-evidence = просмотрены файлы
+case-event-retention-extended = хранение продлено на { $detail } дней
+case-event-purged = личные данные удалены по сроку хранения
+case-event-text-deleted = (текст удалён вместе с личными данными)
+case-filter-overdue-on = ☑️ Просроченные
+case-filter-overdue-off = ☐ Просроченные
+case-filter-reset = ✖️ Сбросить фильтры
+case-reporter-wrote = { $kind ->
+    [answer] Заявитель ответил по делу <code>{ $code }</code>.
+    [consent-yes] Заявитель согласился на передачу данных по делу <code>{ $code }</code>.
+    [consent-no] Заявитель не согласился на передачу данных по делу <code>{ $code }</code>.
+   *[added] Заявитель дополнил дело <code>{ $code }</code>.
+}
+digest =
+    <b>Сводка за { $date }</b>
+    Новых, ещё не взятых в работу: { $fresh }
+    Срочных и открытых: { $urgent }
+    Просроченных: { $overdue }
+retention-warning = Через 14 дней или раньше будут удалены личные данные закрытых дел ({ $count }). Чтобы хранить дольше, нажмите кнопку под делом.

@@ -2,11 +2,10 @@ import { InlineKeyboard } from "grammy";
 import type { TranslateFunction } from "@grammyjs/i18n";
 import type { CaseEvent, CaseLine } from "../complaints/store.js";
 import { CLOSE_REASONS, NEXT, REFERRAL_BODIES, type Status } from "../complaints/statuses.js";
-import { localTime } from "./report-view.js";
+import { localDate, localTime } from "./report-view.js";
 import { splitMessage, type Block } from "./split.js";
 
 const CODE = "[A-Z0-9-]+";
-const CODE_IN_TEXT = "[A-Z0-9]{3}-[A-Z0-9]{3}-[A-Z0-9]{3}";
 
 /** Callback data of a caseworker's case panel: short, and checked against the role on every press. */
 export const PANEL = {
@@ -17,11 +16,20 @@ export const PANEL = {
   panel: new RegExp(`^cp:(${CODE})$`),
   /** `ca:<code>:<caseworker id>` assigns; `ca:<code>:?` lists who it can go to. */
   assign: new RegExp(`^ca:(${CODE}):(\\d+|\\?)$`),
+  reply: new RegExp(`^cr:(${CODE})$`),
+  consent: new RegExp(`^cc:(${CODE})$`),
+  evidence: new RegExp(`^ce:(${CODE})$`),
+  /** Admins only: keep a closed case's personal data longer. */
+  extend: new RegExp(`^ck:(${CODE})$`),
   moveData: (code: string, to: Status, detail?: string) => `cs:${code}:${to}${detail ? `:${detail}` : ""}`,
   historyData: (code: string) => `ch:${code}`,
   noteData: (code: string) => `cn:${code}`,
   panelData: (code: string) => `cp:${code}`,
   assignData: (code: string, to: number | "?") => `ca:${code}:${to}`,
+  replyData: (code: string) => `cr:${code}`,
+  consentData: (code: string) => `cc:${code}`,
+  evidenceData: (code: string) => `ce:${code}`,
+  extendData: (code: string) => `ck:${code}`,
 } as const;
 
 /** Staff are named by their Telegram id: the bot keeps no names. */
@@ -32,17 +40,29 @@ export const staffName = (t: TranslateFunction, id: number) => t("case-actor-sta
  * Where the case stands and who has it, and what the viewing caseworker can do from there: the moves (a
  * referral or a closing asks for its detail next), taking it or giving it to someone, its history.
  */
-export function casePanel(t: TranslateFunction, item: Pick<CaseLine, "code" | "status" | "assignee">, viewer: number) {
+export function casePanel(t: TranslateFunction, item: Pick<CaseLine, "code" | "status" | "assignee" | "shareConsent" | "retainUntil" | "purgedAt">, viewer: number) {
   const { code, status, assignee } = item;
   const keyboard = new InlineKeyboard();
   for (const to of NEXT[status]) keyboard.text(t(`case-move-${to}`), PANEL.moveData(code, to)).row();
-  if (status !== "withdrawn" && status !== "closed") {
+  const open = status !== "withdrawn" && item.purgedAt === undefined;
+  if (open && status !== "closed") {
     if (assignee !== viewer) keyboard.text(t("case-take"), PANEL.assignData(code, viewer));
     keyboard.text(t("case-give"), PANEL.assignData(code, "?")).row();
   }
+  if (open) {
+    keyboard.text(t("case-reply"), PANEL.replyData(code)).text(t("case-ask-consent"), PANEL.consentData(code)).row();
+    keyboard.text(t("case-evidence"), PANEL.evidenceData(code)).row();
+  }
+  if (item.retainUntil !== undefined) keyboard.text(t("case-extend"), PANEL.extendData(code)).row();
   keyboard.text(t("case-note"), PANEL.noteData(code)).text(t("case-history"), PANEL.historyData(code));
   const who = assignee === undefined ? t("case-unassigned") : staffName(t, assignee);
-  return { text: t("case-panel", { code, status: t(`case-status-${status}`), assignee: who }), keyboard };
+  const lines = [
+    t("case-panel", { code, status: t(`case-status-${status}`), assignee: who }),
+    t("case-share-consent", { state: item.shareConsent ?? "none" }),
+    ...(item.retainUntil === undefined ? [] : [t("case-retain-until", { date: localDate(item.retainUntil) })]),
+    ...(item.purgedAt === undefined ? [] : [t("case-purged", { date: localDate(item.purgedAt) })]),
+  ];
+  return { text: lines.join("\n"), keyboard };
 }
 
 /** Who the case can be given to. */
@@ -68,9 +88,10 @@ function describe(t: TranslateFunction, event: CaseEvent): Block[] {
     ? `${t(`case-status-${event.status}`)}${event.detail ? ` (${t(`case-${event.status}-${event.detail}`)})` : ""}`
     : event.action === "assigned"
       ? t("case-event-assigned", { assignee: staffName(t, Number(event.detail)) })
-      : t(`case-event-${event.action}`);
+      : t(`case-event-${event.action}`, { detail: event.detail ?? "" });
   const line = `${localTime(event.at)} — ${who}: ${what}`;
-  // A note is staff's own text: escaped, and cut across messages if long, like a person's.
+  // A note or a reply is staff's own text: escaped, and cut across messages if long, like a person's.
+  if (event.deleted) return [line, t("case-event-text-deleted")];
   return event.note === undefined ? [line] : [line, { typed: event.note }];
 }
 
@@ -78,6 +99,3 @@ function describe(t: TranslateFunction, event: CaseEvent): Block[] {
 export const historyMessages = (t: TranslateFunction, code: string, events: CaseEvent[]) =>
   splitMessage([`<b>${t("case-history-title", { code })}</b>`, ...events.flatMap((event) => describe(t, event))]);
 
-/** The prompt for a note: a note is the caseworker's reply to it, which is how it is tied to the case. */
-export const NOTE_MARK = "📝";
-export const noteCode = (prompt: string | undefined) => (prompt?.startsWith(NOTE_MARK) ? new RegExp(CODE_IN_TEXT).exec(prompt)?.[0] : undefined);

@@ -14,7 +14,7 @@ export const DRAFT_TTL_MS = 24 * 3600 * 1000;
 
 // Bump whenever a conversation's sequence of waits and external calls changes: stored drafts of the old
 // shape are then dropped instead of being replayed onto new code.
-const FLOW_VERSION = 4;
+const FLOW_VERSION = 5;
 
 type State = VersionedState<ConversationData>;
 

@@ -28,6 +28,9 @@ import { casesFeature } from "./features/cases.js";
 import { caseListFeature } from "./features/case-list.js";
 import { exportFeature } from "./features/export.js";
 import { caseActionsFeature } from "./features/case-actions.js";
+import { caseReplyFeature } from "./features/case-reply.js";
+import { reporterAnswersFeature } from "./features/reporter-answers.js";
+import { retentionFeature } from "./features/retention.js";
 import { clearFeature } from "./features/clear.js";
 import { contactsFeature } from "./features/contacts.js";
 import { greetingFeature } from "./features/greeting.js";
@@ -77,7 +80,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
       profile,
       rightsSearch: createRightsSearch((locale, key, variables) => i18n.t(locale, key, variables)),
       trail,
-      cases: createCaseStore(redis, cipher),
+      cases: createCaseStore(redis, cipher, { retentionDays: config.retentionDays }),
     }),
   );
   const protectedBot = bot.errorBoundary(createErrorHandler(i18n, metrics, () => pingWithin(redis, 500)));
@@ -94,7 +97,8 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   protectedBot.use(createConversation(reportConversation, { id: REPORT, maxMillisecondsToWait: DRAFT_TTL_MS }));
   protectedBot.use(createConversation(checkConversation, { id: CHECK, maxMillisecondsToWait: DRAFT_TTL_MS }));
 
-  protectedBot.use(reportFeature, myReportsFeature, casesFeature, caseActionsFeature, caseListFeature, exportFeature);
+  protectedBot.use(reportFeature, myReportsFeature, reporterAnswersFeature);
+  protectedBot.use(casesFeature, caseActionsFeature, caseReplyFeature, caseListFeature, exportFeature, retentionFeature);
   protectedBot.use(startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, clearFeature, inlineFeature);
   protectedBot.use(whoamiFeature);
   protectedBot.use(greetingFeature, searchFeature); // free text that nothing above took

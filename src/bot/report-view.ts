@@ -68,8 +68,9 @@ export const localTime = (ms: number) => `${localDate(ms)} ${localClock(ms)}`;
 /** Only the Bishkek clock time, like 19:40. */
 export const localClock = (ms: number) => bishkekIso(ms).slice(11, 16);
 
-function contactLine(t: TranslateFunction, contact: Contact): string {
+function contactLine(t: TranslateFunction, contact: Contact, notify: boolean | undefined): string {
   if (contact.kind === "phone") return `${t("report-contact-phone")}: ${escapeHtml(contact.phone)}`;
+  if (contact.kind === "chat" && notify) return `${t("report-contact-chat")}, ${t("report-notify-summary")}`;
   return t(`report-contact-${contact.kind}`);
 }
 
@@ -86,7 +87,7 @@ export function draftLines(t: TranslateFunction, draft: Draft): Block[] {
     ...(draft.narrative || recordings === 0 ? [{ typed: draft.narrative || "—" }] : []),
     `<b>${t("report-part-urgency")}:</b> ${draft.urgent === undefined ? "—" : t(draft.urgent ? "report-urgency-yes" : "report-urgency-no")}`,
     `<b>${t("report-part-evidence")}:</b> ${t("report-attachments-count", { count: draft.attachments.length })}`,
-    `<b>${t("report-part-contact")}:</b> ${draft.contact ? contactLine(t, draft.contact) : "—"}`,
+    `<b>${t("report-part-contact")}:</b> ${draft.contact ? contactLine(t, draft.contact, draft.notify) : "—"}`,
   ];
 }
 
@@ -118,25 +119,32 @@ export function staffAlert(t: TranslateFunction, stored: Pick<Case, "code" | "pl
   return { text, keyboard: new InlineKeyboard().text(t("staff-alert-open"), CASE_DATA.open(stored.code)) };
 }
 
-/** The whole case, for a caseworker in a private chat, in as many messages as it takes. */
-export function caseMessages(t: TranslateFunction, stored: Case): string[] {
+/**
+ * The whole case, for a caseworker in a private chat, in as many messages as it takes. For a referral to
+ * another body, the way to reach the reporter is left out unless they said yes to sharing it.
+ */
+export function caseMessages(t: TranslateFunction, stored: Case, purpose: "view" | "referral" = "view"): string[] {
   const head = [
     ...urgentFirst(t, stored.urgent),
-    `<b>${t("case-title", { code: stored.code })}</b>`,
+    `<b>${t(purpose === "referral" ? "case-referral-title" : "case-title", { code: stored.code })}</b>`,
     `${t("case-status")}: ${t(`case-status-${stored.status}`)}`,
     `${t("staff-alert-time")}: ${localTime(stored.createdAt)}`,
     `${t("case-consent", { version: stored.consentVersion, time: localTime(stored.consentAt) })}`,
+    t("case-share-consent", { state: stored.shareConsent ?? "none" }),
   ];
   const secret = stored.secret;
-  if (!secret) return splitMessage([...head, "", t("case-withdrawn-content")]);
-  const draft: Draft = { ...secret, placeType: stored.placeType, region: stored.region, urgent: stored.urgent };
+  if (!secret) return splitMessage([...head, "", t(stored.purgedAt === undefined ? "case-withdrawn-content" : "case-purged-content")]);
+  const withheld = purpose === "referral" && stored.shareConsent !== "yes" && secret.contact.kind !== "anonymous";
+  const draft: Draft = { ...secret, placeType: stored.placeType, region: stored.region, urgent: stored.urgent, ...(withheld ? { contact: undefined } : {}) };
   const additions = stored.additions.flatMap((addition): Block[] => [
     "",
     `<b>${t("case-addition", { time: localTime(addition.at) })}</b>`,
     { typed: addition.text ?? "" },
     ...(addition.attachments.length ? [t("report-attachments-count", { count: addition.attachments.length })] : []),
   ]);
-  return splitMessage([...head, "", ...draftLines(t, draft), ...additions]);
+  const lines = draftLines(t, draft);
+  if (withheld) lines.splice(-1, 1, `<b>${t("report-part-contact")}:</b> ${t("case-contact-withheld")}`);
+  return splitMessage([...head, "", ...lines, ...additions]);
 }
 
 /** Under a reminder that a form is waiting: the form asks its question again. */

@@ -44,9 +44,11 @@ export interface Draft {
   urgent?: boolean;
   attachments: Attachment[];
   contact?: Contact;
+  /** Asked only of a reporter to be answered in the chat: whether to hear when the case's status changes. */
+  notify?: boolean;
 }
 
-type Optional = "placeName" | "whenText" | "recordings";
+type Optional = "placeName" | "whenText" | "recordings" | "notify";
 export type CompleteDraft = Required<Omit<Draft, Optional>> & Pick<Draft, Optional>;
 
 export function isComplete(draft: Draft): draft is CompleteDraft {
@@ -67,6 +69,10 @@ export interface CaseSecret {
   /** The exact times; the plain fields of the case keep them only to the hour. */
   createdAt: number;
   consentAt: number;
+  /** The reporter's language, for what the organisation sends them; cases sent before it was kept have none. */
+  locale?: string;
+  /** The reporter's own-list key, so deleting the personal data takes the case out of it too. */
+  owner?: string;
 }
 
 /** Information and evidence added later with the code and PIN: each one its own encrypted entry. */
@@ -92,6 +98,18 @@ export interface Case {
   consentAt: number;
   /** The caseworker's Telegram id, once the case is assigned. */
   assignee?: number;
+  /** When it was first referred, closed, asked for information or replied to. */
+  firstActionAt?: number;
+  referredTo?: string;
+  closedReason?: string;
+  /** Whether its identifying details may be passed on: asked and not yet answered, or the answer. */
+  shareConsent?: "asked" | "yes" | "no";
+  /** The reporter asked to hear when the status changes. */
+  notify: boolean;
+  /** A closed case's personal data is deleted after this time. */
+  retainUntil?: number;
+  /** When its personal data was deleted; the plain fields remain for the statistics. */
+  purgedAt?: number;
   secret?: CaseSecret;
   /** Oldest first; none once the case is withdrawn. */
   additions: Addition[];

@@ -4,6 +4,8 @@
  */
 export const STATUSES = ["new", "in-review", "needs-information", "referred", "closed", "withdrawn"] as const;
 export type Status = (typeof STATUSES)[number];
+/** Still being worked on: neither closed nor withdrawn. */
+export const OPEN_STATUSES = ["new", "in-review", "needs-information", "referred"] as const satisfies readonly Status[];
 
 export const REFERRAL_BODIES = ["prosecutor", "ombudsman"] as const;
 export const CLOSE_REASONS = ["acted-on", "referred-elsewhere", "no-contact", "outside-mandate", "duplicate"] as const;

@@ -1,11 +1,15 @@
-import type { Redis } from "ioredis";
+import type { ChainableCommander, Redis } from "ioredis";
 import type { Cipher } from "../crypto.js";
-import { KEYS, luaScript } from "../redis.js";
+import { randomUUID } from "node:crypto";
+import { KEYS } from "../redis.js";
 import { bishkekIso } from "./bishkek-time.js";
 import { DUMMY_PIN_HASH, hashPin, verifyPin } from "./codes.js";
 import type { Addition, Attachment, Case, CaseSecret, CompleteDraft, PlaceType, Region } from "./model.js";
-import { movableFrom, statusOf, type MoveDetail, type Status } from "./statuses.js";
-import { newCaseAlert } from "./alerts.js";
+import { movableFrom, OPEN_STATUSES, statusOf, type MoveDetail, type Status } from "./statuses.js";
+import { newCaseAlert, NOTICES_QUEUE } from "./alerts.js";
+import { ACTIONS, type Cutoffs } from "./deadlines.js";
+import { ADD, ASSIGN, CONSENT, EXTEND, GIVE_BACK_TRY, LOG, MOVE, SUBMIT, TAKE_TRY, TO_REPORTER, WITHDRAW, type SubmitResult } from "./scripts.js";
+import type { OutboxEntry } from "../jobs/outbox.js";
 
 export const REPORTS_PER_DAY = 3;
 export const TRIES_PER_HOUR = 5;
@@ -19,10 +23,12 @@ export interface Submission {
   consentVersion: string;
   consentAt: number;
   reporterId: number;
+  /** The reporter's language, for what the organisation sends them later. */
+  locale: string;
   now: number;
 }
 
-export type SubmitResult = "created" | "duplicate" | "collision";
+export type { SubmitResult };
 /** When limited, how long until every full counter has expired and a try is allowed again. */
 export type AccessResult = { kind: "ok" } | { kind: "denied" } | { kind: "limited"; retryInMs: number };
 
@@ -42,7 +48,23 @@ export interface CaseStore {
   history(code: string): Promise<CaseEvent[]>;
   /** An internal note by staff, encrypted in the case's history; never shown to the reporter. */
   addNote(code: string, text: string, actor: string, now: number): Promise<boolean>;
-  addInformation(code: string, addition: { text?: string; attachments: Attachment[] }, now: number): Promise<boolean>;
+  /** Information the reporter adds with the code and PIN, or their answer to the organisation's reply. */
+  addInformation(code: string, addition: { text?: string; attachments: Attachment[] }, now: number, kind?: "added" | "answer"): Promise<boolean>;
+  /**
+   * The organisation's reply: encrypted in the history, and delivered to a reporter who asked to be answered
+   * in the chat ("sent"); others read it when they check with the code and PIN ("kept").
+   */
+  reply(code: string, text: string, actor: string, now: number): Promise<"sent" | "kept" | "refused">;
+  /** Asks a reporter who can be reached in the chat whether the case's identifying details may be shared. */
+  askConsent(code: string, actor: string, now: number): Promise<"asked" | "unreachable" | "refused">;
+  /** The reporter's answer; false when no request is open (answered already, or never asked). */
+  answerConsent(code: string, yes: boolean, now: number): Promise<boolean>;
+  /** What the reporter may read of the case: the organisation's replies, and an open request for consent. */
+  forReporter(code: string): Promise<{ replies: Array<{ at: number; text: string }>; consentAsked: boolean }>;
+  /** A look at the case's files, in the history and the audit. */
+  logEvidence(code: string, actor: string): Promise<void>;
+  /** Keeps a closed case's personal data `days` longer; the new time, or undefined when none is set. */
+  extendRetention(code: string, days: number, actor: string, now: number): Promise<number | undefined>;
   withdraw(code: string, actor: string, now: number): Promise<boolean>;
   logAccess(code: string, actor: string): Promise<void>;
   /**
@@ -58,6 +80,8 @@ export interface CaseStore {
   logExport(actor: string, withContent: boolean): Promise<void>;
   /** The plain fields of one case, as the list shows them; undefined when there is no such case. */
   line(code: string): Promise<CaseLine | undefined>;
+  /** The daily digest's counts: new cases, urgent ones still open, overdue ones. No content. */
+  digest(cutoffs: Cutoffs): Promise<{ fresh: number; urgent: number; overdue: number }>;
   /** A page of the staff's case list, newest first, from the plain fields only: nothing is decrypted. */
   list(filter: CaseFilter, offset: number, count: number): Promise<{ total: number; cases: CaseLine[] }>;
 }
@@ -69,88 +93,17 @@ export interface CaseFilter {
   urgent?: boolean;
   region?: Region;
   placeType?: PlaceType;
+  /** Still new, or still not acted on, past the deadlines. */
+  overdue?: Cutoffs;
 }
 
 export type ExportRow = Record<string, string>;
 
-export type CaseLine = Pick<Case, "code" | "status" | "urgent" | "placeType" | "region" | "createdAt" | "assignee">;
+export type CaseLine = Pick<Case, "code" | "status" | "urgent" | "placeType" | "region" | "createdAt" | "assignee" | "firstActionAt" | "shareConsent" | "retainUntil" | "purgedAt">;
 
 export type AssignResult = { kind: "assigned"; previous?: number } | { kind: "same" } | { kind: "refused" } | { kind: "missing" };
 
 export type MoveResult = { kind: "moved"; from: Status } | { kind: "refused"; status: Status } | { kind: "missing" };
-
-// Every write of a case is one script, so concurrent writers never interleave and nothing is read, changed
-// and written back. Content is append-only: each addition is its own encrypted entry in a list, and every
-// event goes to the case's own history list. Plain times are rounded down to the hour (see hourOf).
-
-// All or nothing: the case, the index, the reporter's list, the daily count, the history entry and the
-// staff alert in the outbox (delivered by the alert worker, so a crash after this cannot lose it).
-// KEYS: case, cases, own, quota, events, outbox, and the list's indexes: status new, region, place type,
-// urgent. ARGV: draftId, code, hour, named, event, outbox field, outbox entry, urgent, then the case's fields.
-const SUBMIT = luaScript<SubmitResult>(`
-local draft = redis.call("HGET", KEYS[1], "draftId")
-if draft then
-  if draft == ARGV[1] then return "duplicate" end
-  return "collision"
-end
-redis.call("HSET", KEYS[1], unpack(ARGV, 9))
-redis.call("ZADD", KEYS[2], ARGV[3], ARGV[2])
-for i = 7, 9 do redis.call("ZADD", KEYS[i], ARGV[3], ARGV[2]) end
-if ARGV[8] == "1" then redis.call("ZADD", KEYS[10], ARGV[3], ARGV[2]) end
-if ARGV[4] == "1" then redis.call("SADD", KEYS[3], ARGV[2]) end
-redis.call("INCR", KEYS[4])
-redis.call("EXPIRE", KEYS[4], 172800)
-redis.call("RPUSH", KEYS[5], ARGV[5])
-redis.call("HSET", KEYS[6], ARGV[6], ARGV[7])
-return "created"
-`);
-
-// A withdrawn case takes no more content. KEYS: case, additions, events. ARGV: sealed addition, hour, event.
-const ADD = luaScript<number>(`
-local status = redis.call("HGET", KEYS[1], "status")
-if not status or status == "withdrawn" then return 0 end
-redis.call("RPUSH", KEYS[2], ARGV[1])
-redis.call("HSET", KEYS[1], "updatedAt", ARGV[2])
-redis.call("RPUSH", KEYS[3], ARGV[3])
-return 1
-`);
-
-// The content and every addition go together; the plain statistics stay. KEYS: case, additions, events,
-// cases. ARGV: hour, event, code, prefix of the status indexes (the old status's index is known only here).
-const WITHDRAW = luaScript<number>(`
-local status = redis.call("HGET", KEYS[1], "status")
-if not status or status == "withdrawn" then return 0 end
-if status == "in-progress" then status = "in-review" end
-redis.call("HDEL", KEYS[1], "secret")
-redis.call("DEL", KEYS[2])
-redis.call("HSET", KEYS[1], "status", "withdrawn", "updatedAt", ARGV[1])
-redis.call("RPUSH", KEYS[3], ARGV[2])
-redis.call("ZREM", ARGV[4] .. status, ARGV[3])
-redis.call("ZADD", ARGV[4] .. "withdrawn", redis.call("ZSCORE", KEYS[4], ARGV[3]) or ARGV[1], ARGV[3])
-return 1
-`);
-
-// A staff move: checked against the current status, then status, its detail, the history entry and the
-// audit entry together, and the case moves between the status indexes. KEYS: case, events, audit, cases.
-// ARGV: to, the statuses it may come from (comma-separated), detail field ("" for none), detail value, time,
-// event, code, actor, prefix of the status indexes.
-const MOVE = luaScript<string[]>(`
-local status = redis.call("HGET", KEYS[1], "status")
-if not status then return {"missing"} end
-if status == "in-progress" then status = "in-review" end
-local allowed = false
-for from in string.gmatch(ARGV[2], "[^,]+") do
-  if from == status then allowed = true end
-end
-if not allowed then return {"refused", status} end
-redis.call("HSET", KEYS[1], "status", ARGV[1], "updatedAt", ARGV[5])
-if ARGV[3] ~= "" then redis.call("HSET", KEYS[1], ARGV[3], ARGV[4]) end
-redis.call("RPUSH", KEYS[2], ARGV[6])
-redis.call("XADD", KEYS[3], "*", "action", "status:" .. ARGV[1], "code", ARGV[7], "actor", ARGV[8])
-redis.call("ZREM", ARGV[9] .. status, ARGV[7])
-redis.call("ZADD", ARGV[9] .. ARGV[1], redis.call("ZSCORE", KEYS[4], ARGV[7]) or ARGV[5], ARGV[7])
-return {"moved", status}
-`);
 
 /** The staff list's indexes of case codes, each scored like `cases` by the hour the case was sent. */
 export const INDEX = {
@@ -159,30 +112,12 @@ export const INDEX = {
   place: (place: PlaceType) => `${KEYS.casesBy}place:${place}`,
   urgent: `${KEYS.casesBy}urgent`,
   assignee: (userId: number | "") => `${KEYS.casesBy}assignee:${userId}`,
+  /** Sent, and not yet referred, closed, asked for information or replied to. */
+  awaitingAction: `${KEYS.casesBy}awaiting-action`,
 } as const;
 
-// KEYS: case, events, audit, cases. ARGV: assignee, time, event, code, actor, prefix of the assignee indexes.
-const ASSIGN = luaScript<string[]>(`
-local status = redis.call("HGET", KEYS[1], "status")
-if not status then return {"missing"} end
-if status == "withdrawn" then return {"refused"} end
-local previous = redis.call("HGET", KEYS[1], "assignee") or ""
-if previous == ARGV[1] then return {"same"} end
-if previous ~= "" then redis.call("ZREM", ARGV[6] .. previous, ARGV[4]) end
-redis.call("HSET", KEYS[1], "assignee", ARGV[1], "updatedAt", ARGV[2])
-redis.call("ZADD", ARGV[6] .. ARGV[1], redis.call("ZSCORE", KEYS[4], ARGV[4]) or ARGV[2], ARGV[4])
-redis.call("RPUSH", KEYS[2], ARGV[3])
-redis.call("XADD", KEYS[3], "*", "action", "assigned", "code", ARGV[4], "actor", ARGV[5], "assignee", ARGV[1])
-return {"assigned", previous}
-`);
-
-// KEYS: case, events, audit. ARGV: event, code, actor.
-const NOTE = luaScript<number>(`
-if redis.call("EXISTS", KEYS[1]) == 0 then return 0 end
-redis.call("RPUSH", KEYS[2], ARGV[1])
-redis.call("XADD", KEYS[3], "*", "action", "note", "code", ARGV[2], "actor", ARGV[3])
-return 1
-`);
+/** Closed cases by the time their personal data is to be deleted. */
+export const RETENTION = `${KEYS.casesBy.slice(0, -1)}:retention`;
 
 const localHour = (ms: string | undefined) => (ms ? bishkekIso(Number(ms)).slice(0, 16).replace("T", " ") : "");
 
@@ -202,39 +137,45 @@ export interface CaseEvent {
   /** A move: the status it went to, and the body referred to or the reason for closing. */
   status?: Status;
   detail?: string;
-  /** A note's text, decrypted when read (stored as `sealed`). */
+  /** The text of a note or a reply, decrypted when read (stored as `sealed`). */
   note?: string;
   sealed?: string;
+  /** The text was deleted with the case's personal data. */
+  deleted?: boolean;
 }
 
-const event = (action: string, actor: string, at: number) => JSON.stringify({ action, actor, at } satisfies CaseEvent);
+const event = (action: string, actor: string, at: number, more: Partial<CaseEvent> = {}) => JSON.stringify({ action, actor, at, ...more } satisfies CaseEvent);
 
-// A try takes a slot on both counters before the PIN is checked and gives it back when the PIN is right:
-// taking it in one script is what keeps parallel guesses from all getting past a limit read earlier.
-// Returns {0, ms until the full counters expire} or {1, the PIN hash or ""}.
-const TAKE_TRY = luaScript<[number, number | string]>(`
-local wait = -1
-for i = 1, 2 do
-  if tonumber(redis.call("GET", KEYS[i]) or "0") >= tonumber(ARGV[1]) then
-    wait = math.max(wait, redis.call("PTTL", KEYS[i]))
-  end
-end
-if wait >= 0 then return {0, wait} end
-for i = 1, 2 do
-  redis.call("INCR", KEYS[i])
-  redis.call("EXPIRE", KEYS[i], ARGV[2], "NX")
-end
-return {1, redis.call("HGET", KEYS[3], "pinHash") or ""}
-`);
+/** A job for the notices worker, written to the outbox by the same script as what caused it. */
+const notice = (name: string, data: Record<string, unknown>): [string, string] => {
+  const entry: OutboxEntry = { id: `${name}-${randomUUID()}`, queue: NOTICES_QUEUE, name, data };
+  return [entry.id, JSON.stringify(entry)];
+};
 
-// A counter that expired meanwhile is left alone rather than recreated without a TTL.
-const GIVE_BACK_TRY = luaScript(`
-for i = 1, #KEYS do
-  if redis.call("EXISTS", KEYS[i]) == 1 and redis.call("DECR", KEYS[i]) <= 0 then redis.call("DEL", KEYS[i]) end
-end
-`);
+/** How long a closed case's personal data is kept, set when the store is made. */
+export interface StoreOptions {
+  retentionDays: number;
+}
 
-export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
+
+/**
+ * Adds to `batch` the set of overdue cases (still new past the first deadline, or not acted on past the
+ * second), scored like the other indexes; returns its key. Kept a minute, for the next pages.
+ */
+function overdueSet(batch: ChainableCommander, { ackBefore, actBefore }: Cutoffs): string {
+  const minute = (ms: number) => Math.floor(ms / 60_000);
+  const key = `${KEYS.casesBy}tmp:overdue:${minute(ackBefore)}:${minute(actBefore)}`;
+  const [unacknowledged, unacted] = [`${key}:ack`, `${key}:act`];
+  batch
+    .zrangestore(unacknowledged, INDEX.status("new"), "-inf", ackBefore, "BYSCORE")
+    .zrangestore(unacted, INDEX.awaitingAction, "-inf", actBefore, "BYSCORE")
+    .zunionstore(key, 2, unacknowledged, unacted)
+    .del(unacknowledged, unacted)
+    .expire(key, 60);
+  return key;
+}
+
+export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }: StoreOptions = { retentionDays: 365 }): CaseStore {
   const caseKey = (code: string) => KEYS.case + code;
   const additionsKey = (code: string) => `${KEYS.case}${code}:additions`;
   const eventsKey = (code: string) => `${KEYS.case}${code}:events`;
@@ -270,6 +211,13 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
       updatedAt: Number(fields.updatedAt),
       consentVersion: fields.consentVersion ?? "",
       ...(fields.assignee ? { assignee: Number(fields.assignee) } : {}),
+      ...(fields.firstActionAt ? { firstActionAt: Number(fields.firstActionAt) } : {}),
+      ...(fields.referredTo ? { referredTo: fields.referredTo } : {}),
+      ...(fields.closedReason ? { closedReason: fields.closedReason } : {}),
+      ...(fields.consent ? { shareConsent: fields.consent as Case["shareConsent"] } : {}),
+      ...(fields.retainUntil ? { retainUntil: Number(fields.retainUntil) } : {}),
+      ...(fields.purgedAt ? { purgedAt: Number(fields.purgedAt) } : {}),
+      notify: fields.notify === "1",
       consentAt: secret?.consentAt ?? Number(fields.consentAt),
       secret,
       additions,
@@ -277,16 +225,19 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
   }
 
   async function lineOf(code: string): Promise<CaseLine | undefined> {
-    const [status, urgent, placeType, region, createdAt, assignee] = await redis.hmget(caseKey(code), "status", "urgent", "placeType", "region", "createdAt", "assignee");
+    const fields = ["status", "urgent", "placeType", "region", "createdAt", "assignee", "firstActionAt", "consent", "retainUntil", "purgedAt"] as const;
+    const [status, urgent, placeType, region, createdAt, assignee, firstActionAt, consent, retainUntil, purgedAt] = await redis.hmget(caseKey(code), ...fields);
     if (!status) return undefined;
+    const number = (value?: string | null) => (value ? Number(value) : undefined);
     return {
       code, status: statusOf(status) ?? "new", urgent: urgent === "1", placeType: placeType as PlaceType, region: region as Region,
-      createdAt: Number(createdAt), ...(assignee ? { assignee: Number(assignee) } : {}),
+      createdAt: Number(createdAt), assignee: number(assignee), firstActionAt: number(firstActionAt),
+      shareConsent: (consent ?? undefined) as CaseLine["shareConsent"], retainUntil: number(retainUntil), purgedAt: number(purgedAt),
     };
   }
 
   return {
-    async submit({ code, draftId, pin, draft, consentVersion, consentAt, reporterId, now }) {
+    async submit({ code, draftId, pin, draft, consentVersion, consentAt, reporterId, locale, now }) {
       const secret: CaseSecret = {
         reporter: draft.reporter,
         placeName: draft.placeName,
@@ -298,17 +249,21 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
         contact: draft.contact,
         createdAt: now,
         consentAt,
+        locale,
+        // So that deleting the personal data later also takes the case out of the reporter's own list.
+        owner: draft.contact.kind === "anonymous" ? undefined : ownKey(reporterId),
       };
       const hour = hourOf(now);
       const fields = {
         draftId, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
         createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: await hashPin(pin), secret: cipher.encrypt(JSON.stringify(secret)),
+        notify: draft.notify ? "1" : "0",
       };
       const named = draft.contact.kind !== "anonymous";
       const alert = newCaseAlert(code);
       const keys = [
         caseKey(code), KEYS.cases, ownKey(reporterId), quotaKey(reporterId, now), eventsKey(code), KEYS.outbox,
-        INDEX.status("new"), INDEX.region(draft.region), INDEX.place(draft.placeType), INDEX.urgent,
+        INDEX.status("new"), INDEX.region(draft.region), INDEX.place(draft.placeType), INDEX.urgent, INDEX.awaitingAction,
       ];
       const args = [
         draftId, code, hour, named ? "1" : "0", event("submitted", "reporter", hour), alert.id, JSON.stringify(alert), draft.urgent ? "1" : "0",
@@ -336,8 +291,52 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
     },
 
     async addNote(code, text, actor, now) {
-      const entry = JSON.stringify({ action: "note", actor, at: now, sealed: cipher.encrypt(text) } satisfies CaseEvent);
-      return (await NOTE(redis, [caseKey(code), eventsKey(code), KEYS.audit], [entry, code, actor])) === 1;
+      const entry = event("note", actor, now, { sealed: cipher.encrypt(text) });
+      return (await LOG(redis, [caseKey(code), eventsKey(code), KEYS.audit], [entry, code, actor, "note"])) === 1;
+    },
+
+    async reply(code, text, actor, now) {
+      const stored = await redis.hmget(caseKey(code), "secret");
+      const contact = stored[0] ? open<CaseSecret>(stored[0]).contact : undefined;
+      const sealed = cipher.encrypt(text);
+      const [field, entry] = contact?.kind === "chat" ? notice("reply", { code, sealed }) : ["", ""];
+      const keys = [caseKey(code), eventsKey(code), KEYS.audit, INDEX.awaitingAction, KEYS.firstAction, KEYS.outbox];
+      const done = await TO_REPORTER(redis, keys, [event("reply", actor, now, { sealed }), code, actor, now, field, entry, "reply"]);
+      if (done !== 1) return "refused";
+      return contact?.kind === "chat" ? "sent" : "kept";
+    },
+
+    async askConsent(code, actor, now) {
+      const [sealed] = await redis.hmget(caseKey(code), "secret");
+      if (!sealed) return "refused";
+      if (open<CaseSecret>(sealed).contact.kind !== "chat") return "unreachable";
+      const [field, entry] = notice("consent", { code });
+      const keys = [caseKey(code), eventsKey(code), KEYS.audit, INDEX.awaitingAction, KEYS.firstAction, KEYS.outbox];
+      const done = await TO_REPORTER(redis, keys, [event("consent-asked", actor, now), code, actor, now, field, entry, "consent-asked"]);
+      return done === 1 ? "asked" : "refused";
+    },
+
+    async answerConsent(code, yes, now) {
+      const answer = yes ? "yes" : "no";
+      const [field, entry] = notice("reporter-wrote", { code, kind: `consent-${answer}` });
+      const args = [answer, event("consent", "reporter", hourOf(now), { detail: answer }), field, entry];
+      return (await CONSENT(redis, [caseKey(code), eventsKey(code), KEYS.outbox], args)) === 1;
+    },
+
+    async forReporter(code) {
+      const [events, [consent]] = await Promise.all([this.history(code), redis.hmget(caseKey(code), "consent")]);
+      const replies = events.flatMap((item) => (item.action === "reply" && item.note !== undefined ? [{ at: item.at, text: item.note }] : []));
+      return { replies, consentAsked: consent === "asked" };
+    },
+
+    async logEvidence(code, actor) {
+      await LOG(redis, [caseKey(code), eventsKey(code), KEYS.audit], [event("evidence", actor, Date.now()), code, actor, "evidence"]);
+    },
+
+    async extendRetention(code, days, actor, now) {
+      const keys = [caseKey(code), eventsKey(code), KEYS.audit, RETENTION];
+      const keep = await EXTEND(redis, keys, [days, now, event("retention-extended", actor, now, { detail: String(days) }), code, actor]);
+      return keep ? Number(keep) : undefined;
     },
 
     async reportsToday(reporterId, now) {
@@ -359,15 +358,18 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
       return (await ownCodes(reporterId)).includes(code);
     },
 
-    async addInformation(code, addition, now) {
+    async addInformation(code, addition, now, kind = "added") {
       const sealed = cipher.encrypt(JSON.stringify({ at: now, ...addition } satisfies Addition));
       const hour = hourOf(now);
-      return (await ADD(redis, [caseKey(code), additionsKey(code), eventsKey(code)], [sealed, hour, event("added", "reporter", hour)])) === 1;
+      const [field, entry] = notice("reporter-wrote", { code, kind });
+      const keys = [caseKey(code), additionsKey(code), eventsKey(code), KEYS.outbox];
+      return (await ADD(redis, keys, [sealed, hour, event(kind, "reporter", hour), field, entry])) === 1;
     },
 
     async withdraw(code, actor, now) {
       const hour = hourOf(now);
-      return (await WITHDRAW(redis, [caseKey(code), additionsKey(code), eventsKey(code), KEYS.cases], [hour, event("withdrawn", actor, hour), code, INDEX.status("")])) === 1;
+      const keys = [caseKey(code), additionsKey(code), eventsKey(code), KEYS.cases, INDEX.awaitingAction, RETENTION];
+      return (await WITHDRAW(redis, keys, [hour, event("withdrawn", actor, hour), code, INDEX.status("")])) === 1;
     },
 
     async list(filter, offset, count) {
@@ -376,9 +378,10 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
         filter.region && INDEX.region(filter.region), filter.placeType && INDEX.place(filter.placeType),
         filter.assignee !== undefined && INDEX.assignee(filter.assignee),
       ].filter((key): key is string => Boolean(key));
+      const batch = redis.multi();
+      if (filter.overdue) keys.push(overdueSet(batch, filter.overdue));
       // One filter reads its index; several read their intersection, kept a minute for the next pages.
       const source = keys.length === 0 ? KEYS.cases : keys.length === 1 ? keys[0]! : `${KEYS.casesBy}tmp:${keys.join("|")}`;
-      const batch = redis.multi();
       if (keys.length > 1) batch.zinterstore(source, keys.length, ...keys, "AGGREGATE", "MAX").expire(source, 60);
       const replies = (await batch.zcard(source).zrevrange(source, offset, offset + count - 1).exec()) ?? [];
       const [total, codes] = replies.slice(-2).map(([err, value]) => {
@@ -390,6 +393,20 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
     },
 
     line: (code) => lineOf(code),
+
+    async digest(cutoffs) {
+      const open = `${KEYS.casesBy}tmp:open`;
+      const batch = redis.multi();
+      const overdue = overdueSet(batch, cutoffs);
+      const statuses = OPEN_STATUSES.map((status) => INDEX.status(status));
+      batch.zcard(INDEX.status("new")).zunionstore(open, statuses.length, ...statuses).zintercard(2, open, INDEX.urgent).del(open).zcard(overdue);
+      const replies = ((await batch.exec()) ?? []).map(([err, value]) => {
+        if (err) throw err;
+        return value;
+      });
+      const [fresh, , urgent, , late] = replies.slice(-5) as number[];
+      return { fresh: fresh!, urgent: urgent!, overdue: late! };
+    },
 
     async *exportRows(withContent) {
       const total = await redis.zcard(KEYS.cases);
@@ -425,7 +442,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
     },
 
     async assign(code, assignee, actor, now) {
-      const entry = JSON.stringify({ action: "assigned", actor, at: now, detail: String(assignee) } satisfies CaseEvent);
+      const entry = event("assigned", actor, now, { detail: String(assignee) });
       const args = [assignee, now, entry, code, actor, INDEX.assignee("")];
       const [kind, previous] = await ASSIGN(redis, [caseKey(code), eventsKey(code), KEYS.audit, KEYS.cases], args);
       if (kind === "assigned") return { kind, ...(previous ? { previous: Number(previous) } : {}) };
@@ -434,9 +451,14 @@ export function createCaseStore(redis: Redis, cipher: Cipher): CaseStore {
 
     async move(code, move, actor, now) {
       const [field, value] = move.to === "referred" ? ["referredTo", move.body] : move.to === "closed" ? ["closedReason", move.reason] : ["", ""];
-      const entry = JSON.stringify({ action: "status", actor, at: now, status: move.to, ...(value ? { detail: value } : {}) } satisfies CaseEvent);
-      const args = [move.to, movableFrom(move.to).join(","), field, value, now, entry, code, actor, INDEX.status("")];
-      const [kind, status] = await MOVE(redis, [caseKey(code), eventsKey(code), KEYS.audit, KEYS.cases], args);
+      const entry = event("status", actor, now, { status: move.to, ...(value ? { detail: value } : {}) });
+      const [noticeField, noticeEntry] = notice("status", { code, status: move.to });
+      const args = [
+        move.to, movableFrom(move.to).join(","), field, value, now, entry, code, actor, INDEX.status(""),
+        ACTIONS.includes(move.to) ? "1" : "0", noticeField, noticeEntry, now + retentionDays * 24 * 3_600_000,
+      ];
+      const keys = [caseKey(code), eventsKey(code), KEYS.audit, KEYS.cases, INDEX.awaitingAction, KEYS.firstAction, KEYS.outbox, RETENTION];
+      const [kind, status] = await MOVE(redis, keys, args);
       if (kind === "moved") return { kind, from: statusOf(status)! };
       if (kind === "refused") return { kind, status: statusOf(status)! };
       return { kind: "missing" };

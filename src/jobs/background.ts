@@ -2,48 +2,74 @@ import { Queue } from "bullmq";
 import type { Api } from "grammy";
 import type { I18n } from "@grammyjs/i18n";
 import type { Redis } from "ioredis";
-import { ALERTS_QUEUE } from "../complaints/alerts.js";
+import { ALERTS_QUEUE, NOTICES_QUEUE } from "../complaints/alerts.js";
 import type { CaseStore } from "../complaints/store.js";
-import type { Locale } from "../config.js";
+import type { Config, Locale } from "../config.js";
+import type { Cipher } from "../crypto.js";
 import type { Logger } from "../logger.js";
+import type { Profile } from "../profile.js";
+import type { RoleStore } from "../roles.js";
 import type { BotContext } from "../bot/context.js";
 import { ALERT_JOB_OPTIONS, startAlertWorker } from "./alert-worker.js";
+import { startDaily } from "./daily.js";
+import { startNoticeWorker } from "./notice-worker.js";
 import { createOutboxRelay } from "./outbox.js";
 
 export interface BackgroundDeps {
   /** A connection of its own, made with maxRetriesPerRequest: null as BullMQ requires. */
   connection: Redis;
+  /** The bot's connection, for the daily run's reads and writes of cases. */
+  redis: Redis;
   api: Api;
   cases: CaseStore;
+  cipher: Cipher;
+  roles: RoleStore;
   i18n: I18n<BotContext>;
-  staffLocale: Locale;
-  staffChatId: number | undefined;
+  profile: Profile;
+  config: Pick<Config, "defaultLocale" | "staffChatId" | "adminIds" | "deadlines" | "digestHour">;
   logger: Logger;
   /** How often the outbox is moved into the queues; 0 for never (then call relay()). */
   relayEveryMs?: number;
-  /** The first pause before an alert is retried; it doubles each time. */
+  /** The first pause before an alert or notice is retried; it doubles each time. */
   retryDelayMs?: number;
   /** BullMQ's key prefix. */
   prefix?: string;
+  /** Other daily upkeep (see startDaily). */
+  upkeep?: (now: number) => Promise<unknown>;
 }
 
-/** The queued work of one process: the outbox relay and the alert worker. */
+/** The queued work of one process: the outbox relay, the alert and notice workers, the daily run. */
 export function startBackground(deps: BackgroundDeps) {
-  const { connection, api, cases, i18n, staffLocale, staffChatId, logger, relayEveryMs = 1000, retryDelayMs = 5000, prefix } = deps;
-  const alerts = new Queue(ALERTS_QUEUE, { connection, prefix });
-  // Without a listener BullMQ prints the queue's connection errors to stderr, outside the structured log.
-  alerts.on("error", (err) => logger.warn({ err }, "the alert queue lost its Redis connection; it reconnects"));
+  const { connection, redis, api, cases, cipher, roles, i18n, profile, config, logger, relayEveryMs = 1000, retryDelayMs = 5000, prefix } = deps;
+  const queues = [ALERTS_QUEUE, NOTICES_QUEUE].map((name) => {
+    const queue = new Queue(name, { connection, prefix });
+    // Without a listener BullMQ prints the queue's connection errors to stderr, outside the structured log.
+    queue.on("error", (err) => logger.warn({ err, queue: name }, "a queue lost its Redis connection; it reconnects"));
+    return queue;
+  });
+  // A notice holds a reply's ciphertext: it is not kept once delivered.
   const options = { ...ALERT_JOB_OPTIONS, backoff: { type: "exponential", delay: retryDelayMs } };
-  const relay = createOutboxRelay(connection, new Map([[ALERTS_QUEUE, { queue: alerts, options }]]), logger, relayEveryMs);
-  const t = ((key: string, vars?: Record<string, string | number>) => i18n.t(staffLocale, key, vars)) as Parameters<typeof startAlertWorker>[0]["t"];
-  const worker = startAlertWorker({ connection, prefix, api, cases, t, staffChatId, logger });
+  const targets = new Map(queues.map((queue) => [queue.name, { queue, options: queue.name === NOTICES_QUEUE ? { ...options, removeOnComplete: true } : options }]));
+  const relay = createOutboxRelay(connection, targets, logger, relayEveryMs);
+  const staffT = (key: string, vars?: Record<string, string | number>) => i18n.t(config.defaultLocale, key, vars);
+  const translate = (locale: Locale, key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);
+  const alertWorker = startAlertWorker({ connection, prefix, api, cases, t: staffT as Parameters<typeof startAlertWorker>[0]["t"], staffChatId: config.staffChatId, logger });
+  const noticeWorker = startNoticeWorker({
+    connection, prefix, api, cases, cipher, roles, translate, profile, defaultLocale: config.defaultLocale, staffChatId: config.staffChatId, logger,
+  });
+  const daily = startDaily({
+    connection, prefix, redis, api, cases, cipher, t: staffT, deadlines: config.deadlines, staffChatId: config.staffChatId,
+    admins: async () => config.adminIds, hour: config.digestHour, logger, upkeep: deps.upkeep,
+  });
   return {
-    alerts,
+    alerts: queues[0]!,
+    notices: queues[1]!,
+    daily,
     relay: relay.relay,
     async close() {
       relay.stop();
-      await worker.close();
-      await alerts.close();
+      await Promise.all([alertWorker.close(), noticeWorker.close(), daily.close()]);
+      await Promise.all(queues.map((queue) => queue.close()));
     },
   };
 }

@@ -6,12 +6,15 @@ import type { BotContext, ConversationContext } from "../context.js";
 import { sensitive } from "../protect.js";
 import { FORM, cancelButton, localClock, localTime } from "../report-view.js";
 import { attachmentOf, formChat } from "./input.js";
+import { splitMessage, type Block } from "../split.js";
 
 export const CHECK = "check";
 
 const ADD = "r:add";
 const WITHDRAW = "r:withdraw";
 const WITHDRAW_YES = "r:withdraw-yes";
+const CONSENT_YES = "r:consent-yes";
+const CONSENT_NO = "r:consent-no";
 const MINUTE = 60_000;
 
 /** «Check by code»: from any account, with the case code and PIN; then add information or withdraw. */
@@ -54,24 +57,32 @@ export async function checkConversation(conversation: Conversation<BotContext, C
   for (;;) {
     const state = await conversation.external(async (outer) => {
       const stored = await outer.cases.get(code);
-      return stored && { status: stored.status, createdAt: stored.createdAt };
+      return stored && { status: stored.status, createdAt: stored.createdAt, open: stored.secret !== undefined, ...(await outer.cases.forReporter(code)) };
     });
     if (!state) return;
-    const open = state.status !== "withdrawn";
+    const open = state.status !== "withdrawn" && state.open;
     const actions = () => {
       const buttons = new InlineKeyboard();
+      if (open && state.consentAsked) buttons.text(t("reporter-consent-yes"), CONSENT_YES).row().text(t("reporter-consent-no"), CONSENT_NO).row();
       if (open) buttons.text(t("check-add"), ADD).row().text(t("check-withdraw"), WITHDRAW).row();
       return buttons.text(t("report-done"), FORM.done);
     };
-    await ask(() => ({
-      text: t("check-status", { code: code, status: t(`case-status-${state.status}`), date: localTime(state.createdAt) }),
-      other: { parse_mode: "HTML", reply_markup: actions() },
-    }));
+    // The organisation's replies, each with its date; the person reads them only here when not answered in the chat.
+    await ask(() =>
+      splitMessage([
+        t("check-status", { code: code, status: t(`case-status-${state.status}`), date: localTime(state.createdAt) }),
+        ...state.replies.flatMap(({ at, text }): Block[] => ["", `<b>${t("check-reply", { date: localTime(at) })}</b>`, { typed: text }]),
+        ...(open && state.consentAsked ? ["", t("check-consent-ask")] : []),
+      ]).map((text, index, parts) => ({ text, other: { parse_mode: "HTML" as const, ...(index === parts.length - 1 ? { reply_markup: actions() } : {}) } })),
+    );
     const choice = (await next()).callbackQuery?.data;
     // Anything but a button means the person has moved on: the check ends, and the rest of the bot
     // answers what they wrote (a question, a menu).
     if (choice === undefined) return conversation.halt({ next: true });
-    if (choice === ADD && open) {
+    if ((choice === CONSENT_YES || choice === CONSENT_NO) && open) {
+      const saved = await conversation.external((outer) => outer.cases.answerConsent(code, choice === CONSENT_YES, Date.now()));
+      await say(t(!saved ? "reporter-consent-closed" : choice === CONSENT_YES ? "reporter-consent-given" : "reporter-consent-refused", { code }), { parse_mode: "HTML" });
+    } else if (choice === ADD && open) {
       await addInformation(code);
     } else if (choice === WITHDRAW && open) {
       await ask(() => ({

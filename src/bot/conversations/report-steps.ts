@@ -202,10 +202,20 @@ export function reportSteps(form: Form) {
   async function contact(): Promise<"back" | "done"> {
     const kind = await choose("contact", CONTACTS);
     if (kind === "back") return "back";
-    if (kind !== "phone") {
-      draft.contact = kind === "chat" ? { kind, chatId: form.chatId } : { kind };
+    if (kind === "anonymous") {
+      draft.contact = { kind };
+      delete draft.notify;
       return "done";
     }
+    if (kind === "chat") {
+      // Only someone answered in the chat can be told of changes there; «Back» returns to how to reach them.
+      const notify = await choose("notify", ["yes", "no"] as const);
+      if (notify === "back") return contact();
+      draft.contact = { kind, chatId: form.chatId };
+      draft.notify = notify === "yes";
+      return "done";
+    }
+    delete draft.notify;
     // A reply keyboard (the only way to offer «share my number») replaces the inline buttons, so «Back»
     // and «Cancel» are keyboard buttons here and arrive as text.
     const share = () => new Keyboard().requestContact(t("report-share-phone")).row().text(t("rights-back")).text(t("report-cancel")).resized();

@@ -14,7 +14,7 @@ import { ALL_STEPS, PART_STEPS, reportSteps } from "./report-steps.js";
 
 export const REPORT = "report";
 /** Shown to the person before they start, and stored with the case. Change it whenever report-consent changes. */
-export const CONSENT_VERSION = "2026-11-30";
+export const CONSENT_VERSION = "2026-12-01";
 
 const EDIT = FORM.edit("");
 
@@ -31,6 +31,7 @@ export async function reportConversation(conversation: Conversation<BotContext, 
     chatId: outer.chat!.id,
     hotline: emergencyNumbers(outer.profile),
     org: outer.profile.organisation?.name ?? null,
+    retention: outer.config.retentionDays,
   }));
   const draft: Draft = { attachments: [] };
 
@@ -44,7 +45,7 @@ export async function reportConversation(conversation: Conversation<BotContext, 
     const question = async (): Promise<FormMessage> => {
       const locale = await conversation.external((outer) => outer.i18n.getLocale());
       return {
-        text: t("report-consent", { ...organisationVariables(setup.org, locale as Locale), ...emergencyVariables(setup.hotline) }),
+        text: t("report-consent", { ...organisationVariables(setup.org, locale as Locale), ...emergencyVariables(setup.hotline), retention: setup.retention }),
         other: { reply_markup: agree(), parse_mode: "HTML" },
       };
     };
@@ -86,9 +87,10 @@ export async function reportConversation(conversation: Conversation<BotContext, 
     try {
       code = await conversation.external(async (outer) => {
         const now = Date.now();
+        const locale = await outer.i18n.getLocale();
         for (let code = setup.code; ; code = newCaseCode()) {
           const result = await outer.cases.submit({
-            code, draftId: setup.draftId, pin: setup.pin, draft: complete, consentVersion: CONSENT_VERSION, consentAt, reporterId: setup.reporterId, now,
+            code, draftId: setup.draftId, pin: setup.pin, draft: complete, consentVersion: CONSENT_VERSION, consentAt, reporterId: setup.reporterId, locale, now,
           });
           // Another case already has this code (about one chance in 10^12): draw again.
           if (result !== "collision") return code;

@@ -2,11 +2,12 @@ import { InlineKeyboard } from "grammy";
 import { Composer } from "../composer.js";
 import { NARRATIVE_MAX } from "../../complaints/model.js";
 import { isCloseReason, isReferralBody, type MoveDetail } from "../../complaints/statuses.js";
-import { assigneeChoice, casePanel, detailChoice, historyMessages, NOTE_MARK, noteCode, PANEL } from "../case-panel.js";
+import { assigneeChoice, casePanel, detailChoice, historyMessages, PANEL } from "../case-panel.js";
+import { NOTE_PROMPT } from "../reply-prompts.js";
 import type { BotContext } from "../context.js";
 import { isCaseworker, onlyFor } from "../filters.js";
 import { sensitive } from "../protect.js";
-import { CASE_DATA } from "../report-view.js";
+import { CASE_DATA, caseMessages } from "../report-view.js";
 
 const composer = new Composer<BotContext>();
 // Only in a caseworker's private chat, and the role is read again for every press: a forged or forwarded
@@ -35,7 +36,16 @@ feature.callbackQuery(PANEL.move, caseworkers(async (ctx) => {
   const status = result.kind === "moved" ? move.to : result.status;
   await ctx.answerCallbackQuery(result.kind === "refused" ? { text: ctx.t("case-move-refused", { status: ctx.t(`case-status-${status}`) }), show_alert: true } : {});
   await showPanel(ctx, code);
+  if (result.kind === "moved" && move.to === "referred") await sendReferral(ctx, code);
 }));
+
+// What the caseworker passes on: the case without the way to reach the reporter, unless they said yes.
+async function sendReferral(ctx: BotContext & { from: { id: number } }, code: string) {
+  const stored = await ctx.cases.get(code);
+  if (!stored) return;
+  await ctx.cases.logAccess(code, `staff:${ctx.from.id}`);
+  for (const part of caseMessages(ctx.t, stored, "referral")) await ctx.reply(part, sensitive({ parse_mode: "HTML" as const }));
+}
 
 /** The panel again, as the case now is (another caseworker may have acted meanwhile). */
 async function showPanel(ctx: BotContext & { from: { id: number } }, code: string) {
@@ -89,17 +99,15 @@ feature.callbackQuery(PANEL.history, caseworkers(async (ctx) => {
 // note. Notes are encrypted in the case's history and never shown to the reporter.
 feature.callbackQuery(PANEL.note, caseworkers(async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.reply(`${NOTE_MARK} ${ctx.t("case-note-ask", { code: ctx.match[1]! })}`, {
-    reply_markup: { force_reply: true, input_field_placeholder: ctx.t("case-note-placeholder") },
-  });
+  await ctx.reply(NOTE_PROMPT.text(ctx.t("case-note-ask", { code: ctx.match[1]! })), NOTE_PROMPT.options(ctx.t("case-note-placeholder")));
 }));
 
 feature
   .on("message:text")
-  .filter((ctx) => ctx.msg.reply_to_message?.from?.id === ctx.me.id && noteCode(ctx.msg.reply_to_message.text) !== undefined)
+  .filter((ctx) => NOTE_PROMPT.answered(ctx) !== undefined)
   .use(
     caseworkers(async (ctx) => {
-      const code = noteCode(ctx.msg.reply_to_message?.text)!;
+      const code = NOTE_PROMPT.answered(ctx)!;
       const text = ctx.msg.text.trim();
       if (text.length > NARRATIVE_MAX) return ctx.reply(ctx.t("case-note-too-long", { max: NARRATIVE_MAX }));
       const saved = await ctx.cases.addNote(code, text, `staff:${ctx.from.id}`, Date.now());

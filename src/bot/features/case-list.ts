@@ -3,6 +3,7 @@ import { Composer } from "../composer.js";
 import { caseListScreen, LIST, PAGE_SIZE, type ListState } from "../case-list-view.js";
 import type { BotContext } from "../context.js";
 import { isCaseworker, onlyFor } from "../filters.js";
+import { cutoffsOf } from "../../complaints/deadlines.js";
 
 const composer = new Composer<BotContext>();
 // In a caseworker's or admin's private chat only; the role is read again on every press, so a forged
@@ -11,13 +12,15 @@ const feature = composer.chatType("private");
 const caseworkers = onlyFor(isCaseworker);
 
 async function screen(ctx: BotContext & { from: { id: number } }, state: ListState) {
-  const filter = state.mine ? { ...state.filter, assignee: ctx.from.id } : state.filter;
+  const now = Date.now();
+  const cutoffs = cutoffsOf(ctx.config.deadlines, now);
+  const filter = { ...state.filter, ...(state.mine ? { assignee: ctx.from.id } : {}), ...(state.overdue ? { overdue: cutoffs } : {}) };
   const page = await ctx.cases.list(filter, state.offset, PAGE_SIZE);
-  return caseListScreen(ctx.t, state, page, Date.now());
+  return caseListScreen(ctx.t, state, page, now, cutoffs);
 }
 
 feature.command("cases", caseworkers(async (ctx) => {
-  const { text, keyboard } = await screen(ctx, { filter: {}, mine: false, offset: 0 });
+  const { text, keyboard } = await screen(ctx, { filter: {}, mine: false, overdue: false, offset: 0 });
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }));
 

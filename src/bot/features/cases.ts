@@ -5,7 +5,7 @@ import { stripBidi } from "../../html.js";
 import type { BotContext } from "../context.js";
 import { isCaseworker } from "../filters.js";
 import { sensitive } from "../protect.js";
-import { casePanel } from "../case-panel.js";
+import { casePanel, PANEL } from "../case-panel.js";
 import { caseMessages, REPORT_CALLBACK } from "../report-view.js";
 
 const composer = new Composer<BotContext>();
@@ -49,12 +49,27 @@ composer.callbackQuery(REPORT_CALLBACK.open).filter(isCaseworker, async (ctx) =>
     if (delivered > 0) await ctx.cases.logAccess(code, `staff:${staffId}`);
     return ctx.answerCallbackQuery({ text: ctx.t(reason), show_alert: true });
   }
-  // The details have been seen, whatever happens to the files.
+  // The details have been seen.
   await ctx.cases.logAccess(code, `staff:${staffId}`);
   ctx.logger.info({ code, staff: staffId }, "case opened");
-  // The recorded narrative first: it comes before the evidence in the case, as it did in the form.
-  const { recordings = [], attachments: evidence = [] } = stored.secret ?? {};
+  // What can be done with the case comes last, under everything it holds.
+  const panel = casePanel(ctx.t, stored, staffId);
+  await ctx.api.sendMessage(staffId, panel.text, sensitive({ parse_mode: "HTML" as const, reply_markup: panel.keyboard })).catch((err: unknown) => ctx.logger.warn({ err, code }, "could not send the case panel"));
+  await ctx.answerCallbackQuery({ text: ctx.t("case-sent-privately") });
+});
+
+// «Files» on the panel: each file of the case again, protected, and the look is audited first. The
+// recorded narrative comes first, as it did in the form, then the evidence and what was added later.
+composer.callbackQuery(PANEL.evidence).filter(isCaseworker, async (ctx) => {
+  const code = ctx.match[1]!;
+  const staffId = ctx.from.id;
+  const stored = await ctx.cases.get(code);
+  if (!stored?.secret) return ctx.answerCallbackQuery({ text: ctx.t("case-evidence-none") });
+  const { recordings = [], attachments: evidence } = stored.secret;
   const attachments = [...recordings, ...evidence, ...stored.additions.flatMap((addition) => addition.attachments)];
+  if (attachments.length === 0) return ctx.answerCallbackQuery({ text: ctx.t("case-evidence-none") });
+  await ctx.cases.logEvidence(code, `staff:${staffId}`);
+  ctx.logger.info({ code, staff: staffId, files: attachments.length }, "case files viewed");
   const failed: number[] = [];
   for (const [index, attachment] of attachments.entries()) {
     await sendAttachment(ctx.api, staffId, attachment).catch((err: unknown) => {
@@ -62,15 +77,10 @@ composer.callbackQuery(REPORT_CALLBACK.open).filter(isCaseworker, async (ctx) =>
       failed.push(index + 1);
     });
   }
-  // What can be done with the case comes last, under everything it holds.
-  const panel = casePanel(ctx.t, stored, staffId);
-  await ctx.api.sendMessage(staffId, panel.text, sensitive({ parse_mode: "HTML" as const, reply_markup: panel.keyboard })).catch((err: unknown) => ctx.logger.warn({ err, code }, "could not send the case panel"));
-  if (failed.length > 0) {
-    const text = ctx.t("case-attachments-failed", { count: failed.length, parts: failed.join(", "), total: attachments.length });
-    await ctx.api.sendMessage(staffId, text).catch((err: unknown) => ctx.logger.warn({ err, code }, "could not say which attachments failed"));
-    return ctx.answerCallbackQuery({ text, show_alert: true });
-  }
-  await ctx.answerCallbackQuery({ text: ctx.t("case-sent-privately") });
+  if (failed.length === 0) return ctx.answerCallbackQuery();
+  const text = ctx.t("case-attachments-failed", { count: failed.length, parts: failed.join(", "), total: attachments.length });
+  await ctx.api.sendMessage(staffId, text).catch((err: unknown) => ctx.logger.warn({ err, code }, "could not say which attachments failed"));
+  await ctx.answerCallbackQuery({ text, show_alert: true });
 });
 
 export { composer as casesFeature };

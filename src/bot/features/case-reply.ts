@@ -1,0 +1,42 @@
+import { Composer } from "../composer.js";
+import { NARRATIVE_MAX } from "../../complaints/model.js";
+import { PANEL } from "../case-panel.js";
+import type { BotContext } from "../context.js";
+import { isCaseworker, onlyFor } from "../filters.js";
+import { REPLY_PROMPT } from "../reply-prompts.js";
+
+const composer = new Composer<BotContext>();
+// In a caseworker's private chat, the role read again on every update, as in case-actions.ts.
+const feature = composer.chatType("private");
+const caseworkers = onlyFor(isCaseworker);
+
+// A reply to the reporter is the caseworker's answer to a prompt naming the case. It goes out signed by the
+// organisation, never by the caseworker.
+feature.callbackQuery(PANEL.reply, caseworkers(async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.reply(REPLY_PROMPT.text(ctx.t("case-reply-ask", { code: ctx.match[1]! })), REPLY_PROMPT.options(ctx.t("case-reply-placeholder")));
+}));
+
+feature
+  .on("message:text")
+  .filter((ctx) => REPLY_PROMPT.answered(ctx) !== undefined)
+  .use(
+    caseworkers(async (ctx) => {
+      const code = REPLY_PROMPT.answered(ctx)!;
+      const text = ctx.msg.text.trim();
+      if (text.length > NARRATIVE_MAX) return ctx.reply(ctx.t("case-note-too-long", { max: NARRATIVE_MAX }));
+      const result = await ctx.cases.reply(code, text, `staff:${ctx.from.id}`, Date.now());
+      ctx.logger.info({ code, staff: ctx.from.id, result }, "reply to a reporter");
+      await ctx.reply(ctx.t(`case-reply-${result}`, { code }));
+    }),
+  );
+
+// Identifying details go to another body only with the reporter's yes, asked in their own chat.
+feature.callbackQuery(PANEL.consent, caseworkers(async (ctx) => {
+  const code = ctx.match[1]!;
+  const result = await ctx.cases.askConsent(code, `staff:${ctx.from.id}`, Date.now());
+  ctx.logger.info({ code, staff: ctx.from.id, result }, "consent to share asked");
+  await ctx.answerCallbackQuery({ text: ctx.t(`case-consent-${result}`), show_alert: result !== "asked" });
+}));
+
+export { composer as caseReplyFeature };

@@ -1,0 +1,51 @@
+import type { Redis } from "ioredis";
+import type { Cipher } from "../crypto.js";
+import { KEYS } from "../redis.js";
+import type { CaseSecret } from "./model.js";
+import { PURGE } from "./scripts.js";
+import { RETENTION } from "./store.js";
+
+/** Admins are warned this long before a closed case's personal data is deleted. */
+export const WARN_DAYS = 14;
+/** How much longer one «Keep longer» keeps it. */
+export const EXTENSION_DAYS = 90;
+
+const DAY = 24 * 3_600_000;
+
+/**
+ * Closed cases whose personal data is deleted within WARN_DAYS and that no admin has been warned of yet,
+ * with the time of deletion; each is marked warned as it is returned (an extension clears the mark).
+ */
+export async function dueForWarning(redis: Redis, now: number): Promise<Array<{ code: string; retainUntil: number }>> {
+  const entries = await redis.zrangebyscore(RETENTION, "-inf", now + WARN_DAYS * DAY, "WITHSCORES");
+  const due: Array<{ code: string; retainUntil: number }> = [];
+  for (let index = 0; index < entries.length; index += 2) {
+    const code = entries[index]!;
+    if ((await redis.hsetnx(KEYS.case + code, "retentionWarned", String(now))) === 1) due.push({ code, retainUntil: Number(entries[index + 1]) });
+  }
+  return due;
+}
+
+/**
+ * Deletes the personal data of every closed case whose time has come (see PURGE: the statistics stay).
+ * Returns the codes done. A case reopened or extended meanwhile is left alone by the script itself.
+ */
+export async function purgeDue(redis: Redis, cipher: Cipher, now: number): Promise<string[]> {
+  const codes = await redis.zrangebyscore(RETENTION, "-inf", now);
+  const purged: string[] = [];
+  for (const code of codes) {
+    const key = KEYS.case + code;
+    const [sealed] = await redis.hmget(key, "secret");
+    // Cases sent before the owner was kept in the content cannot be found in the reporter's own list.
+    let owner: string | undefined;
+    try {
+      owner = sealed ? (JSON.parse(cipher.decrypt(sealed)) as CaseSecret).owner : undefined;
+    } catch {
+      owner = undefined; // sealed with a key no longer configured: the content is deleted all the same
+    }
+    const event = JSON.stringify({ action: "purged", actor: "retention", at: now });
+    const keys = [key, `${key}:additions`, `${key}:events`, RETENTION, KEYS.audit, owner ?? key];
+    if ((await PURGE(redis, keys, [code, now, event])) === 1) purged.push(code);
+  }
+  return purged;
+}

@@ -1,0 +1,225 @@
+import { luaScript } from "../redis.js";
+
+// Every write of a case is one of these scripts, so concurrent writers never interleave and nothing is
+// read, changed and written back. Content is append-only: each addition is its own encrypted entry in a
+// list, and every event goes to the case's own history list. Plain times are rounded down to the hour.
+
+export type SubmitResult = "created" | "duplicate" | "collision";
+
+// The first referral, closing, request for information or reply to the reporter: the case is no longer
+// waiting for action, and how long it waited is kept for the statistics (in hours from its sending).
+const FIRST_ACTION = `
+local function firstAction(case, code, now, awaiting, firstActions)
+  if redis.call("HSETNX", case, "firstActionAt", now) == 1 then
+    redis.call("ZREM", awaiting, code)
+    local sent = tonumber(redis.call("HGET", case, "createdAt") or now)
+    redis.call("ZADD", firstActions, math.max(0, math.floor((now - sent) / 3600000)), code)
+  end
+end
+`;
+
+// A case that is gone (never sent, or its personal data deleted after retention) or withdrawn takes nothing more.
+const OPEN_CASE = `
+local function isOpen(case)
+  local status = redis.call("HGET", case, "status")
+  return status and status ~= "withdrawn" and redis.call("HEXISTS", case, "purgedAt") == 0
+end
+`;
+
+// All or nothing: the case, the index, the reporter's list, the daily count, the history entry and the
+// staff alert in the outbox (delivered by the alert worker, so a crash after this cannot lose it).
+// KEYS: case, cases, own, quota, events, outbox, and the list's indexes: status new, region, place type,
+// urgent, awaiting action. ARGV: draftId, code, hour, named, event, outbox field, outbox entry, urgent, then
+// the case's fields.
+export const SUBMIT = luaScript<SubmitResult>(`
+local draft = redis.call("HGET", KEYS[1], "draftId")
+if draft then
+  if draft == ARGV[1] then return "duplicate" end
+  return "collision"
+end
+redis.call("HSET", KEYS[1], unpack(ARGV, 9))
+redis.call("ZADD", KEYS[2], ARGV[3], ARGV[2])
+for i = 7, 9 do redis.call("ZADD", KEYS[i], ARGV[3], ARGV[2]) end
+if ARGV[8] == "1" then redis.call("ZADD", KEYS[10], ARGV[3], ARGV[2]) end
+redis.call("ZADD", KEYS[11], ARGV[3], ARGV[2])
+if ARGV[4] == "1" then redis.call("SADD", KEYS[3], ARGV[2]) end
+redis.call("INCR", KEYS[4])
+redis.call("EXPIRE", KEYS[4], 172800)
+redis.call("RPUSH", KEYS[5], ARGV[5])
+redis.call("HSET", KEYS[6], ARGV[6], ARGV[7])
+return "created"
+`);
+
+// Information from the reporter: added with the code and PIN, or an answer to the organisation. The
+// assignee (or the staff chat) is told, through the outbox. KEYS: case, additions, events, outbox.
+// ARGV: sealed addition, hour, event, outbox field, outbox entry.
+export const ADD = luaScript<number>(`${OPEN_CASE}
+if not isOpen(KEYS[1]) then return 0 end
+redis.call("RPUSH", KEYS[2], ARGV[1])
+redis.call("HSET", KEYS[1], "updatedAt", ARGV[2])
+redis.call("RPUSH", KEYS[3], ARGV[3])
+redis.call("HSET", KEYS[4], ARGV[4], ARGV[5])
+return 1
+`);
+
+// The content and every addition go together; the plain statistics stay. KEYS: case, additions, events,
+// cases, awaiting action, retention. ARGV: hour, event, code, prefix of the status indexes (the old status's
+// index is known only here).
+export const WITHDRAW = luaScript<number>(`
+local status = redis.call("HGET", KEYS[1], "status")
+if not status or status == "withdrawn" then return 0 end
+if status == "in-progress" then status = "in-review" end
+redis.call("HDEL", KEYS[1], "secret", "retainUntil")
+redis.call("DEL", KEYS[2])
+redis.call("HSET", KEYS[1], "status", "withdrawn", "updatedAt", ARGV[1])
+redis.call("RPUSH", KEYS[3], ARGV[2])
+redis.call("ZREM", ARGV[4] .. status, ARGV[3])
+redis.call("ZADD", ARGV[4] .. "withdrawn", redis.call("ZSCORE", KEYS[4], ARGV[3]) or ARGV[1], ARGV[3])
+redis.call("ZREM", KEYS[5], ARGV[3])
+redis.call("ZREM", KEYS[6], ARGV[3])
+return 1
+`);
+
+// A staff move: checked against the current status, then status, its detail, the history entry and the
+// audit entry together, and the case moves between the status indexes. A closing starts the retention
+// clock, a reopening stops it; a reporter who asked to hear of changes is told, through the outbox.
+// KEYS: case, events, audit, cases, awaiting action, first actions, outbox, retention.
+// ARGV: to, the statuses it may come from (comma-separated), detail field ("" for none), detail value, time,
+// event, code, actor, prefix of the status indexes, "1" when the move is an action, outbox field, outbox
+// entry, the time the personal data is kept until when closing.
+export const MOVE = luaScript<string[]>(`${FIRST_ACTION}
+local status = redis.call("HGET", KEYS[1], "status")
+if not status then return {"missing"} end
+if status == "in-progress" then status = "in-review" end
+local allowed = false
+for from in string.gmatch(ARGV[2], "[^,]+") do
+  if from == status then allowed = true end
+end
+if not allowed then return {"refused", status} end
+redis.call("HSET", KEYS[1], "status", ARGV[1], "updatedAt", ARGV[5])
+if ARGV[3] ~= "" then redis.call("HSET", KEYS[1], ARGV[3], ARGV[4]) end
+redis.call("RPUSH", KEYS[2], ARGV[6])
+redis.call("XADD", KEYS[3], "*", "action", "status:" .. ARGV[1], "code", ARGV[7], "actor", ARGV[8])
+redis.call("ZREM", ARGV[9] .. status, ARGV[7])
+redis.call("ZADD", ARGV[9] .. ARGV[1], redis.call("ZSCORE", KEYS[4], ARGV[7]) or ARGV[5], ARGV[7])
+if ARGV[10] == "1" then firstAction(KEYS[1], ARGV[7], tonumber(ARGV[5]), KEYS[5], KEYS[6]) end
+if ARGV[1] == "closed" and redis.call("HEXISTS", KEYS[1], "purgedAt") == 0 then
+  redis.call("HSET", KEYS[1], "retainUntil", ARGV[13])
+  redis.call("HDEL", KEYS[1], "retentionWarned")
+  redis.call("ZADD", KEYS[8], ARGV[13], ARGV[7])
+elseif redis.call("HDEL", KEYS[1], "retainUntil") == 1 then
+  redis.call("ZREM", KEYS[8], ARGV[7])
+end
+if redis.call("HGET", KEYS[1], "notify") == "1" then redis.call("HSET", KEYS[7], ARGV[11], ARGV[12]) end
+return {"moved", status}
+`);
+
+// KEYS: case, events, audit, cases. ARGV: assignee, time, event, code, actor, prefix of the assignee indexes.
+export const ASSIGN = luaScript<string[]>(`
+local status = redis.call("HGET", KEYS[1], "status")
+if not status then return {"missing"} end
+if status == "withdrawn" then return {"refused"} end
+local previous = redis.call("HGET", KEYS[1], "assignee") or ""
+if previous == ARGV[1] then return {"same"} end
+if previous ~= "" then redis.call("ZREM", ARGV[6] .. previous, ARGV[4]) end
+redis.call("HSET", KEYS[1], "assignee", ARGV[1], "updatedAt", ARGV[2])
+redis.call("ZADD", ARGV[6] .. ARGV[1], redis.call("ZSCORE", KEYS[4], ARGV[4]) or ARGV[2], ARGV[4])
+redis.call("RPUSH", KEYS[2], ARGV[3])
+redis.call("XADD", KEYS[3], "*", "action", "assigned", "code", ARGV[4], "actor", ARGV[5], "assignee", ARGV[1])
+return {"assigned", previous}
+`);
+
+// Staff's own entries in the history: a note, a look at the evidence, an extension of retention.
+// KEYS: case, events, audit. ARGV: event, code, actor, audit action.
+export const LOG = luaScript<number>(`
+if redis.call("EXISTS", KEYS[1]) == 0 then return 0 end
+redis.call("RPUSH", KEYS[2], ARGV[1])
+redis.call("XADD", KEYS[3], "*", "action", ARGV[4], "code", ARGV[2], "actor", ARGV[3])
+return 1
+`);
+
+// Something staff send the reporter (a reply, a request for consent to share): recorded in the history and
+// the audit, and put in the outbox for delivery (a reply to a reporter who cannot be reached waits for them
+// to check with the code and PIN: ARGV[5] is then ""). A reply is an action on the case; asking for consent
+// marks it asked. KEYS: case, events, audit, awaiting action, first actions, outbox.
+// ARGV: event, code, actor, time, outbox field, outbox entry, audit action.
+export const TO_REPORTER = luaScript<number>(`${FIRST_ACTION}${OPEN_CASE}
+if not isOpen(KEYS[1]) then return 0 end
+redis.call("RPUSH", KEYS[2], ARGV[1])
+redis.call("XADD", KEYS[3], "*", "action", ARGV[7], "code", ARGV[2], "actor", ARGV[3])
+if ARGV[7] == "reply" then firstAction(KEYS[1], ARGV[2], tonumber(ARGV[4]), KEYS[4], KEYS[5]) end
+if ARGV[7] == "consent-asked" then redis.call("HSET", KEYS[1], "consent", "asked") end
+if ARGV[5] ~= "" then redis.call("HSET", KEYS[6], ARGV[5], ARGV[6]) end
+return 1
+`);
+
+// The reporter's answer to a request for consent; only a request still open can be answered.
+// KEYS: case, events, outbox. ARGV: "yes" or "no", event, outbox field, outbox entry.
+export const CONSENT = luaScript<number>(`${OPEN_CASE}
+if not isOpen(KEYS[1]) or redis.call("HGET", KEYS[1], "consent") ~= "asked" then return 0 end
+redis.call("HSET", KEYS[1], "consent", ARGV[1])
+redis.call("RPUSH", KEYS[2], ARGV[2])
+redis.call("HSET", KEYS[3], ARGV[3], ARGV[4])
+return 1
+`);
+
+// An admin keeps a closed case's personal data longer. KEYS: case, events, audit, retention.
+// ARGV: days, now, event, code, actor. Returns the new time, or 0 when the case is not awaiting deletion.
+export const EXTEND = luaScript<number>(`
+local keep = tonumber(redis.call("HGET", KEYS[1], "retainUntil") or "0")
+if keep == 0 then return 0 end
+keep = math.max(keep, tonumber(ARGV[2])) + tonumber(ARGV[1]) * 86400000
+redis.call("HSET", KEYS[1], "retainUntil", string.format("%d", keep))
+redis.call("HDEL", KEYS[1], "retentionWarned")
+redis.call("ZADD", KEYS[4], keep, ARGV[4])
+redis.call("RPUSH", KEYS[2], ARGV[3])
+redis.call("XADD", KEYS[3], "*", "action", "retention-extended", "code", ARGV[4], "actor", ARGV[5])
+return keep
+`);
+
+// Deletes a closed case's personal data once its time has come: the content, every addition, the text of
+// every note, reply and answer in its history, and its place in the reporter's own list. The plain fields
+// and indexes stay, for the statistics. KEYS: case, additions, events, retention, audit, own list (or the
+// case key again when unknown). ARGV: code, now, event.
+export const PURGE = luaScript<number>(`
+local keep = tonumber(redis.call("HGET", KEYS[1], "retainUntil") or "0")
+if keep == 0 or keep > tonumber(ARGV[2]) or redis.call("HGET", KEYS[1], "status") ~= "closed" then return 0 end
+redis.call("HDEL", KEYS[1], "secret", "retainUntil", "retentionWarned")
+redis.call("HSET", KEYS[1], "purgedAt", ARGV[2])
+redis.call("DEL", KEYS[2])
+local events = redis.call("LRANGE", KEYS[3], 0, -1)
+redis.call("DEL", KEYS[3])
+for _, entry in ipairs(events) do
+  redis.call("RPUSH", KEYS[3], (string.gsub(entry, ',"sealed":"[^"]*"', ',"deleted":true')))
+end
+redis.call("RPUSH", KEYS[3], ARGV[3])
+redis.call("ZREM", KEYS[4], ARGV[1])
+if KEYS[6] ~= KEYS[1] then redis.call("SREM", KEYS[6], ARGV[1]) end
+redis.call("XADD", KEYS[5], "*", "action", "purged", "code", ARGV[1], "actor", "retention")
+return 1
+`);
+
+// A try takes a slot on both counters before the PIN is checked and gives it back when the PIN is right:
+// taking it in one script is what keeps parallel guesses from all getting past a limit read earlier.
+// Returns {0, ms until the full counters expire} or {1, the PIN hash or ""}.
+export const TAKE_TRY = luaScript<[number, number | string]>(`
+local wait = -1
+for i = 1, 2 do
+  if tonumber(redis.call("GET", KEYS[i]) or "0") >= tonumber(ARGV[1]) then
+    wait = math.max(wait, redis.call("PTTL", KEYS[i]))
+  end
+end
+if wait >= 0 then return {0, wait} end
+for i = 1, 2 do
+  redis.call("INCR", KEYS[i])
+  redis.call("EXPIRE", KEYS[i], ARGV[2], "NX")
+end
+return {1, redis.call("HGET", KEYS[3], "pinHash") or ""}
+`);
+
+// A counter that expired meanwhile is left alone rather than recreated without a TTL.
+export const GIVE_BACK_TRY = luaScript(`
+for i = 1, #KEYS do
+  if redis.call("EXISTS", KEYS[i]) == 1 and redis.call("DECR", KEYS[i]) <= 0 then redis.call("DEL", KEYS[i]) end
+end
+`);
