@@ -7,7 +7,12 @@ export { Redis };
 export const KEYS = {
   session: "session:",
   conversation: "conversation:",
+  /** Set per staff member, by Telegram id, of the roles granted from the bot (ADMIN_IDS admins are not stored). */
   roles: "roles:",
+  /** Hash of staff members' display names by Telegram id, for /staff and /audit; only of people who had a role. */
+  staffNames: "staff:names",
+  /** The name of someone an admin looked up in /staff, kept a day: it joins `staff:names` if a role is granted. */
+  staffCandidate: "staff:candidate:",
   /** Sorted set per private chat: message ids scored by the time they were sent, kept 48 hours. */
   trail: "trail:",
   /**
@@ -34,8 +39,10 @@ export const KEYS = {
   tries: "tries:",
   /** Per-person update counters of the rate limit. */
   rateLimit: "ratelimit:",
-  /** Append-only stream of staff access to cases (who opened which case, when). */
+  /** Append-only stream of staff actions (who opened or changed which case, exports, roles), trimmed only once exported. */
   audit: "audit",
+  /** The id of the newest audit entry that went out in an export: nothing after it may be trimmed. */
+  auditExported: "audit:exported",
   /** Updates recorded but not yet handled (encrypted, by update id), and every update id of the last week. */
   updatesPending: "updates:pending",
   updatesSeen: "updates:seen",

@@ -10,7 +10,7 @@ import { throwOnMissingTranslation } from "./harness.js";
 // Every variable any message uses, so each message can be formatted.
 const VARIABLES = {
   roles: "", id: "", org: "", named: "yes", emergency: "yes", date: "", handle: "", hotline: "", min: 20, max: 4000, missing: 1, length: 1, count: 1, minutes: 1,
-  code: "", pin: "", status: "", version: "", time: "", parts: "", total: 1, chars: "", from: 1, to: 1, days: 1, assignee: "",
+  code: "", pin: "", status: "", version: "", time: "", parts: "", total: 1, chars: "", from: 1, to: 1, days: 1, assignee: "", name: "", role: "", person: "",
   state: "none", kind: "added", detail: "", next: "", fresh: 1, urgent: 1, overdue: 1, retention: 365,
 };
 

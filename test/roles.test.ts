@@ -7,22 +7,23 @@ import { createTestBot, newUserId, useRedis } from "./harness.js";
 const redis = useRedis();
 
 describe("roles", () => {
-  it("admins come from ADMIN_IDS; other roles are stored in Redis and can be revoked", async () => {
+  it("admins come from ADMIN_IDS or are granted; every granted role is stored in Redis and can be revoked", async () => {
     const admin = newUserId();
     const worker = newUserId();
     const roles = createRoleStore(redis, [admin]);
-    await roles.grant(worker, "caseworker");
-    await roles.grant(admin, "editor");
+    expect(await roles.grant(worker, "caseworker", "staff:1")).toBe(true);
+    expect(await roles.grant(worker, "caseworker", "staff:1")).toBe(false);
+    await roles.grant(admin, "editor", "staff:1");
+    expect(await roles.grant(admin, "admin", "staff:1")).toBe(false);
     expect(await roles.rolesOf(admin)).toEqual(["admin", "editor"]);
     expect(await roles.rolesOf(worker)).toEqual(["caseworker"]);
-    await roles.revoke(worker, "caseworker");
+    await roles.grant(worker, "admin", "staff:1");
+    expect(await roles.rolesOf(worker)).toEqual(["admin", "caseworker"]);
+    expect(await roles.revoke(worker, "caseworker", "staff:1")).toBe("revoked");
+    expect(await roles.revoke(worker, "admin", "staff:1")).toBe("revoked");
+    expect(await roles.revoke(worker, "admin", "staff:1")).toBe("absent");
     expect(await roles.rolesOf(worker)).toEqual([]);
-  });
-
-  it("a stored 'admin' is ignored: only ADMIN_IDS make admins", async () => {
-    const id = newUserId();
-    await redis.sadd(`roles:${id}`, "admin");
-    expect(await createRoleStore(redis, []).rolesOf(id)).toEqual([]);
+    expect(await roles.revoke(admin, "admin", "staff:1")).toBe("permanent");
   });
 
   const ctxWith = (roles: Role[]) => ({ roles: async () => roles }) as unknown as BotContext;
@@ -46,7 +47,7 @@ describe("roles", () => {
 describe("/whoami", () => {
   it("tells an admin from ADMIN_IDS their roles and id", async () => {
     const id = newUserId();
-    await createRoleStore(redis, []).grant(id, "caseworker");
+    await createRoleStore(redis, []).grant(id, "caseworker", "staff:1");
     const { user } = createTestBot(redis, { env: { ADMIN_IDS: `1,${id}` } });
     const person = user({ id, language_code: "ru" });
     await person.send("/whoami");
@@ -55,7 +56,7 @@ describe("/whoami", () => {
 
   it("tells a stored editor their role in Kyrgyz", async () => {
     const id = newUserId();
-    await createRoleStore(redis, []).grant(id, "editor");
+    await createRoleStore(redis, []).grant(id, "editor", "staff:1");
     const person = createTestBot(redis).user({ id, language_code: "ky" });
     await person.send("/whoami");
     expect(person.last.text).toBe(`Сиздин ролдоруңуз: редактор.\nTelegram ID: ${id}`);

@@ -2,6 +2,7 @@ import type { Context, SessionFlavor } from "grammy";
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Config, Locale } from "../config.js";
+import type { AuditLog } from "../audit/stream.js";
 import type { ChatTrail } from "../chat-trail.js";
 import type { CaseStore } from "../complaints/store.js";
 import type { Logger } from "../logger.js";
@@ -39,6 +40,7 @@ interface Extras {
   rightsSearch: RightsSearch;
   trail: ChatTrail;
   cases: CaseStore;
+  audit: AuditLog;
   /** Message ids of this update not yet stored for «Clear this chat» (see trackChat). */
   pendingTrail: number[];
 }

@@ -4,6 +4,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
 import type { Redis } from "ioredis";
 import { createConversation } from "@grammyjs/conversations";
+import { createAuditLog } from "../audit/stream.js";
 import { createChatTrail, trackChat } from "../chat-trail.js";
 import { createCaseStore } from "../complaints/store.js";
 import { createCipher } from "../crypto.js";
@@ -27,6 +28,8 @@ import { pingWithin } from "../redis.js";
 import { casesFeature } from "./features/cases.js";
 import { caseListFeature } from "./features/case-list.js";
 import { exportFeature } from "./features/export.js";
+import { staffFeature } from "./features/staff.js";
+import { auditFeature } from "./features/audit.js";
 import { caseActionsFeature } from "./features/case-actions.js";
 import { caseReplyFeature } from "./features/case-reply.js";
 import { reporterAnswersFeature } from "./features/reporter-answers.js";
@@ -81,6 +84,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
       rightsSearch: createRightsSearch((locale, key, variables) => i18n.t(locale, key, variables)),
       trail,
       cases: createCaseStore(redis, cipher, { retentionDays: config.retentionDays }),
+      audit: createAuditLog(redis),
     }),
   );
   const protectedBot = bot.errorBoundary(createErrorHandler(i18n, metrics, () => pingWithin(redis, 500)));
@@ -98,7 +102,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   protectedBot.use(createConversation(checkConversation, { id: CHECK, maxMillisecondsToWait: DRAFT_TTL_MS }));
 
   protectedBot.use(reportFeature, myReportsFeature, reporterAnswersFeature);
-  protectedBot.use(casesFeature, caseActionsFeature, caseReplyFeature, caseListFeature, exportFeature, retentionFeature);
+  protectedBot.use(casesFeature, caseActionsFeature, caseReplyFeature, caseListFeature, exportFeature, retentionFeature, staffFeature, auditFeature);
   protectedBot.use(startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, clearFeature, inlineFeature);
   protectedBot.use(whoamiFeature);
   protectedBot.use(greetingFeature, searchFeature); // free text that nothing above took

@@ -1,4 +1,5 @@
 import type { NextFunction } from "grammy";
+import type { AuditLog } from "../audit/stream.js";
 import type { ChatTrail } from "../chat-trail.js";
 import type { CaseStore } from "../complaints/store.js";
 import type { Config } from "../config.js";
@@ -29,15 +30,17 @@ export interface UpdateDeps {
   rightsSearch: RightsSearch;
   trail: ChatTrail;
   cases: CaseStore;
+  audit: AuditLog;
 }
 
-export function attachDeps({ config, logger, roles, profile, rightsSearch, trail, cases }: UpdateDeps) {
+export function attachDeps({ config, logger, roles, profile, rightsSearch, trail, cases, audit }: UpdateDeps) {
   return (ctx: BotContext, next: NextFunction) => {
     ctx.config = config;
     ctx.profile = profile;
     ctx.rightsSearch = rightsSearch;
     ctx.trail = trail;
     ctx.cases = cases;
+    ctx.audit = audit;
     ctx.roleStore = roles;
     ctx.pendingTrail = [];
     // Most updates log nothing, and a pino child with redaction is costly, so it is made on first use.

@@ -1,22 +1,14 @@
-import { once } from "node:events";
 import type { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
+import { csvOf } from "../csv.js";
 import type { ExportRow } from "./store.js";
 
 export const PLAIN_COLUMNS = [
-  "code", "status", "urgent", "placeType", "region", "createdAt", "updatedAt", "assignee", "referredTo", "closedReason", "consentVersion",
+  "code", "status", "urgent", "placeType", "region", "createdAt", "updatedAt", "firstActionAt", "assignee", "referredTo", "closedReason", "consentVersion",
+  "shareConsent", "retainUntil", "purgedAt",
 ];
 export const CONTENT_COLUMNS = ["reporter", "placeName", "when", "whenText", "narrative", "contact", "files", "additions"];
 
-/**
- * The cases as CSV, streamed as they are read: a UTF-8 byte order mark first, so that Excel reads the
- * Cyrillic text, then a header and one row per case. Times are Bishkek time.
- */
+/** The cases as CSV (see csvOf), one row per case, streamed as they are read. Times are Bishkek time. */
 export function casesCsv(rows: AsyncIterable<ExportRow>, withContent: boolean): Readable {
-  const csv = stringify({ header: true, bom: true, columns: withContent ? [...PLAIN_COLUMNS, ...CONTENT_COLUMNS] : PLAIN_COLUMNS });
-  void (async () => {
-    for await (const row of rows) if (!csv.write(row)) await once(csv, "drain");
-    csv.end();
-  })().catch((err: unknown) => csv.destroy(err instanceof Error ? err : new Error(String(err))));
-  return csv;
+  return csvOf(rows, withContent ? [...PLAIN_COLUMNS, ...CONTENT_COLUMNS] : PLAIN_COLUMNS);
 }

@@ -418,7 +418,8 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
           const plain: ExportRow = {
             code, status: statusOf(fields.status) ?? "new", urgent: fields.urgent === "1" ? "yes" : "no", placeType: fields.placeType ?? "",
             region: fields.region ?? "", createdAt: localHour(fields.createdAt), updatedAt: localHour(fields.updatedAt),
-            assignee: fields.assignee ?? "", referredTo: fields.referredTo ?? "", closedReason: fields.closedReason ?? "", consentVersion: fields.consentVersion ?? "",
+            firstActionAt: localHour(fields.firstActionAt), assignee: fields.assignee ?? "", referredTo: fields.referredTo ?? "", closedReason: fields.closedReason ?? "",
+            consentVersion: fields.consentVersion ?? "", shareConsent: fields.consent ?? "", retainUntil: localHour(fields.retainUntil), purgedAt: localHour(fields.purgedAt),
           };
           if (!withContent) return plain;
           // The fields are read already: only the additions are left to read before decrypting.

@@ -14,6 +14,7 @@ import { ALERT_JOB_OPTIONS, startAlertWorker } from "./alert-worker.js";
 import { startDaily } from "./daily.js";
 import { startNoticeWorker } from "./notice-worker.js";
 import { createOutboxRelay } from "./outbox.js";
+import { trimAudit } from "../audit/trim.js";
 
 export interface BackgroundDeps {
   /** A connection of its own, made with maxRetriesPerRequest: null as BullMQ requires. */
@@ -26,7 +27,7 @@ export interface BackgroundDeps {
   roles: RoleStore;
   i18n: I18n<BotContext>;
   profile: Profile;
-  config: Pick<Config, "defaultLocale" | "staffChatId" | "adminIds" | "deadlines" | "digestHour">;
+  config: Pick<Config, "defaultLocale" | "staffChatId" | "deadlines" | "digestHour" | "auditKeepDays">;
   logger: Logger;
   /** How often the outbox is moved into the queues; 0 for never (then call relay()). */
   relayEveryMs?: number;
@@ -34,8 +35,6 @@ export interface BackgroundDeps {
   retryDelayMs?: number;
   /** BullMQ's key prefix. */
   prefix?: string;
-  /** Other daily upkeep (see startDaily). */
-  upkeep?: (now: number) => Promise<unknown>;
 }
 
 /** The queued work of one process: the outbox relay, the alert and notice workers, the daily run. */
@@ -59,7 +58,10 @@ export function startBackground(deps: BackgroundDeps) {
   });
   const daily = startDaily({
     connection, prefix, redis, api, cases, cipher, t: staffT, deadlines: config.deadlines, staffChatId: config.staffChatId,
-    admins: async () => config.adminIds, hour: config.digestHour, logger, upkeep: deps.upkeep,
+    admins: async () => (await roles.staff()).filter((member) => member.roles.includes("admin")).map((member) => member.id),
+    hour: config.digestHour, logger,
+    // The audit trail keeps everything not yet exported; what was exported goes once it is old enough.
+    upkeep: (now) => trimAudit(redis, now, config.auditKeepDays),
   });
   return {
     alerts: queues[0]!,
