@@ -47,30 +47,38 @@ export async function nameKeysByPseudonym(redis: Redis, cipher: Cipher, logger: 
 }
 
 const INDEXED = `${KEYS.casesBy}version`;
+/** 2: cases not yet acted on are in the «awaiting action» index too. */
+const INDEX_VERSION = "2";
+// Before deadlines existed nothing recorded a first action: a case still open and never referred, closed or
+// asked for information counts as awaiting one.
+const AWAITING = new Set(["new", "in-review"]);
 
 /**
- * Cases sent before the staff's case list existed are not in its indexes: they are added once, from the
- * plain fields, and a marker says it is done. New cases and every move keep the indexes up to date.
+ * Cases sent before the staff's case list (or a later index of it) existed are not in its indexes: they are
+ * added once, from the plain fields, and a marker says which version is done. New cases and every move keep
+ * the indexes up to date.
  */
 export async function indexCases(redis: Redis, logger: Logger): Promise<number> {
-  if (await redis.exists(INDEXED)) return 0;
+  if ((await redis.get(INDEXED)) === INDEX_VERSION) return 0;
   const entries = await redis.zrange(KEYS.cases, "0", "-1", "WITHSCORES");
   for (let start = 0; start < entries.length; start += 2000) {
     const chunk = entries.slice(start, start + 2000);
     const codes = chunk.filter((_, index) => index % 2 === 0);
-    const fields = await Promise.all(codes.map((code) => redis.hmget(KEYS.case + code, "status", "urgent", "region", "placeType")));
+    const fields = await Promise.all(codes.map((code) => redis.hmget(KEYS.case + code, "status", "urgent", "region", "placeType", "firstActionAt")));
     const batch = redis.pipeline();
     codes.forEach((code, index) => {
       const score = chunk[index * 2 + 1]!;
-      const [status, urgent, region, placeType] = fields[index]!;
-      batch.zadd(INDEX.status(statusOf(status ?? undefined) ?? "new"), score, code);
+      const [status, urgent, region, placeType, firstActionAt] = fields[index]!;
+      const current = statusOf(status ?? undefined) ?? "new";
+      batch.zadd(INDEX.status(current), score, code);
+      if (AWAITING.has(current) && !firstActionAt) batch.zadd(INDEX.awaitingAction, score, code);
       if (region) batch.zadd(INDEX.region(region as Region), score, code);
       if (placeType) batch.zadd(INDEX.place(placeType as PlaceType), score, code);
       if (urgent === "1") batch.zadd(INDEX.urgent, score, code);
     });
     await batch.exec();
   }
-  await redis.set(INDEXED, "1");
+  await redis.set(INDEXED, INDEX_VERSION);
   const indexed = entries.length / 2;
   if (indexed > 0) logger.info({ indexed }, "added earlier cases to the case list's indexes");
   return indexed;

@@ -122,7 +122,13 @@ export function createTestBot(redis: Redis, { env, telegram = new FakeTelegram()
     await deliverAlerts();
     return background!.daily.run(now);
   };
-  return { bot, telegram, logs, metrics, i18n, config, user, deliverAlerts, runDaily };
+  /** The daily run's schedule, as BullMQ keeps it. */
+  const dailySchedule = async () => {
+    await deliverAlerts();
+    await background!.daily.ready;
+    return background!.daily.queue.getJobSchedulers();
+  };
+  return { bot, telegram, logs, metrics, i18n, config, user, deliverAlerts, runDaily, dailySchedule };
 }
 
 /** How the bot names a person's keys in Redis (session, form, trail), for the test key. */

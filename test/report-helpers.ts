@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import type { Message } from "grammy/types";
 import type { Locale } from "../src/config.js";
 import { KEYS, type Redis } from "../src/redis.js";
 import { createCaseStore, type CaseStore, type Submission } from "../src/complaints/store.js";
@@ -118,11 +119,11 @@ export const storedHistory = (redis: Redis, bot: TestBot, code: string) => caseS
 let storedSerial = 0;
 
 /** Stores a complete case straight through the store (no form), with a code starting with `prefix`. */
-export async function storeCase(store: CaseStore, prefix: string, draft: Partial<Submission["draft"]> = {}): Promise<string> {
+export async function storeCase(store: CaseStore, prefix: string, draft: Partial<Submission["draft"]> = {}, now = Date.now()): Promise<string> {
   storedSerial++;
   const code = `${prefix}-${String(storedSerial).padStart(3, "0")}-AAA`;
   const submission: Submission = {
-    code, draftId: `draft-${prefix}-${storedSerial}`, pin: "123456", consentVersion: "v", consentAt: Date.now(), reporterId: newUserId(), locale: "ru", now: Date.now(),
+    code, draftId: `draft-${prefix}-${storedSerial}`, pin: "123456", consentVersion: "v", consentAt: now, reporterId: newUserId(), locale: "ru", now,
     draft: {
       reporter: "victim", placeType: "police", region: "osh", when: "today", narrative: "They beat me at the station, secret narrative.",
       urgent: false, attachments: [], contact: { kind: "phone", phone: "+996555123456" }, ...draft,
@@ -130,4 +131,10 @@ export async function storeCase(store: CaseStore, prefix: string, draft: Partial
   };
   expect(await store.submit(submission)).toBe("created");
   return code;
+}
+
+/** Answers a message of the bot the way Telegram's reply field does (force_reply prompts are answered so). */
+export function replyTo(bot: TestBot, user: FakeUser, prompt: { message_id: number; text: string }, text: string) {
+  const replied = { message_id: prompt.message_id, date: 0, chat: { id: user.id, type: "private", first_name: "U" }, from: bot.bot.botInfo, text };
+  return user.sendMessage({ text, reply_to_message: { ...replied, text: prompt.text } as unknown as Message["reply_to_message"] });
 }

@@ -1,0 +1,161 @@
+import { describe, expect, it, vi } from "vitest";
+import { cutoffsOf, isOverdue } from "../src/complaints/deadlines.js";
+import { EXTENSION_DAYS, WARN_DAYS } from "../src/complaints/retention.js";
+import { createCaseStore, INDEX, RETENTION } from "../src/complaints/store.js";
+import { createCipher } from "../src/crypto.js";
+import { indexCases } from "../src/migrations.js";
+import { KEYS } from "../src/redis.js";
+import { FakeTelegram } from "../src/telegram/fake-telegram.js";
+import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
+import { captureLogs, createTestBot, newUserId, TEST_DATA_KEY, useRedis } from "./harness.js";
+import { labels, STAFF_CHAT, storeCase } from "./report-helpers.js";
+
+vi.mock("../src/complaints/codes.js", async (original) => ({ ...(await original<object>()), hashPin: async () => "scrypt$fast" }));
+
+const redis = useRedis();
+const store = createCaseStore(redis, createCipher(TEST_DATA_KEY), { retentionDays: 365 });
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const deadlines = { ackHours: 24, actDays: 3 };
+const staffBot = () => createTestBot(redis, { env: { STAFF_CHAT_ID: String(STAFF_CHAT), ADMIN_IDS: "777001" }, telegram: new FakeTelegram() });
+
+describe("deadlines", () => {
+  it("counts a case overdue while it is new past the first deadline, or not acted on past the second", () => {
+    const now = 100 * DAY;
+    const cutoffs = cutoffsOf(deadlines, now);
+    expect(isOverdue({ status: "new", createdAt: now - 25 * HOUR }, cutoffs)).toBe(true);
+    expect(isOverdue({ status: "new", createdAt: now - 23 * HOUR }, cutoffs)).toBe(false);
+    expect(isOverdue({ status: "in-review", createdAt: now - 2 * DAY }, cutoffs)).toBe(false);
+    expect(isOverdue({ status: "in-review", createdAt: now - 4 * DAY }, cutoffs)).toBe(true);
+    expect(isOverdue({ status: "in-review", createdAt: now - 4 * DAY, firstActionAt: now - DAY }, cutoffs)).toBe(false);
+    expect(isOverdue({ status: "closed", createdAt: now - 40 * DAY }, cutoffs)).toBe(false);
+  });
+
+  it("lists overdue cases from the indexes, alone or with other filters, and the digest counts them without content", async () => {
+    await redis.flushdb();
+    const now = Date.now();
+    const unacknowledged = await storeCase(store, "OVD", { urgent: true }, now - 30 * HOUR);
+    const reviewedLate = await storeCase(store, "OVD", {}, now - 4 * DAY);
+    const actedOn = await storeCase(store, "OVD", {}, now - 4 * DAY);
+    const fresh = await storeCase(store, "OVD", { urgent: true }, now - HOUR);
+    const closed = await storeCase(store, "OVD", { urgent: true }, now - 10 * DAY);
+    await store.move(reviewedLate, { to: "in-review" }, "staff:1", now - 3 * DAY);
+    await store.move(actedOn, { to: "referred", body: "prosecutor" }, "staff:1", now - 3 * DAY);
+    await store.move(closed, { to: "closed", reason: "duplicate" }, "staff:1", now - 9 * DAY);
+    const cutoffs = cutoffsOf(deadlines, now);
+
+    const codes = async (filter: Parameters<typeof store.list>[0]) => (await store.list(filter, 0, 100)).cases.map((item) => item.code).sort();
+    expect(await codes({ overdue: cutoffs })).toEqual([unacknowledged, reviewedLate].sort());
+    expect(await codes({ overdue: cutoffs, status: "in-review" })).toEqual([reviewedLate]);
+    expect(await codes({ overdue: cutoffs, urgent: true })).toEqual([unacknowledged]);
+    expect((await store.list({}, 0, 100)).cases.find((item) => item.code === actedOn)?.firstActionAt).toBe(now - 3 * DAY);
+    // The statistics keep how long the first action took, in hours from the (hour of) sending.
+    expect(Number(await redis.zscore(KEYS.firstAction, actedOn))).toBeGreaterThanOrEqual(23);
+    expect(await redis.zscore(KEYS.firstAction, reviewedLate)).toBeNull();
+    expect(await store.digest(cutoffs)).toEqual({ fresh: 2, urgent: 2, overdue: 2 });
+    expect(fresh).toBeDefined();
+  });
+
+  it("adds cases sent before deadlines existed to the «awaiting action» index, once", async () => {
+    await redis.flushdb();
+    const waiting = await storeCase(store, "MIG");
+    const acted = await storeCase(store, "MIG");
+    await store.move(acted, { to: "needs-information" }, "staff:1", Date.now());
+    await redis.del(INDEX.awaitingAction);
+    await redis.set(`${KEYS.casesBy}version`, "1");
+    await indexCases(redis, captureLogs().logger);
+    expect(await redis.zrange(INDEX.awaitingAction, "0", "-1")).toEqual([waiting]);
+    expect(await indexCases(redis, captureLogs().logger)).toBe(0);
+  });
+
+  it("shows «Overdue» in the staff list, marks late cases, and offers to reset filters that find nothing", async () => {
+    await redis.flushdb();
+    const late = await storeCase(store, "LAT", {}, Date.now() - 2 * DAY);
+    await storeCase(store, "LAT");
+    const bot = staffBot();
+    const l = labels(bot, "ru");
+    const staffId = newUserId();
+    await redis.sadd(KEYS.roles + staffId, "caseworker");
+    const caseworker = bot.user({ id: staffId, language_code: "ru" });
+    await caseworker.send("/cases");
+    await caseworker.click(l("case-filter-overdue-off"));
+    expect(caseworker.last.text.split("\n")).toHaveLength(2);
+    expect(caseworker.last.text).toContain(`⏰ <code>${late}</code>`);
+    await caseworker.click(l("case-filter-mine-off"));
+    expect(caseworker.last.text).toContain(l("case-list-empty"));
+    await caseworker.click(l("case-filter-reset"));
+    expect(caseworker.last.text.split("\n")).toHaveLength(3);
+  });
+});
+
+describe("the daily run", () => {
+  it("is one job scheduler at the configured Bishkek hour, and sends the staff chat counts only", async () => {
+    await redis.flushdb();
+    await storeCase(store, "DIG", { urgent: true, narrative: "Секретный рассказ о побоях в отделе." }, Date.now() - 2 * DAY);
+    const bot = staffBot();
+    expect(await bot.dailySchedule()).toMatchObject([{ key: "daily", pattern: "0 9 * * *", tz: "Asia/Bishkek" }]);
+    const result = await bot.runDaily(Date.now());
+    expect(result).toMatchObject({ fresh: 1, urgent: 1, overdue: 1 });
+    // In the staff's language (DEFAULT_LOCALE), numbers only.
+    const digest = bot.telegram.chat(STAFF_CHAT).at(-1)!.text;
+    expect(digest.split("\n").slice(1)).toEqual(labels(bot, "ky")("digest", { date: "", fresh: 1, urgent: 1, overdue: 1 }).split("\n").slice(1));
+    expect(digest).not.toMatch(/Секретный|DIG-/);
+  });
+});
+
+describe("retention", () => {
+  it("starts at closing, warns admins 14 days ahead, can be extended, then deletes the personal data and keeps the statistics", async () => {
+    await redis.flushdb();
+    const bot = staffBot();
+    const l = labels(bot, "ky");
+    const code = await storeCase(store, "RET", { region: "talas", contact: { kind: "chat", chatId: 42 } });
+    await store.addNote(code, "Адвокат Иванов, тел. 0555 000 111", "staff:1", Date.now());
+    await store.reply(code, "Мы получили ваше сообщение.", "staff:1", Date.now());
+    const closedAt = Date.now();
+    expect(await store.move(code, { to: "closed", reason: "acted-on" }, "staff:1", closedAt)).toMatchObject({ kind: "moved" });
+    const keepUntil = closedAt + 365 * DAY;
+    expect(Number(await redis.zscore(RETENTION, code))).toBe(keepUntil);
+
+    // Reopening stops the clock, closing again starts it again.
+    await store.move(code, { to: "in-review" }, "staff:1", closedAt);
+    expect(await redis.zscore(RETENTION, code)).toBeNull();
+    await store.move(code, { to: "closed", reason: "acted-on" }, "staff:1", closedAt);
+
+    expect((await bot.runDaily(keepUntil - (WARN_DAYS + 1) * DAY)).warned).toBe(0);
+    expect((await bot.runDaily(keepUntil - (WARN_DAYS - 1) * DAY)).warned).toBe(1);
+    const admin = bot.user({ id: 777001, language_code: "ru" });
+    expect(admin.last.text).toContain(code);
+    // Once warned, not again the next day.
+    expect((await bot.runDaily(keepUntil - (WARN_DAYS - 2) * DAY)).warned).toBe(0);
+
+    await admin.click(`${l("case-extend")} ${code}`);
+    const extendedTo = keepUntil + EXTENSION_DAYS * DAY;
+    expect(Number(await redis.zscore(RETENTION, code))).toBe(extendedTo);
+    expect((await bot.runDaily(keepUntil + DAY)).purged).toBe(0);
+
+    // A caseworker cannot extend: the forged button changes nothing.
+    const caseworker = bot.user({ id: newUserId(), language_code: "ru" });
+    await redis.sadd(KEYS.roles + caseworker.id, "caseworker");
+    await caseworker.pressData({ message_id: 1, text: "" }, `ck:${code}`);
+    expect(Number(await redis.zscore(RETENTION, code))).toBe(extendedTo);
+
+    expect((await bot.runDaily(extendedTo + HOUR)).purged).toBe(1);
+    const stored = await store.get(code);
+    expect(stored).toMatchObject({ status: "closed", region: "talas", secret: undefined, additions: [] });
+    expect(stored?.purgedAt).toBe(extendedTo + HOUR);
+    const raw = JSON.stringify([await redis.hgetall(KEYS.case + code), await redis.lrange(`${KEYS.case}${code}:events`, 0, -1)]);
+    expect(raw).not.toMatch(/"sealed"|"secret"/);
+    const history = await store.history(code);
+    expect(history.filter((event) => event.action === "note" || event.action === "reply").every((event) => event.deleted && event.note === undefined)).toBe(true);
+    expect(history.at(-1)?.action).toBe("purged");
+    // The statistics stay: the case is still counted by status and region.
+    expect(await redis.zscore(INDEX.status("closed"), code)).not.toBeNull();
+    expect(await redis.zscore(INDEX.region("talas"), code)).not.toBeNull();
+    const audit = (await redis.xrange(KEYS.audit, "-", "+")).map(([, fields]) => fields.join(" "));
+    expect(audit).toContain(`action retention-extended code ${code} actor staff:777001`);
+    expect(audit).toContain(`action purged code ${code} actor retention`);
+    // A reply or a note cannot be added to a case whose data is gone.
+    expect(await store.reply(code, "ещё", "staff:1", Date.now())).toBe("refused");
+    expect(buttonsOf(admin.last).map(buttonText)).toContain(`${l("case-extend")} ${code}`);
+  });
+});
