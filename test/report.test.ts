@@ -43,7 +43,7 @@ describe("the report form", () => {
       expect(stored.pinHash).toMatch(/^scrypt\$/);
       expect(stored.pinHash).not.toContain(pin);
       expect(Number(stored.consentAt)).toBeGreaterThan(0);
-      expect(stored.consentVersion).toBe("2026-11-30");
+      expect(stored.consentVersion).toBe("2026-12-01");
       expect(await redis.exists(KEYS.conversation + personKey(person.id))).toBe(0);
 
       await bot.deliverAlerts();
