@@ -114,12 +114,12 @@ export const storedHistory = (redis: Redis, bot: TestBot, code: string) => caseS
 
 let storedSerial = 0;
 
-/** Stores a complete case straight through the store (no form), with a code starting with `prefix`. */
-export async function storeCase(store: CaseStore, prefix: string, draft: Partial<Submission["draft"]> = {}): Promise<string> {
+/** Stores a complete case straight through the store (no form), with a code starting with `prefix`, sent `now`. */
+export async function storeCase(store: CaseStore, prefix: string, draft: Partial<Submission["draft"]> = {}, now = Date.now()): Promise<string> {
   storedSerial++;
   const code = `${prefix}-${String(storedSerial).padStart(3, "0")}-AAA`;
   const submission: Submission = {
-    code, draftId: `draft-${prefix}-${storedSerial}`, pin: "123456", consentVersion: "v", consentAt: Date.now(), reporterId: newUserId(), now: Date.now(),
+    code, draftId: `draft-${prefix}-${storedSerial}`, pin: "123456", consentVersion: "v", consentAt: now, reporterId: newUserId(), now,
     draft: {
       reporter: "victim", placeType: "police", region: "osh", when: "today", narrative: "They beat me at the station, secret narrative.",
       urgent: false, attachments: [], contact: { kind: "phone", phone: "+996555123456" }, ...draft,

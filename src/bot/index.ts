@@ -26,6 +26,7 @@ import { personKeyOf, sessionMiddleware, skipHandled } from "./session.js";
 import { pingWithin } from "../redis.js";
 import { casesFeature } from "./features/cases.js";
 import { caseListFeature } from "./features/case-list.js";
+import { statsFeature } from "./features/stats.js";
 import { exportFeature } from "./features/export.js";
 import { caseActionsFeature } from "./features/case-actions.js";
 import { clearFeature } from "./features/clear.js";
@@ -95,6 +96,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   protectedBot.use(createConversation(checkConversation, { id: CHECK, maxMillisecondsToWait: DRAFT_TTL_MS }));
 
   protectedBot.use(reportFeature, myReportsFeature, casesFeature, caseActionsFeature, caseListFeature, exportFeature);
+  protectedBot.use(statsFeature(redis));
   protectedBot.use(startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, clearFeature, inlineFeature);
   protectedBot.use(whoamiFeature);
   protectedBot.use(greetingFeature, searchFeature); // free text that nothing above took
