@@ -10,6 +10,8 @@ RUN npm run build
 # Runtime stage: production dependencies, compiled code and texts only.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# The /stats chart's text is drawn in DejaVu Sans, which has the Kyrgyz letters.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

@@ -1,3 +1,4 @@
+import { Bot, GrammyError, InputFile } from "grammy";
 import { describe, expect, it } from "vitest";
 import { FakeTelegram, type Payload } from "../src/telegram/fake-telegram.js";
 import { FakeUser } from "../src/telegram/fake-user.js";
@@ -102,5 +103,26 @@ describe("the fake Telegram refuses what Telegram refuses", () => {
     expect(await call(telegram, "deleteMessages", { chat_id: CHAT, message_ids: [theirs[0], theirs[1], ours, 999_999] })).toEqual({ ok: true, result: true });
     expect(person.messages).toEqual([]);
     expect(await call(telegram, "deleteMessage", { chat_id: CHAT, message_id: theirs[1] })).toEqual(refused("message to delete not found"));
+  });
+
+  it("takes an uploaded photo within 10 MB and 10,000 pixels of width and height together, at most 20 times as long as wide", async () => {
+    const telegram = new FakeTelegram();
+    const bot = new Bot(TEST_TOKEN, { client: { fetch: telegram.fetch } });
+    // The fake reads a PNG's size from its header only: a header is enough.
+    const png = (width: number, height: number) => {
+      const header = Buffer.alloc(33);
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(header);
+      header.writeUInt32BE(width, 16);
+      header.writeUInt32BE(height, 20);
+      return new InputFile(header, "chart.png");
+    };
+    const refusal = (width: number, height: number) =>
+      bot.api.sendPhoto(CHAT, png(width, height)).then(() => undefined, (err: unknown) => (err instanceof GrammyError ? err.description : err));
+    expect(await refusal(800, 2000)).toBeUndefined();
+    expect(await refusal(100, 2000)).toBeUndefined();
+    expect(await refusal(99, 2000)).toBe("Bad Request: PHOTO_INVALID_DIMENSIONS");
+    expect(await refusal(5000, 5001)).toBe("Bad Request: PHOTO_INVALID_DIMENSIONS");
+    const tooBig = await bot.api.sendPhoto(CHAT, new InputFile(Buffer.alloc(10 * 1024 * 1024 + 1), "big.png")).catch((err: GrammyError) => err.description);
+    expect(tooBig).toBe("Bad Request: PHOTO_SAVE_FILE_INVALID");
   });
 });

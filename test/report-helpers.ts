@@ -118,7 +118,7 @@ export const storedHistory = (redis: Redis, bot: TestBot, code: string) => caseS
 
 let storedSerial = 0;
 
-/** Stores a complete case straight through the store (no form), with a code starting with `prefix`. */
+/** Stores a complete case straight through the store (no form), with a code starting with `prefix`, sent `now`. */
 export async function storeCase(store: CaseStore, prefix: string, draft: Partial<Submission["draft"]> = {}, now = Date.now()): Promise<string> {
   storedSerial++;
   const code = `${prefix}-${String(storedSerial).padStart(3, "0")}-AAA`;

@@ -27,6 +27,7 @@ import { personKeyOf, sessionMiddleware, skipHandled } from "./session.js";
 import { pingWithin } from "../redis.js";
 import { casesFeature } from "./features/cases.js";
 import { caseListFeature } from "./features/case-list.js";
+import { statsFeature } from "./features/stats.js";
 import { exportFeature } from "./features/export.js";
 import { staffFeature } from "./features/staff.js";
 import { auditFeature } from "./features/audit.js";
@@ -103,6 +104,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
 
   protectedBot.use(reportFeature, myReportsFeature, reporterAnswersFeature);
   protectedBot.use(casesFeature, caseActionsFeature, caseReplyFeature, caseListFeature, exportFeature, retentionFeature, staffFeature, auditFeature);
+  protectedBot.use(statsFeature(redis));
   protectedBot.use(startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, clearFeature, inlineFeature);
   protectedBot.use(whoamiFeature);
   protectedBot.use(greetingFeature, searchFeature); // free text that nothing above took
