@@ -13,6 +13,7 @@ import { statsHeading, statsSections, statsText } from "../src/bot/stats-view.js
 import { casesCsv } from "../src/complaints/export.js";
 import { readStats } from "../src/complaints/stats.js";
 import { createCaseStore, type CaseFilter } from "../src/complaints/store.js";
+import { cutoffsOf } from "../src/complaints/deadlines.js";
 import { createCipher, newDataKey } from "../src/crypto.js";
 import { createRedis, KEYS } from "../src/redis.js";
 import { statsChart } from "../src/stats-chart.js";
@@ -33,6 +34,7 @@ const FILTERS: Record<string, CaseFilter> = {
   region: { region: "bishkek" },
   place: { placeType: "police" },
   assignee: { assignee: STAFF[0]! },
+  overdue: { overdue: cutoffsOf({ ackHours: 24, actDays: 3 }, Date.now()) },
 };
 
 const redisUrl = `${(process.env.REDIS_URL ?? "redis://127.0.0.1:6379").replace(/\/\d*$/, "")}/14`;
