@@ -24,7 +24,7 @@ export const KEYS = {
   cases: "cases",
   /**
    * The same, per plain field, for the staff's case list: `cases:by:status:<status>`, `cases:by:urgent`,
-   * `cases:by:region:<region>`, `cases:by:place:<type>`; `cases:by:tmp:…` are intersections kept a minute.
+   * `cases:by:region:<region>`, `cases:by:place:<type>`; `cases:by:tmp:…` are the overdue cases of the minute.
    */
   casesBy: "cases:by:",
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { caseListScreen, LIST, PAGE_SIZE } from "../src/bot/case-list-view.js";
-import { createCaseStore, INDEX } from "../src/complaints/store.js";
+import { COUNT_LIMIT, createCaseStore, INDEX } from "../src/complaints/store.js";
 import { createCipher } from "../src/crypto.js";
 import { indexCases } from "../src/migrations.js";
 import { KEYS } from "../src/redis.js";
@@ -30,6 +30,28 @@ describe("the staff's case list", () => {
     expect((await store.list({ status: "in-review" }, 0, 100)).cases.map((item) => item.code)).toEqual([osh[0]]);
     expect((await store.list({ status: "withdrawn" }, 0, 100)).cases.map((item) => item.code)).toEqual([osh[1]]);
     expect((await store.list({ status: "new" }, 0, 100)).total).toBe(11);
+  });
+
+  it("pages through several filters newest first, and past the counting limit says «N+» and still knows what follows", async () => {
+    await redis.flushdb();
+    const now = Date.now();
+    const codes: string[] = [];
+    for (let i = 0; i < 25; i++) codes.push(await storeCase(store, "PGS", { region: i % 2 ? "naryn" : "batken", urgent: i % 3 === 0 }, now - i * 3_600_000));
+    const expected = codes.filter((_, i) => i % 2 === 0 && i % 3 === 0);
+    const pages = [await store.list({ region: "batken", urgent: true }, 0, 2), await store.list({ region: "batken", urgent: true }, 2, 2), await store.list({ region: "batken", urgent: true }, 4, 2)];
+    expect(pages.map((page) => page.cases.map((item) => item.code))).toEqual([expected.slice(0, 2), expected.slice(2, 4), expected.slice(4, 6)]);
+    expect(pages.map((page) => [page.total, page.atLeast, page.more])).toEqual([[5, false, true], [5, false, true], [5, false, false]]);
+    // Past COUNT_LIMIT matches the count stops there, and paging goes on by looking one case ahead.
+    const many = Array.from({ length: COUNT_LIMIT + 5 }, (_, i) => [now - 30 * 86_400_000 - i * 3_600_000, `MNY-${String(i).padStart(4, "0")}`] as const);
+    const batch = redis.pipeline();
+    for (const [score, code] of many) batch.zadd(INDEX.region("talas"), score, code).zadd(INDEX.urgent, score, code).hset(KEYS.case + code, { status: "new", region: "talas", urgent: "1", placeType: "police", createdAt: score });
+    await batch.exec();
+    const first = await store.list({ region: "talas", urgent: true }, 0, 10);
+    expect([first.total, first.atLeast, first.more]).toEqual([COUNT_LIMIT, true, true]);
+    const last = await store.list({ region: "talas", urgent: true }, COUNT_LIMIT, 10);
+    expect(last.cases.map((item) => item.code)).toEqual(many.slice(COUNT_LIMIT).map(([, code]) => code));
+    expect(last.more).toBe(false);
+    expect(caseListScreen((key, vars) => `${key}:${JSON.stringify(vars ?? {})}`, { filter: {}, mine: false, overdue: false, offset: 0 }, first, now, { ackBefore: 0, actBefore: 0 }).text).toContain(`"total":"${COUNT_LIMIT}+"`);
   });
 
   it("adds cases sent before it existed to its indexes, once", async () => {
@@ -88,7 +110,7 @@ describe("the staff's case list", () => {
     expect(Buffer.byteLength(longest)).toBeLessThanOrEqual(64);
     expect(LIST.decode([...LIST.data.exec(longest)!])).toEqual(state);
     expect(LIST.decode([...LIST.data.exec("cl:nope:-:-:-:-:-:0")!])).toBeUndefined();
-    const { text } = caseListScreen((key) => key, { filter: {}, mine: false, overdue: false, offset: 0 }, { total: 0, cases: [] }, 0, { ackBefore: 0, actBefore: 0 });
+    const { text } = caseListScreen((key) => key, { filter: {}, mine: false, overdue: false, offset: 0 }, { total: 0, atLeast: false, more: false, cases: [] }, 0, { ackBefore: 0, actBefore: 0 });
     expect(text).toBe("<b>case-list-empty</b>");
   });
 

@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { TranslateFunction } from "@grammyjs/i18n";
 import { PLACE_TYPES, REGIONS, type PlaceType, type Region } from "../complaints/model.js";
 import { STATUSES } from "../complaints/statuses.js";
-import type { CaseFilter, CaseLine } from "../complaints/store.js";
+import type { CaseFilter, CaseLine, CasePage } from "../complaints/store.js";
 import { CASE_DATA } from "./report-view.js";
 import { isOverdue, type Cutoffs } from "../complaints/deadlines.js";
 
@@ -51,7 +51,7 @@ function line(t: TranslateFunction, item: CaseLine, now: number, cutoffs: Cutoff
 }
 
 /** One page of cases with one summary line each, buttons to open them, the filters and the paging. */
-export function caseListScreen(t: TranslateFunction, state: ListState, page: { total: number; cases: CaseLine[] }, now: number, cutoffs: Cutoffs) {
+export function caseListScreen(t: TranslateFunction, state: ListState, page: CasePage, now: number, cutoffs: Cutoffs) {
   const { filter, mine, overdue, offset } = state;
   const at = (changed: Partial<ListState["filter"]>, toggle: Partial<Pick<ListState, "mine" | "overdue">> = {}) =>
     LIST.encode({ filter: { ...filter, ...changed }, mine, overdue, ...toggle, offset: 0 });
@@ -72,9 +72,9 @@ export function caseListScreen(t: TranslateFunction, state: ListState, page: { t
   // With filters on and nothing found, one press shows every case again.
   if (page.total === 0 && (Object.values(filter).some(Boolean) || mine || overdue)) keyboard.text(t("case-filter-reset"), LIST.encode({ filter: {}, mine: false, overdue: false, offset: 0 })).row();
   if (offset > 0) keyboard.text(t("case-list-newer"), LIST.encode({ ...state, offset: Math.max(0, offset - PAGE_SIZE) }));
-  if (offset + PAGE_SIZE < page.total) keyboard.text(t("case-list-older"), LIST.encode({ ...state, offset: offset + PAGE_SIZE }));
+  if (page.more) keyboard.text(t("case-list-older"), LIST.encode({ ...state, offset: offset + PAGE_SIZE }));
   const head = page.total === 0
     ? t("case-list-empty")
-    : t("case-list-title", { from: offset + 1, to: offset + page.cases.length, total: page.total });
+    : t("case-list-title", { from: offset + 1, to: offset + page.cases.length, total: page.atLeast ? `${page.total}+` : page.total });
   return { text: [`<b>${head}</b>`, ...page.cases.map((item) => line(t, item, now, cutoffs))].join("\n"), keyboard };
 }

@@ -223,3 +223,45 @@ for i = 1, #KEYS do
   if redis.call("EXISTS", KEYS[i]) == 1 and redis.call("DECR", KEYS[i]) <= 0 then redis.call("DEL", KEYS[i]) end
 end
 `);
+
+// A page of the cases in every one of several indexes (all scored by the sending hour), newest first,
+// how many there are (counted up to a limit: beyond it the count is the slow part), and whether more follow.
+// The smallest index is walked in chunks and each code looked up in the others, so nothing the size of an
+// index is written. KEYS: the indexes. ARGV: offset, count, the counting limit.
+export const INTERSECT_PAGE = luaScript<[number, string[], number]>(`
+local keys = {}
+for i, key in ipairs(KEYS) do keys[i] = {key, redis.call("ZCARD", key)} end
+table.sort(keys, function(a, b) return a[2] < b[2] end)
+local names = {}
+for i, entry in ipairs(keys) do names[i] = entry[1] end
+local offset, count, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local args = {#names, unpack(names)}
+args[#args + 1] = "LIMIT"
+args[#args + 1] = limit
+local total = redis.call("ZINTERCARD", unpack(args))
+-- Past the limit the total is not known: the walk then goes one match beyond the page to tell if more follow.
+local wanted = count
+if total >= limit then wanted = count + 1 end
+local page, skipped, start, found = {}, 0, 0, 0
+while found < wanted do
+  local codes = redis.call("ZREVRANGE", names[1], start, start + 499)
+  if #codes == 0 then break end
+  for _, code in ipairs(codes) do
+    local everywhere = true
+    for i = 2, #names do
+      if not redis.call("ZSCORE", names[i], code) then everywhere = false break end
+    end
+    if everywhere then
+      if skipped < offset then skipped = skipped + 1 else
+        found = found + 1
+        if found <= count then page[#page + 1] = code end
+        if found == wanted then break end
+      end
+    end
+  end
+  start = start + 500
+end
+local more = 0
+if found > count or (total < limit and offset + #page < total) then more = 1 end
+return {total, page, more}
+`);

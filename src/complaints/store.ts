@@ -8,7 +8,7 @@ import type { Addition, Attachment, Case, CaseSecret, CompleteDraft, PlaceType, 
 import { movableFrom, OPEN_STATUSES, statusOf, type MoveDetail, type Status } from "./statuses.js";
 import { newCaseAlert, NOTICES_QUEUE } from "./alerts.js";
 import { ACTIONS, type Cutoffs } from "./deadlines.js";
-import { ADD, ASSIGN, CONSENT, EXTEND, GIVE_BACK_TRY, LOG, MOVE, SUBMIT, TAKE_TRY, TO_REPORTER, WITHDRAW, type SubmitResult } from "./scripts.js";
+import { ADD, ASSIGN, CONSENT, EXTEND, GIVE_BACK_TRY, INTERSECT_PAGE, LOG, MOVE, SUBMIT, TAKE_TRY, TO_REPORTER, WITHDRAW, type SubmitResult } from "./scripts.js";
 import type { OutboxEntry } from "../jobs/outbox.js";
 
 export const REPORTS_PER_DAY = 3;
@@ -82,9 +82,23 @@ export interface CaseStore {
   line(code: string): Promise<CaseLine | undefined>;
   /** The daily digest's counts: new cases, urgent ones still open, overdue ones. No content. */
   digest(cutoffs: Cutoffs): Promise<{ fresh: number; urgent: number; overdue: number }>;
-  /** A page of the staff's case list, newest first, from the plain fields only: nothing is decrypted. */
-  list(filter: CaseFilter, offset: number, count: number): Promise<{ total: number; cases: CaseLine[] }>;
+  /**
+   * A page of the staff's case list, newest first, from the plain fields only: nothing is decrypted. With
+   * several filters the total is counted up to COUNT_LIMIT (`atLeast` then says there may be more).
+   */
+  list(filter: CaseFilter, offset: number, count: number): Promise<CasePage>;
 }
+
+export interface CasePage {
+  total: number;
+  atLeast: boolean;
+  /** Cases follow this page. */
+  more: boolean;
+  cases: CaseLine[];
+}
+
+/** Beyond this many matches of several filters, the list says "1000+" rather than count them all. */
+export const COUNT_LIMIT = 1000;
 
 export interface CaseFilter {
   status?: Status;
@@ -157,6 +171,14 @@ export interface StoreOptions {
   retentionDays: number;
 }
 
+
+/** Runs a transaction and returns its replies, throwing the first error. */
+async function execAll(batch: ChainableCommander): Promise<unknown[]> {
+  return ((await batch.exec()) ?? []).map(([err, value]) => {
+    if (err) throw err;
+    return value;
+  });
+}
 
 /**
  * Adds to `batch` the set of overdue cases (still new past the first deadline, or not acted on past the
@@ -378,18 +400,24 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
         filter.region && INDEX.region(filter.region), filter.placeType && INDEX.place(filter.placeType),
         filter.assignee !== undefined && INDEX.assignee(filter.assignee),
       ].filter((key): key is string => Boolean(key));
-      const batch = redis.multi();
-      if (filter.overdue) keys.push(overdueSet(batch, filter.overdue));
-      // One filter reads its index; several read their intersection, kept a minute for the next pages.
-      const source = keys.length === 0 ? KEYS.cases : keys.length === 1 ? keys[0]! : `${KEYS.casesBy}tmp:${keys.join("|")}`;
-      if (keys.length > 1) batch.zinterstore(source, keys.length, ...keys, "AGGREGATE", "MAX").expire(source, 60);
-      const replies = (await batch.zcard(source).zrevrange(source, offset, offset + count - 1).exec()) ?? [];
-      const [total, codes] = replies.slice(-2).map(([err, value]) => {
-        if (err) throw err;
-        return value;
-      }) as [number, string[]];
+      if (filter.overdue) {
+        const batch = redis.multi();
+        keys.push(overdueSet(batch, filter.overdue));
+        await execAll(batch);
+      }
+      let total: number;
+      let codes: string[];
+      let more: boolean;
+      if (keys.length > 1) {
+        const [counted, page, follows] = await INTERSECT_PAGE(redis, keys, [offset, count, COUNT_LIMIT]);
+        [total, codes, more] = [counted, page, follows === 1];
+      } else {
+        const source = keys[0] ?? KEYS.cases;
+        [total, codes] = (await execAll(redis.multi().zcard(source).zrevrange(source, offset, offset + count - 1))) as [number, string[]];
+        more = offset + codes.length < total;
+      }
       const cases = await Promise.all(codes.map((code) => lineOf(code)));
-      return { total, cases: cases.filter((item): item is CaseLine => item !== undefined) };
+      return { total, atLeast: keys.length > 1 && total >= COUNT_LIMIT, more, cases: cases.filter((item): item is CaseLine => item !== undefined) };
     },
 
     line: (code) => lineOf(code),
@@ -400,11 +428,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
       const overdue = overdueSet(batch, cutoffs);
       const statuses = OPEN_STATUSES.map((status) => INDEX.status(status));
       batch.zcard(INDEX.status("new")).zunionstore(open, statuses.length, ...statuses).zintercard(2, open, INDEX.urgent).del(open).zcard(overdue);
-      const replies = ((await batch.exec()) ?? []).map(([err, value]) => {
-        if (err) throw err;
-        return value;
-      });
-      const [fresh, , urgent, , late] = replies.slice(-5) as number[];
+      const [fresh, , urgent, , late] = (await execAll(batch)).slice(-5) as number[];
       return { fresh: fresh!, urgent: urgent!, overdue: late! };
     },
 
