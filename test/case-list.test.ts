@@ -51,7 +51,7 @@ describe("the staff's case list", () => {
     const last = await store.list({ region: "talas", urgent: true }, COUNT_LIMIT, 10);
     expect(last.cases.map((item) => item.code)).toEqual(many.slice(COUNT_LIMIT).map(([, code]) => code));
     expect(last.more).toBe(false);
-    expect(caseListScreen((key, vars) => `${key}:${JSON.stringify(vars ?? {})}`, { filter: {}, mine: false, overdue: false, offset: 0 }, first, now, { ackBefore: 0, actBefore: 0 }).text).toContain(`"total":"${COUNT_LIMIT}+"`);
+    expect(caseListScreen((key, vars) => `${key}:${JSON.stringify(vars ?? {})}`, { filter: {}, mine: false, overdue: false, offset: 0 }, first, now, { ackBefore: 0, actBefore: 0 }, new Map()).text).toContain(`"total":"${COUNT_LIMIT}+"`);
   });
 
   it("adds cases sent before it existed to its indexes, once", async () => {
@@ -110,7 +110,7 @@ describe("the staff's case list", () => {
     expect(Buffer.byteLength(longest)).toBeLessThanOrEqual(64);
     expect(LIST.decode([...LIST.data.exec(longest)!])).toEqual(state);
     expect(LIST.decode([...LIST.data.exec("cl:nope:-:-:-:-:-:0")!])).toBeUndefined();
-    const { text } = caseListScreen((key) => key, { filter: {}, mine: false, overdue: false, offset: 0 }, { total: 0, atLeast: false, more: false, cases: [] }, 0, { ackBefore: 0, actBefore: 0 });
+    const { text } = caseListScreen((key) => key, { filter: {}, mine: false, overdue: false, offset: 0 }, { total: 0, atLeast: false, more: false, cases: [] }, 0, { ackBefore: 0, actBefore: 0 }, new Map());
     expect(text).toBe("<b>case-list-empty</b>");
   });
 

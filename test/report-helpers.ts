@@ -80,12 +80,15 @@ export async function sendReport(person: FakeUser, l: ReturnType<typeof labels>)
   return { code: match[1]!, pin: match[2]! };
 }
 
+/** How the caseworker of openAsCaseworker is called in Telegram. */
+export const CASEWORKER_NAME = "Айгуль <А.>";
+
 /** A new caseworker presses «Open» under the staff alert of the case; they are returned, with what they got. */
 export async function openAsCaseworker(redis: Redis, bot: TestBot, code: string) {
   await bot.deliverAlerts();
   const staffId = newUserId();
   await redis.sadd(KEYS.roles + staffId, "caseworker");
-  const caseworker = bot.user({ id: staffId, language_code: "ru" });
+  const caseworker = bot.user({ id: staffId, language_code: "ru", first_name: CASEWORKER_NAME });
   const alert = bot.telegram.chat(STAFF_CHAT).find((message) => message.text.includes(code))!;
   await caseworker.press(alert, buttonsOf(alert)[0]!);
   return caseworker;

@@ -5,6 +5,7 @@ import { STATUSES } from "../complaints/statuses.js";
 import type { CaseFilter, CaseLine, CasePage } from "../complaints/store.js";
 import { CASE_DATA } from "./report-view.js";
 import { isOverdue, type Cutoffs } from "../complaints/deadlines.js";
+import { staffName, type StaffNames } from "./case-panel.js";
 
 export const PAGE_SIZE = 10;
 const NONE = "-";
@@ -41,17 +42,17 @@ function nextOf<T extends string>(values: readonly T[], current: T | undefined):
   return index + 1 < values.length ? values[index + 1] : undefined;
 }
 
-function line(t: TranslateFunction, item: CaseLine, now: number, cutoffs: Cutoffs): string {
+function line(t: TranslateFunction, item: CaseLine, now: number, cutoffs: Cutoffs, names: StaffNames): string {
   const days = Math.max(0, Math.floor((now - item.createdAt) / DAY_MS));
   // A closed case needs no one's urgent attention any more.
   const urgent = item.urgent && item.status !== "closed" && item.status !== "withdrawn" ? "🔴 " : "";
   const late = isOverdue(item, cutoffs) ? "⏰ " : "";
-  const who = item.assignee === undefined ? "" : ` · 👤 ${item.assignee}`;
+  const who = item.assignee === undefined ? "" : ` · 👤 ${staffName(t, item.assignee, names)}`;
   return `${urgent}${late}<code>${item.code}</code> · ${t(`case-status-${item.status}`)} · ${t(`report-place-${item.placeType}`)} · ${t(`report-region-${item.region}`)} · ${t("case-age", { days })}${who}`;
 }
 
 /** One page of cases with one summary line each, buttons to open them, the filters and the paging. */
-export function caseListScreen(t: TranslateFunction, state: ListState, page: CasePage, now: number, cutoffs: Cutoffs) {
+export function caseListScreen(t: TranslateFunction, state: ListState, page: CasePage, now: number, cutoffs: Cutoffs, names: StaffNames) {
   const { filter, mine, overdue, offset } = state;
   const at = (changed: Partial<ListState["filter"]>, toggle: Partial<Pick<ListState, "mine" | "overdue">> = {}) =>
     LIST.encode({ filter: { ...filter, ...changed }, mine, overdue, ...toggle, offset: 0 });
@@ -76,5 +77,5 @@ export function caseListScreen(t: TranslateFunction, state: ListState, page: Cas
   const head = page.total === 0
     ? t("case-list-empty")
     : t("case-list-title", { from: offset + 1, to: offset + page.cases.length, total: page.atLeast ? `${page.total}+` : page.total });
-  return { text: [`<b>${head}</b>`, ...page.cases.map((item) => line(t, item, now, cutoffs))].join("\n"), keyboard };
+  return { text: [`<b>${head}</b>`, ...page.cases.map((item) => line(t, item, now, cutoffs, names))].join("\n"), keyboard };
 }

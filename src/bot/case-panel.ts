@@ -3,6 +3,7 @@ import type { TranslateFunction } from "@grammyjs/i18n";
 import type { CaseEvent, CaseLine } from "../complaints/store.js";
 import { CLOSE_REASONS, NEXT, REFERRAL_BODIES, type Status } from "../complaints/statuses.js";
 import { localDate, localTime } from "./report-view.js";
+import { escapeHtml } from "../html.js";
 import { splitMessage, type Block } from "./split.js";
 
 const CODE = "[A-Z0-9-]+";
@@ -32,15 +33,22 @@ export const PANEL = {
   extendData: (code: string) => `ck:${code}`,
 } as const;
 
-/** Staff are named by their Telegram id: the bot keeps no names. */
-export const staffName = (t: TranslateFunction, id: number) => t("case-actor-staff", { id: String(id) });
+/** Staff members' names as the bot learned them (see /staff), by Telegram id. */
+export type StaffNames = ReadonlyMap<number, string>;
+
+/** A staff member by name (escaped for HTML unless for a button), or by Telegram id when the bot has none. */
+export function staffName(t: TranslateFunction, id: number, names: StaffNames, html = true): string {
+  const name = names.get(id);
+  if (name === undefined) return t("case-actor-staff", { id: String(id) });
+  return html ? escapeHtml(name) : name;
+}
 
 
 /**
  * Where the case stands and who has it, and what the viewing caseworker can do from there: the moves (a
  * referral or a closing asks for its detail next), taking it or giving it to someone, its history.
  */
-export function casePanel(t: TranslateFunction, item: Pick<CaseLine, "code" | "status" | "assignee" | "shareConsent" | "retainUntil" | "purgedAt">, viewer: number) {
+export function casePanel(t: TranslateFunction, item: Pick<CaseLine, "code" | "status" | "assignee" | "shareConsent" | "retainUntil" | "purgedAt">, viewer: number, names: StaffNames) {
   const { code, status, assignee } = item;
   const keyboard = new InlineKeyboard();
   for (const to of NEXT[status]) keyboard.text(t(`case-move-${to}`), PANEL.moveData(code, to)).row();
@@ -55,7 +63,7 @@ export function casePanel(t: TranslateFunction, item: Pick<CaseLine, "code" | "s
   }
   if (item.retainUntil !== undefined) keyboard.text(t("case-extend"), PANEL.extendData(code)).row();
   keyboard.text(t("case-note"), PANEL.noteData(code)).text(t("case-history"), PANEL.historyData(code));
-  const who = assignee === undefined ? t("case-unassigned") : staffName(t, assignee);
+  const who = assignee === undefined ? t("case-unassigned") : staffName(t, assignee, names);
   const lines = [
     t("case-panel", { code, status: t(`case-status-${status}`), assignee: who }),
     t("case-share-consent", { state: item.shareConsent ?? "none" }),
@@ -66,9 +74,9 @@ export function casePanel(t: TranslateFunction, item: Pick<CaseLine, "code" | "s
 }
 
 /** Who the case can be given to. */
-export function assigneeChoice(t: TranslateFunction, code: string, caseworkers: number[]) {
+export function assigneeChoice(t: TranslateFunction, code: string, caseworkers: number[], names: StaffNames) {
   const keyboard = new InlineKeyboard();
-  for (const id of caseworkers) keyboard.text(staffName(t, id), PANEL.assignData(code, id)).row();
+  for (const id of caseworkers) keyboard.text(staffName(t, id, names, false), PANEL.assignData(code, id)).row();
   keyboard.text(t("rights-back"), PANEL.panelData(code));
   return { text: t("case-choose-assignee", { code }), keyboard };
 }
@@ -82,12 +90,26 @@ export function detailChoice(t: TranslateFunction, code: string, to: "referred" 
   return { text: t(`case-choose-${to}`, { code }), keyboard };
 }
 
-function describe(t: TranslateFunction, event: CaseEvent): Block[] {
-  const who = event.actor === "reporter" ? t("case-actor-reporter") : t("case-actor-staff", { id: event.actor.replace(/^staff:/, "") });
+/** Who did it: the reporter, a staff member, or the bot itself (deletion after retention). */
+function actorName(t: TranslateFunction, actor: string, names: StaffNames): string {
+  if (actor === "reporter") return t("case-actor-reporter");
+  const id = /^staff:(\d+)$/.exec(actor)?.[1];
+  return id === undefined ? t("case-actor-system") : staffName(t, Number(id), names);
+}
+
+/** The Telegram ids of the staff who acted on a case, to look their names up. */
+export const actorIds = (events: CaseEvent[]) =>
+  events.flatMap((event) => [event.actor, event.action === "assigned" ? `staff:${event.detail}` : ""]).flatMap((actor) => {
+    const id = /^staff:(\d+)$/.exec(actor)?.[1];
+    return id === undefined ? [] : [Number(id)];
+  });
+
+function describe(t: TranslateFunction, event: CaseEvent, names: StaffNames): Block[] {
+  const who = actorName(t, event.actor, names);
   const what = event.status
     ? `${t(`case-status-${event.status}`)}${event.detail ? ` (${t(`case-${event.status}-${event.detail}`)})` : ""}`
     : event.action === "assigned"
-      ? t("case-event-assigned", { assignee: staffName(t, Number(event.detail)) })
+      ? t("case-event-assigned", { assignee: staffName(t, Number(event.detail), names) })
       : t(`case-event-${event.action}`, { detail: event.detail ?? "" });
   const line = `${localTime(event.at)} — ${who}: ${what}`;
   // A note or a reply is staff's own text: escaped, and cut across messages if long, like a person's.
@@ -96,6 +118,6 @@ function describe(t: TranslateFunction, event: CaseEvent): Block[] {
 }
 
 /** Everything that happened to the case, oldest first, with who did it and when (Bishkek time). */
-export const historyMessages = (t: TranslateFunction, code: string, events: CaseEvent[]) =>
-  splitMessage([`<b>${t("case-history-title", { code })}</b>`, ...events.flatMap((event) => describe(t, event))]);
+export const historyMessages = (t: TranslateFunction, code: string, events: CaseEvent[], names: StaffNames) =>
+  splitMessage([`<b>${t("case-history-title", { code })}</b>`, ...events.flatMap((event) => describe(t, event, names))]);
 

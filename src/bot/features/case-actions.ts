@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import { Composer } from "../composer.js";
 import { NARRATIVE_MAX } from "../../complaints/model.js";
 import { isCloseReason, isReferralBody, type MoveDetail } from "../../complaints/statuses.js";
-import { assigneeChoice, casePanel, detailChoice, historyMessages, PANEL } from "../case-panel.js";
+import { actorIds, assigneeChoice, casePanel, detailChoice, historyMessages, PANEL } from "../case-panel.js";
 import { NOTE_PROMPT } from "../reply-prompts.js";
 import type { BotContext } from "../context.js";
 import { isCaseworker, onlyFor } from "../filters.js";
@@ -51,7 +51,7 @@ async function sendReferral(ctx: BotContext & { from: { id: number } }, code: st
 async function showPanel(ctx: BotContext & { from: { id: number } }, code: string) {
   const item = await ctx.cases.line(code);
   if (!item) return;
-  const { text, keyboard } = casePanel(ctx.t, item, ctx.from.id);
+  const { text, keyboard } = casePanel(ctx.t, item, ctx.from.id, await ctx.roleStore.names(item.assignee === undefined ? [] : [item.assignee]));
   await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
@@ -66,7 +66,8 @@ feature.callbackQuery(PANEL.assign, caseworkers(async (ctx) => {
   const [, code, target] = ctx.match as RegExpMatchArray & [string, string, string];
   if (target === "?") {
     await ctx.answerCallbackQuery();
-    const { text, keyboard } = assigneeChoice(ctx.t, code, await ctx.roleStore.caseworkers());
+    const caseworkerIds = await ctx.roleStore.caseworkers();
+    const { text, keyboard } = assigneeChoice(ctx.t, code, caseworkerIds, await ctx.roleStore.names(caseworkerIds));
     return ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
   }
   const assignee = Number(target);
@@ -92,7 +93,8 @@ feature.callbackQuery(PANEL.history, caseworkers(async (ctx) => {
   await ctx.answerCallbackQuery();
   const events = await ctx.cases.history(code);
   if (events.length === 0) return ctx.reply(ctx.t("case-not-found"));
-  for (const part of historyMessages(ctx.t, code, events)) await ctx.reply(part, sensitive({ parse_mode: "HTML" as const }));
+  const names = await ctx.roleStore.names(actorIds(events));
+  for (const part of historyMessages(ctx.t, code, events, names)) await ctx.reply(part, sensitive({ parse_mode: "HTML" as const }));
 }));
 
 // A note: the caseworker answers a prompt that names the case; the answer, sent as a reply to it, is the

@@ -16,7 +16,8 @@ async function screen(ctx: BotContext & { from: { id: number } }, state: ListSta
   const cutoffs = cutoffsOf(ctx.config.deadlines, now);
   const filter = { ...state.filter, ...(state.mine ? { assignee: ctx.from.id } : {}), ...(state.overdue ? { overdue: cutoffs } : {}) };
   const page = await ctx.cases.list(filter, state.offset, PAGE_SIZE);
-  return caseListScreen(ctx.t, state, page, now, cutoffs);
+  const names = await ctx.roleStore.names(page.cases.flatMap((item) => (item.assignee === undefined ? [] : [item.assignee])));
+  return caseListScreen(ctx.t, state, page, now, cutoffs, names);
 }
 
 feature.command("cases", caseworkers(async (ctx) => {

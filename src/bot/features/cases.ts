@@ -53,7 +53,7 @@ composer.callbackQuery(REPORT_CALLBACK.open).filter(isCaseworker, async (ctx) =>
   await ctx.cases.logAccess(code, `staff:${staffId}`);
   ctx.logger.info({ code, staff: staffId }, "case opened");
   // What can be done with the case comes last, under everything it holds.
-  const panel = casePanel(ctx.t, stored, staffId);
+  const panel = casePanel(ctx.t, stored, staffId, await ctx.roleStore.names(stored.assignee === undefined ? [] : [stored.assignee]));
   await ctx.api.sendMessage(staffId, panel.text, sensitive({ parse_mode: "HTML" as const, reply_markup: panel.keyboard })).catch((err: unknown) => ctx.logger.warn({ err, code }, "could not send the case panel"));
   await ctx.answerCallbackQuery({ text: ctx.t("case-sent-privately") });
 });
