@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KEYS } from "../src/redis.js";
+import { actionLabel } from "../src/audit/actions.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { buttonText, buttonsOf, type FakeUser } from "../src/telegram/fake-user.js";
 import { createTestBot, newUserId, useRedis } from "./harness.js";
@@ -49,6 +50,17 @@ describe("replies to the reporter", () => {
     expect(buttonsOf(notice).map(buttonText)).toEqual([labels(bot, "ky")("staff-alert-open")]);
     // The reply was the first action: the case no longer waits for one.
     expect(stored?.firstActionAt).toBeGreaterThan(0);
+    // In the audit, without its text; so is a look at the history.
+    await caseworker.click(l("case-history"));
+    const audit = (await redis.xrange(KEYS.audit, "-", "+")).map(([, fields]) => fields.join(" "));
+    expect(audit).toEqual(expect.arrayContaining([`action reply code ${code} actor staff:${caseworker.id}`, `action history code ${code} actor staff:${caseworker.id}`]));
+    expect(audit.join("\n")).not.toContain("проверяем");
+    // Every entry has words in /audit.
+    const entries = (await redis.xrange(KEYS.audit, "-", "+")).map(([, fields]) => {
+      const pairs = Object.fromEntries(fields.flatMap((value, index) => (index % 2 === 0 ? [[value, fields[index + 1]!]] : [])));
+      return { action: pairs.action!, details: pairs };
+    });
+    expect(entries.filter((entry) => actionLabel(entry as never) === undefined)).toEqual([]);
   });
 
   it("wait for an anonymous reporter, who reads them when checking with the code and PIN", async () => {

@@ -11,7 +11,10 @@ export interface ActionLabel {
   person?: number;
 }
 
-const PLAIN = new Set(["opened", "note", "export:plain", "export:content", "audit:view", "audit:export"]);
+const PLAIN = new Set([
+  "opened", "note", "export:plain", "export:content", "audit:view", "audit:export", "evidence", "history", "reply", "consent-asked", "retention-extended",
+  "purged", "stats",
+]);
 
 const idIn = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined);
 

@@ -67,6 +67,8 @@ export interface CaseStore {
   extendRetention(code: string, days: number, actor: string, now: number): Promise<number | undefined>;
   withdraw(code: string, actor: string, now: number): Promise<boolean>;
   logAccess(code: string, actor: string): Promise<void>;
+  /** A look at the case's history (which holds the notes): in the audit only, so the history does not grow by being read. */
+  logHistoryView(code: string, actor: string): Promise<void>;
   /**
    * A caseworker moves the case. Two moves at the same moment are applied one after the other, each
    * checked against where the case is by then: one that no longer fits is refused and says where it is.
@@ -349,6 +351,10 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
       const [events, [consent]] = await Promise.all([this.history(code), redis.hmget(caseKey(code), "consent")]);
       const replies = events.flatMap((item) => (item.action === "reply" && item.note !== undefined ? [{ at: item.at, text: item.note }] : []));
       return { replies, consentAsked: consent === "asked" };
+    },
+
+    async logHistoryView(code, actor) {
+      await redis.xadd(KEYS.audit, "*", "action", "history", "code", code, "actor", actor);
     },
 
     async logEvidence(code, actor) {

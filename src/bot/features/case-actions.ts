@@ -93,6 +93,7 @@ feature.callbackQuery(PANEL.history, caseworkers(async (ctx) => {
   await ctx.answerCallbackQuery();
   const events = await ctx.cases.history(code);
   if (events.length === 0) return ctx.reply(ctx.t("case-not-found"));
+  await ctx.cases.logHistoryView(code, `staff:${ctx.from.id}`);
   const names = await ctx.roleStore.names(actorIds(events));
   for (const part of historyMessages(ctx.t, code, events, names)) await ctx.reply(part, sensitive({ parse_mode: "HTML" as const }));
 }));
