@@ -126,6 +126,21 @@ describe("consent to share", () => {
     expect(bot.telegram.chat(STAFF_CHAT).at(-1)!.text).toBe(ky("case-reporter-wrote", { code, kind: "consent-yes" }));
   });
 
+  it("can be answered when checking with the code and PIN too", async () => {
+    const { bot, caseworker, code, pin, l } = await reported({ contact: "chat" });
+    await caseworker.click(l("case-ask-consent"));
+    const checker = bot.user({ id: newUserId(), language_code: "ru" });
+    await checker.send("/check");
+    await checker.send(code);
+    await checker.send(pin);
+    expect(checker.last.text).toContain(l("check-consent-ask"));
+    await checker.click(l("reporter-consent-no"));
+    expect(checker.messages.map((message) => message.text)).toContain(l("reporter-consent-refused", { code }));
+    expect((await storedCase(redis, bot, code))?.shareConsent).toBe("no");
+    // Answered: the question is not shown again.
+    expect(checker.last.text).not.toContain(l("check-consent-ask"));
+  });
+
   it("cannot be asked of a reporter who gave no chat", async () => {
     const { caseworker, code, l, bot } = await reported({ contact: "phone" });
     await caseworker.click(l("case-ask-consent"));
