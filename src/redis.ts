@@ -11,6 +11,8 @@ export const KEYS = {
   roles: "roles:",
   /** Hash of staff members' display names by Telegram id, for /staff and /audit; only of people who had a role. */
   staffNames: "staff:names",
+  /** Hash of staff members' languages, by Telegram id, for what the bot tells them outside a chat with them. */
+  staffLocales: "staff:locales",
   /** The name of someone an admin looked up in /staff, kept a day: it joins `staff:names` if a role is granted. */
   staffCandidate: "staff:candidate:",
   /** Sorted set per private chat: message ids scored by the time they were sent, kept 48 hours. */

@@ -27,8 +27,10 @@ export interface RoleStore {
   revoke(userId: number, role: Role, actor: string): Promise<RevokeResult>;
   /** Display names by id: staff members', or of someone an admin looked up today; unknown ones are missing. */
   names(ids: number[]): Promise<Map<number, string>>;
-  /** A staff member's name, kept for /staff and /audit. */
-  rememberName(userId: number, name: string): Promise<void>;
+  /** A staff member's name, kept for /staff and /audit, and the language they use the bot in. */
+  rememberName(userId: number, name: string, locale?: string): Promise<void>;
+  /** The language a staff member last used the bot in, if known. */
+  localeOf(userId: number): Promise<string | undefined>;
   /** The name of someone an admin looked up: kept a day, and as staff only if a role is granted meanwhile. */
   rememberCandidate(userId: number, name: string): Promise<void>;
 }
@@ -132,8 +134,14 @@ export function createRoleStore(redis: Redis, adminIds: readonly number[]): Role
       missing.forEach((id, index) => candidates[index] && found.set(id, candidates[index]));
       return found;
     },
-    async rememberName(userId, name) {
-      if (name) await redis.hset(KEYS.staffNames, String(userId), name);
+    async rememberName(userId, name, locale) {
+      const batch = redis.multi();
+      if (name) batch.hset(KEYS.staffNames, String(userId), name);
+      if (locale) batch.hset(KEYS.staffLocales, String(userId), locale);
+      await batch.exec();
+    },
+    async localeOf(userId) {
+      return (await redis.hget(KEYS.staffLocales, String(userId))) ?? undefined;
     },
     async rememberCandidate(userId, name) {
       if (name) await redis.set(KEYS.staffCandidate + userId, name, "EX", CANDIDATE_SECONDS);

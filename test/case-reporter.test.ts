@@ -44,10 +44,10 @@ describe("replies to the reporter", () => {
     expect(stored?.additions.map((addition) => addition.text)).toEqual(["Спасибо, я могу прийти во вторник."]);
     expect((await storedHistory(redis, bot, code)).map((event) => event.action)).toEqual(expect.arrayContaining(["reply", "answer"]));
     await bot.deliverAlerts();
-    // The assignee hears of it in their private chat, with «Open», and without what was written.
+    // The assignee hears of it in their private chat and in their language, with «Open», and without what was written.
     const notice = caseworker.last;
-    expect(notice.text).toBe(labels(bot, "ky")("case-reporter-wrote", { code, kind: "answer" }));
-    expect(buttonsOf(notice).map(buttonText)).toEqual([labels(bot, "ky")("staff-alert-open")]);
+    expect(notice.text).toBe(l("case-reporter-wrote", { code, kind: "answer" }));
+    expect(buttonsOf(notice).map(buttonText)).toEqual([l("staff-alert-open")]);
     // The reply was the first action: the case no longer waits for one.
     expect(stored?.firstActionAt).toBeGreaterThan(0);
     // In the audit, without its text; so is a look at the history.
@@ -61,6 +61,24 @@ describe("replies to the reporter", () => {
       return { action: pairs.action!, details: pairs };
     });
     expect(entries.filter((entry) => actionLabel(entry as never) === undefined)).toEqual([]);
+  });
+
+  it("take a text typed without «reply» soon after the prompt, and reach the reporter in the language they now use", async () => {
+    const { bot, reporter, caseworker, code, l, ky } = await reported({ contact: "chat" });
+    await reporter.send("/language");
+    await reporter.click("Кыргызча");
+    await caseworker.click(l("case-reply"));
+    await caseworker.send("Мы получили сообщение.");
+    expect(caseworker.last.text).toBe(l("case-reply-sent", { code }));
+    await bot.deliverAlerts();
+    expect(reporter.last.text).toContain(ky("reporter-reply", { code, named: "no", org: "" }));
+    await reporter.click(ky("reporter-answer"));
+    await reporter.send("Рахмат, күтөм.");
+    expect(reporter.last.text).toBe(ky("reporter-answer-saved", { code }));
+    // Answered: the next text is an ordinary message again.
+    await reporter.send("адвокат");
+    expect(reporter.last.text).not.toBe(ky("reporter-answer-saved", { code }));
+    expect((await storedCase(redis, bot, code))?.additions.map((addition) => addition.text)).toEqual(["Рахмат, күтөм."]);
   });
 
   it("wait for an anonymous reporter, who reads them when checking with the code and PIN", async () => {
@@ -139,6 +157,19 @@ describe("consent to share", () => {
     expect((await storedCase(redis, bot, code))?.shareConsent).toBe("no");
     // Answered: the question is not shown again.
     expect(checker.last.text).not.toContain(l("check-consent-ask"));
+  });
+
+  it("is asked once: a second press says what the reporter answered and sends nothing", async () => {
+    const { bot, reporter, caseworker, code, l } = await reported({ contact: "chat" });
+    await caseworker.click(l("case-ask-consent"));
+    await bot.deliverAlerts();
+    await reporter.click(l("reporter-consent-yes"));
+    const seen = reporter.messages.length;
+    await caseworker.click(l("case-ask-consent"));
+    expect(caseworker.calls.findLast((call) => call.method === "answerCallbackQuery")?.payload.text).toBe(l("case-consent-already", { state: "yes" }));
+    await bot.deliverAlerts();
+    expect(reporter.messages).toHaveLength(seen);
+    expect((await storedCase(redis, bot, code))?.shareConsent).toBe("yes");
   });
 
   it("cannot be asked of a reporter who gave no chat", async () => {

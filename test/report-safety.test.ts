@@ -168,7 +168,9 @@ describe("the staff side", () => {
     expect(toStaff()[0]!.payload.text).toContain("+996555987654");
     expect(toStaff()[0]!.payload.text).toContain(labels(bot, "ru")("report-attachments-count", { count: 1 }));
     await caseworker.click(labels(bot, "ru")("case-evidence"));
-    expect(toStaff().map((call) => call.method)).toEqual(["sendMessage", "sendMessage", "sendPhoto"]);
+    // A line naming the case, then its files.
+    expect(toStaff().map((call) => call.method)).toEqual(["sendMessage", "sendMessage", "sendMessage", "sendPhoto"]);
+    expect(toStaff()[2]!.payload.text).toContain(code);
     expect(toStaff().every((call) => call.payload.protect_content === true)).toBe(true);
     const audit = (await redis.xrange(KEYS.audit, "-", "+")).map(([, fields]) => fields.join(" "));
     expect(audit).toContain(`action opened code ${code} actor staff:${staffId}`);

@@ -135,6 +135,9 @@ describe("the report form", () => {
     await person.click(l("report-keep"));
     await person.send("позвоните маме");
     expectHint(person, l("report-hint-phone"));
+    // A Kyrgyz number with a digit missing is a typo, not a foreign number.
+    await person.send("+996 555 12 34 5");
+    expectHint(person, l("report-hint-phone"));
     await person.sendMessage({ contact: { phone_number: "996700111222", first_name: "U" } });
     expect(person.messages.at(-2)).toMatchObject({ text: l("report-phone-saved"), reply_markup: { remove_keyboard: true } });
 

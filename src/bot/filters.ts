@@ -22,7 +22,7 @@ export function onlyFor(allowed: (ctx: BotContext) => Promise<boolean>) {
   return <C extends BotContext>(handler: (ctx: C) => unknown) =>
     async (ctx: C, next: NextFunction) => {
       if (!(await allowed(ctx))) return next();
-      if (ctx.from) await ctx.roleStore.rememberName(ctx.from.id, displayName(ctx.from));
+      if (ctx.from) await ctx.roleStore.rememberName(ctx.from.id, displayName(ctx.from), await ctx.i18n.getLocale());
       return handler(ctx);
     };
 }

@@ -98,6 +98,8 @@ end
 if not allowed then return {"refused", status} end
 redis.call("HSET", KEYS[1], "status", ARGV[1], "updatedAt", ARGV[5])
 if ARGV[3] ~= "" then redis.call("HSET", KEYS[1], ARGV[3], ARGV[4]) end
+-- Reopened, a case has no reason for being closed (the history keeps the earlier one).
+if ARGV[1] ~= "closed" then redis.call("HDEL", KEYS[1], "closedReason") end
 redis.call("RPUSH", KEYS[2], ARGV[6])
 redis.call("XADD", KEYS[3], "*", "action", "status:" .. ARGV[1], "code", ARGV[7], "actor", ARGV[8])
 redis.call("ZREM", ARGV[9] .. status, ARGV[7])
@@ -141,10 +143,13 @@ return 1
 // Something staff send the reporter (a reply, a request for consent to share): recorded in the history and
 // the audit, and put in the outbox for delivery (a reply to a reporter who cannot be reached waits for them
 // to check with the code and PIN: ARGV[5] is then ""). A reply is an action on the case; asking for consent
-// marks it asked. KEYS: case, events, audit, awaiting action, first actions, outbox.
+// marks it asked (a request already made returns its state instead). KEYS: case, events, audit, awaiting action, first actions, outbox.
 // ARGV: event, code, actor, time, outbox field, outbox entry, audit action.
-export const TO_REPORTER = luaScript<number>(`${FIRST_ACTION}${OPEN_CASE}
+export const TO_REPORTER = luaScript<number | string>(`${FIRST_ACTION}${OPEN_CASE}
 if not isOpen(KEYS[1]) then return 0 end
+-- The reporter is asked once: a second request would pile up questions in their chat, and would undo an answer.
+local consent = redis.call("HGET", KEYS[1], "consent")
+if ARGV[7] == "consent-asked" and consent then return consent end
 redis.call("RPUSH", KEYS[2], ARGV[1])
 redis.call("XADD", KEYS[3], "*", "action", ARGV[7], "code", ARGV[2], "actor", ARGV[3])
 if ARGV[7] == "reply" then firstAction(KEYS[1], ARGV[2], tonumber(ARGV[4]), KEYS[4], KEYS[5]) end

@@ -56,7 +56,7 @@ export interface CaseStore {
    */
   reply(code: string, text: string, actor: string, now: number): Promise<"sent" | "kept" | "refused">;
   /** Asks a reporter who can be reached in the chat whether the case's identifying details may be shared. */
-  askConsent(code: string, actor: string, now: number): Promise<"asked" | "unreachable" | "refused">;
+  askConsent(code: string, actor: string, now: number): Promise<"asked" | "unreachable" | "refused" | { already: "asked" | "yes" | "no" }>;
   /** The reporter's answer; false when no request is open (answered already, or never asked). */
   answerConsent(code: string, yes: boolean, now: number): Promise<boolean>;
   /** What the reporter may read of the case: the organisation's replies, and an open request for consent. */
@@ -337,6 +337,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
       const [field, entry] = notice("consent", { code });
       const keys = [caseKey(code), eventsKey(code), KEYS.audit, INDEX.awaitingAction, KEYS.firstAction, KEYS.outbox];
       const done = await TO_REPORTER(redis, keys, [event("consent-asked", actor, now), code, actor, now, field, entry, "consent-asked"]);
+      if (typeof done === "string") return { already: done as "asked" | "yes" | "no" };
       return done === 1 ? "asked" : "refused";
     },
 

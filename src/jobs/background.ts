@@ -54,7 +54,7 @@ export function startBackground(deps: BackgroundDeps) {
   const translate = (locale: Locale, key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);
   const alertWorker = startAlertWorker({ connection, prefix, api, cases, t: staffT as Parameters<typeof startAlertWorker>[0]["t"], staffChatId: config.staffChatId, logger });
   const noticeWorker = startNoticeWorker({
-    connection, prefix, api, cases, cipher, roles, translate, profile, defaultLocale: config.defaultLocale, staffChatId: config.staffChatId, logger,
+    connection, prefix, redis, api, cases, cipher, roles, translate, profile, defaultLocale: config.defaultLocale, staffChatId: config.staffChatId, logger,
   });
   const daily = startDaily({
     connection, prefix, redis, api, cases, cipher, t: staffT, deadlines: config.deadlines, staffChatId: config.staffChatId,

@@ -9,12 +9,16 @@ import { organisationVariables, type Profile } from "../profile.js";
 import type { RoleStore } from "../roles.js";
 import { REPORTER_DATA, staffNotice } from "../bot/reporter-view.js";
 import { escapeHtml } from "../html.js";
+import { KEYS, type Redis } from "../redis.js";
+import type { SessionData } from "../bot/context.js";
 
 export type Translate = (locale: Locale, key: string, variables?: Record<string, string | number>) => string;
 
 export interface NoticeWorkerDeps {
   connection: ConnectionOptions;
   prefix?: string;
+  /** The bot's connection: the reporter's language is read from their session. */
+  redis: Redis;
   api: Api;
   cases: CaseStore;
   cipher: Cipher;
@@ -34,14 +38,23 @@ type Job = { code: string; sealed?: string; status?: string; kind?: string };
  * reporter's chat is read from the case's encrypted content when the message is sent.
  */
 export function startNoticeWorker(deps: NoticeWorkerDeps): Worker {
-  const { connection, prefix, api, cases, cipher, roles, translate, profile, defaultLocale, staffChatId, logger } = deps;
+  const { connection, prefix, redis, api, cases, cipher, roles, translate, profile, defaultLocale, staffChatId, logger } = deps;
+  const known = (locale: string | undefined) => LOCALES.find((each) => each === locale);
+
+  // The language the reporter uses the bot in now (they may have changed it since reporting), else the one
+  // they reported in. The session is named by the pseudonym of their Telegram id, which is the chat's id.
+  async function reporterLocale(chatId: number, reportedIn: string | undefined): Promise<Locale> {
+    const session = await redis.get(KEYS.session + cipher.pseudonym(String(chatId)));
+    const chosen = session ? (JSON.parse(session) as SessionData).locale : undefined;
+    return known(chosen) ?? known(reportedIn) ?? defaultLocale;
+  }
 
   async function toReporter(name: string, { code, sealed, status }: Job) {
     const stored = await cases.get(code);
     const contact = stored?.secret?.contact;
     // Withdrawn, deleted, or never to be answered in the chat: there is no one to send it to.
     if (!stored?.secret || contact?.kind !== "chat") return "no chat";
-    const locale = LOCALES.find((each) => each === stored.secret?.locale) ?? defaultLocale;
+    const locale = await reporterLocale(contact.chatId, stored.secret.locale);
     const t = (key: string, variables?: Record<string, string | number>) => translate(locale, key, variables);
     const org = organisationVariables(profile.organisation?.name, locale);
     if (name === "reply") {
@@ -50,7 +63,10 @@ export function startNoticeWorker(deps: NoticeWorkerDeps): Worker {
       return api.sendMessage(contact.chatId, text, { parse_mode: "HTML", protect_content: true, reply_markup: keyboard });
     }
     if (name === "status") {
-      return api.sendMessage(contact.chatId, t("reporter-status", { code, status: t(`case-status-${status}`), next: status ?? "" }), { parse_mode: "HTML", protect_content: true });
+      // Asked for information, the reporter can answer right there.
+      const keyboard = status === "needs-information" ? new InlineKeyboard().text(t("reporter-answer"), REPORTER_DATA.answer(code)) : undefined;
+      const text = t("reporter-status", { code, status: t(`case-status-${status}`), next: status ?? "" });
+      return api.sendMessage(contact.chatId, text, { parse_mode: "HTML", protect_content: true, ...(keyboard ? { reply_markup: keyboard } : {}) });
     }
     const keyboard = new InlineKeyboard().text(t("reporter-consent-yes"), REPORTER_DATA.consent(code, true)).row().text(t("reporter-consent-no"), REPORTER_DATA.consent(code, false));
     return api.sendMessage(contact.chatId, t("reporter-consent-ask", { code, ...org }), { parse_mode: "HTML", protect_content: true, reply_markup: keyboard });
@@ -63,7 +79,8 @@ export function startNoticeWorker(deps: NoticeWorkerDeps): Worker {
     const assignee = line.assignee !== undefined && (await roles.rolesOf(line.assignee)).some((role) => role === "caseworker" || role === "admin") ? line.assignee : undefined;
     const chatId = assignee ?? staffChatId;
     if (chatId === undefined) return "no one to tell";
-    const { text, keyboard } = staffNotice((key, variables) => translate(defaultLocale, key, variables), code, kind ?? "added");
+    const locale = (assignee !== undefined && known(await roles.localeOf(assignee))) || defaultLocale;
+    const { text, keyboard } = staffNotice((key, variables) => translate(locale, key, variables), code, kind ?? "added");
     return api.sendMessage(chatId, text, { parse_mode: "HTML", reply_markup: keyboard });
   }
 

@@ -73,7 +73,7 @@ export async function checkConversation(conversation: Conversation<BotContext, C
         t("check-status", { code: code, status: t(`case-status-${state.status}`), date: localTime(state.createdAt) }),
         ...state.replies.flatMap(({ at, text }): Block[] => ["", `<b>${t("check-reply", { date: localTime(at) })}</b>`, { typed: text }]),
         ...(open && state.consentAsked ? ["", t("check-consent-ask")] : []),
-      ]).map((text, index, parts) => ({ text, other: { parse_mode: "HTML" as const, ...(index === parts.length - 1 ? { reply_markup: actions() } : {}) } })),
+      ]).map((text, index, parts) => ({ text, other: sensitive({ parse_mode: "HTML" as const, ...(index === parts.length - 1 ? { reply_markup: actions() } : {}) }) })),
     );
     const choice = (await next()).callbackQuery?.data;
     // Anything but a button means the person has moved on: the check ends, and the rest of the bot

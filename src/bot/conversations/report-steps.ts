@@ -44,6 +44,8 @@ function normalizePhone(input: string): string | undefined {
   const digits = input.replace(/[\s()-]/g, "");
   if (/^0\d{9}$/.test(digits)) return `+996${digits.slice(1)}`;
   if (/^\+?996\d{9}$/.test(digits)) return `+${digits.replace(/^\+/, "")}`;
+  // A Kyrgyz number has nine digits after 996: one of another length is a typo, not a foreign number.
+  if (/^\+996/.test(digits)) return undefined;
   if (/^\+\d{8,15}$/.test(digits)) return digits;
   return undefined;
 }

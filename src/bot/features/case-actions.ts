@@ -76,6 +76,7 @@ feature.callbackQuery(PANEL.assign, caseworkers(async (ctx) => {
   const result = await ctx.cases.assign(code, assignee, `staff:${ctx.from.id}`, Date.now());
   if (result.kind === "missing") return ctx.answerCallbackQuery({ text: ctx.t("case-not-found") });
   ctx.logger.info({ code, staff: ctx.from.id, assignee, result: result.kind }, "case assignment");
+  if (result.kind === "same") await ctx.answerCallbackQuery({ text: ctx.t("case-already-assigned") });
   if (result.kind === "assigned" && assignee !== ctx.from.id) {
     const open = new InlineKeyboard().text(ctx.t("staff-alert-open"), CASE_DATA.open(code));
     const told = await ctx.api.sendMessage(assignee, ctx.t("case-assigned-to-you", { code }), { parse_mode: "HTML", reply_markup: open }).then(() => true, (err: unknown) => {
@@ -102,7 +103,7 @@ feature.callbackQuery(PANEL.history, caseworkers(async (ctx) => {
 // note. Notes are encrypted in the case's history and never shown to the reporter.
 feature.callbackQuery(PANEL.note, caseworkers(async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.reply(NOTE_PROMPT.text(ctx.t("case-note-ask", { code: ctx.match[1]! })), NOTE_PROMPT.options(ctx.t("case-note-placeholder")));
+  await NOTE_PROMPT.send(ctx, ctx.match[1]!, ctx.t("case-note-ask", { code: ctx.match[1]! }), ctx.t("case-note-placeholder"));
 }));
 
 feature
@@ -111,6 +112,7 @@ feature
   .use(
     caseworkers(async (ctx) => {
       const code = NOTE_PROMPT.answered(ctx)!;
+      NOTE_PROMPT.done(ctx);
       const text = ctx.msg.text.trim();
       if (text.length > NARRATIVE_MAX) return ctx.reply(ctx.t("case-note-too-long", { max: NARRATIVE_MAX }));
       const saved = await ctx.cases.addNote(code, text, `staff:${ctx.from.id}`, Date.now());

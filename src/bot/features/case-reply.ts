@@ -14,7 +14,7 @@ const caseworkers = onlyFor(isCaseworker);
 // organisation, never by the caseworker.
 feature.callbackQuery(PANEL.reply, caseworkers(async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.reply(REPLY_PROMPT.text(ctx.t("case-reply-ask", { code: ctx.match[1]! })), REPLY_PROMPT.options(ctx.t("case-reply-placeholder")));
+  await REPLY_PROMPT.send(ctx, ctx.match[1]!, ctx.t("case-reply-ask", { code: ctx.match[1]! }), ctx.t("case-reply-placeholder"));
 }));
 
 feature
@@ -24,7 +24,9 @@ feature
     caseworkers(async (ctx) => {
       const code = REPLY_PROMPT.answered(ctx)!;
       const text = ctx.msg.text.trim();
-      if (text.length > NARRATIVE_MAX) return ctx.reply(ctx.t("case-note-too-long", { max: NARRATIVE_MAX }));
+      // Nothing is sent, and the prompt stays the latest: the shortened text can simply be typed again.
+      if (text.length > NARRATIVE_MAX) return ctx.reply(ctx.t("case-reply-too-long", { max: NARRATIVE_MAX, length: text.length }));
+      REPLY_PROMPT.done(ctx);
       const result = await ctx.cases.reply(code, text, `staff:${ctx.from.id}`, Date.now());
       ctx.logger.info({ code, staff: ctx.from.id, result }, "reply to a reporter");
       await ctx.reply(ctx.t(`case-reply-${result}`, { code }));
@@ -36,7 +38,8 @@ feature.callbackQuery(PANEL.consent, caseworkers(async (ctx) => {
   const code = ctx.match[1]!;
   const result = await ctx.cases.askConsent(code, `staff:${ctx.from.id}`, Date.now());
   ctx.logger.info({ code, staff: ctx.from.id, result }, "consent to share asked");
-  await ctx.answerCallbackQuery({ text: ctx.t(`case-consent-${result}`), show_alert: result !== "asked" });
+  const text = typeof result === "string" ? ctx.t(`case-consent-${result}`) : ctx.t("case-consent-already", { state: result.already });
+  await ctx.answerCallbackQuery({ text, show_alert: result !== "asked" });
 }));
 
 export { composer as caseReplyFeature };

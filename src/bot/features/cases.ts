@@ -70,6 +70,8 @@ composer.callbackQuery(PANEL.evidence).filter(isCaseworker, async (ctx) => {
   if (attachments.length === 0) return ctx.answerCallbackQuery({ text: ctx.t("case-evidence-none") });
   await ctx.cases.logEvidence(code, `staff:${staffId}`);
   ctx.logger.info({ code, staff: staffId, files: attachments.length }, "case files viewed");
+  // Named first, so that with several cases open the files are not taken for another case's.
+  await ctx.api.sendMessage(staffId, ctx.t("case-evidence-header", { code, count: attachments.length }), sensitive({ parse_mode: "HTML" as const }));
   const failed: number[] = [];
   for (const [index, attachment] of attachments.entries()) {
     await sendAttachment(ctx.api, staffId, attachment).catch((err: unknown) => {

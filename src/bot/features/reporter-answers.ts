@@ -14,7 +14,7 @@ feature.callbackQuery(REPORTER_DATA.answerPattern, async (ctx) => {
   await ctx.answerCallbackQuery();
   const code = ctx.match[1]!;
   if (!(await ctx.cases.isOwn(ctx.from.id, code))) return;
-  await ctx.reply(ANSWER_PROMPT.text(ctx.t("reporter-answer-ask", { code })), ANSWER_PROMPT.options(ctx.t("reporter-answer-placeholder")));
+  await ANSWER_PROMPT.send(ctx, code, ctx.t("reporter-answer-ask", { code }), ctx.t("reporter-answer-placeholder"));
 });
 
 feature
@@ -25,6 +25,7 @@ feature
     if (!(await ctx.cases.isOwn(ctx.from.id, code))) return next();
     const text = ctx.msg.text.trim();
     if (text.length > NARRATIVE_MAX) return ctx.reply(ctx.t("check-hint-addition-too-long", { max: NARRATIVE_MAX, length: text.length }));
+    ANSWER_PROMPT.done(ctx);
     const saved = await ctx.cases.addInformation(code, { text, attachments: [] }, Date.now(), "answer");
     await ctx.reply(ctx.t(saved ? "reporter-answer-saved" : "reporter-answer-closed", { code }), sensitive({ parse_mode: "HTML" as const }));
   });

@@ -1,6 +1,6 @@
 import { Composer } from "../composer.js";
 import { EXTENSION_DAYS } from "../../complaints/retention.js";
-import { PANEL } from "../case-panel.js";
+import { casePanel, PANEL } from "../case-panel.js";
 import type { BotContext } from "../context.js";
 import { isAdmin, onlyFor } from "../filters.js";
 import { localDate } from "../report-view.js";
@@ -16,6 +16,13 @@ composer.chatType("private").callbackQuery(PANEL.extend, admins(async (ctx) => {
   ctx.logger.info({ code, staff: ctx.from.id, extended: until !== undefined }, "retention extended");
   const text = until === undefined ? ctx.t("case-extend-none", { code }) : ctx.t("case-extended", { code, date: localDate(until), days: EXTENSION_DAYS });
   await ctx.answerCallbackQuery({ text, show_alert: true });
+  // Pressed on a case panel: the panel shows the new date (or that there is none now).
+  const pressed = ctx.callbackQuery.message;
+  const onPanel = pressed?.reply_markup?.inline_keyboard.flat().some((button) => "callback_data" in button && button.callback_data === PANEL.historyData(code));
+  const item = onPanel ? await ctx.cases.line(code) : undefined;
+  if (!item) return;
+  const { text: panelText, keyboard } = casePanel(ctx.t, item, ctx.from.id, await ctx.roleStore.names(item.assignee === undefined ? [] : [item.assignee]));
+  await ctx.editMessageText(panelText, { parse_mode: "HTML", reply_markup: keyboard }).catch(() => undefined);
 }));
 
 export { composer as retentionFeature };
