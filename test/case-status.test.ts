@@ -5,6 +5,7 @@ import { movableFrom, NEXT, STATUSES, type Status } from "../src/complaints/stat
 import { createCipher } from "../src/crypto.js";
 import { KEYS } from "../src/redis.js";
 import { escapeHtml } from "../src/html.js";
+import { localDate } from "../src/bot/report-view.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
 import { createTestBot, newUserId, TEST_DATA_KEY, useRedis } from "./harness.js";
@@ -94,6 +95,8 @@ describe("a caseworker's case panel", () => {
   it("comes after the case, moves it with a body or a reason, and shows its history", async () => {
     const { code, caseworker, l } = await reportAndOpen();
     const nobody = l("case-unassigned");
+    // «Yesterday» is read days later: the case view says which day that was.
+    expect(caseworker.messages[0]!.text).toContain(`${l("report-when-yesterday")} (${localDate(Date.now() - 24 * 3_600_000)})`);
     expect(caseworker.last.text).toBe(panel(l, code, l("case-status-new"), nobody));
     expect(buttonsOf(caseworker.last).map(buttonText)).toEqual([
       l("case-move-in-review"), l("case-move-needs-information"), l("case-move-referred"), l("case-move-closed"), l("case-take"), l("case-give"),

@@ -74,14 +74,19 @@ function contactLine(t: TranslateFunction, contact: Contact, notify: boolean | u
   return t(`report-contact-${contact.kind}`);
 }
 
-/** Everything the person entered, each part with its label; short texts they typed are escaped here. */
-export function draftLines(t: TranslateFunction, draft: Draft): Block[] {
+/**
+ * Everything the person entered, each part with its label; short texts they typed are escaped here. For
+ * staff, who read it days later, `sentAt` turns «today» and «yesterday» into the dates they meant.
+ */
+export function draftLines(t: TranslateFunction, draft: Draft, sentAt?: number): Block[] {
+  const day = draft.when === "today" ? 0 : draft.when === "yesterday" ? 1 : undefined;
+  const date = sentAt !== undefined && day !== undefined ? ` (${localDate(sentAt - day * 24 * 3_600_000)})` : "";
   const value = (field: string, v: string | undefined) => (v ? t(`report-${field}-${v}`) : "—");
   const recordings = draft.recordings?.length ?? 0;
   return [
     `<b>${t("report-part-who")}:</b> ${value("reporter", draft.reporter)}`,
     `<b>${t("report-part-place")}:</b> ${value("place", draft.placeType)}, ${value("region", draft.region)}${draft.placeName ? `, ${escapeHtml(draft.placeName)}` : ""}`,
-    `<b>${t("report-part-when")}:</b> ${value("when", draft.when)}${draft.whenText ? `, ${escapeHtml(draft.whenText)}` : ""}`,
+    `<b>${t("report-part-when")}:</b> ${value("when", draft.when)}${date}${draft.whenText ? `, ${escapeHtml(draft.whenText)}` : ""}`,
     `<b>${t("report-part-what")}:</b>`,
     ...(recordings > 0 ? [t("report-recordings", { count: recordings })] : []),
     ...(draft.narrative || recordings === 0 ? [{ typed: draft.narrative || "—" }] : []),
@@ -142,7 +147,7 @@ export function caseMessages(t: TranslateFunction, stored: Case, purpose: "view"
     { typed: addition.text ?? "" },
     ...(addition.attachments.length ? [t("report-attachments-count", { count: addition.attachments.length })] : []),
   ]);
-  const lines = draftLines(t, draft);
+  const lines = draftLines(t, draft, stored.createdAt);
   if (withheld) lines.splice(-1, 1, `<b>${t("report-part-contact")}:</b> ${t("case-contact-withheld")}`);
   return splitMessage([...head, "", ...lines, ...additions]);
 }
