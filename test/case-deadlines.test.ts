@@ -4,10 +4,11 @@ import { EXTENSION_DAYS, WARN_DAYS } from "../src/complaints/retention.js";
 import { createCaseStore, INDEX, RETENTION } from "../src/complaints/store.js";
 import { createCipher } from "../src/crypto.js";
 import { indexCases } from "../src/migrations.js";
-import { KEYS } from "../src/redis.js";
+import { createRedis, KEYS } from "../src/redis.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
-import { captureLogs, createTestBot, newUserId, TEST_DATA_KEY, useRedis } from "./harness.js";
+import { captureLogs, createTestBot, newUserId, TEST_DATA_KEY, testRedisUrl, until, useRedis } from "./harness.js";
+import { startDaily } from "../src/jobs/daily.js";
 import { labels, STAFF_CHAT, storeCase } from "./report-helpers.js";
 
 vi.mock("../src/complaints/codes.js", async (original) => ({ ...(await original<object>()), hashPin: async () => "scrypt$fast" }));
@@ -100,6 +101,34 @@ describe("the daily run", () => {
     const digest = bot.telegram.chat(STAFF_CHAT).at(-1)!.text;
     expect(digest.split("\n").slice(1)).toEqual(labels(bot, "ky")("digest", { date: "", fresh: 1, urgent: 1, overdue: 1 }).split("\n").slice(1));
     expect(digest).not.toMatch(/Секретный|DIG-/);
+  });
+});
+
+describe("the daily run across processes", () => {
+  it("is one schedule however many processes start it, and one of two workers takes each run", async () => {
+    await redis.flushdb();
+    const bot = staffBot();
+    const prefix = `daily${newUserId()}`;
+    const runs: number[] = [];
+    const started = [1, 2].map((process) => {
+      const connection = createRedis(testRedisUrl(), { maxRetriesPerRequest: null, enableAutoPipelining: false });
+      const daily = startDaily({
+        connection, prefix, redis, api: bot.bot.api, cases: store, cipher: createCipher(TEST_DATA_KEY), t: (key) => key, deadlines,
+        staffChatId: undefined, admins: async () => [], hour: 9, logger: captureLogs().logger, upkeep: async () => runs.push(process),
+      });
+      return { connection, daily };
+    });
+    await Promise.all(started.map(({ daily }) => daily.ready));
+    expect(await started[0]!.daily.queue.getJobSchedulers()).toHaveLength(1);
+    // A run due now, as the scheduler makes it: taken by one of the two workers, once.
+    await started[0]!.daily.queue.add("daily", {});
+    await until(() => runs.length > 0, "the daily run");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(runs).toHaveLength(1);
+    for (const { connection, daily } of started) {
+      await daily.close();
+      await connection.quit();
+    }
   });
 });
 
