@@ -43,7 +43,8 @@ describe("the report form", () => {
       expect(stored.pinHash).toMatch(/^scrypt\$/);
       expect(stored.pinHash).not.toContain(pin);
       expect(Number(stored.consentAt)).toBeGreaterThan(0);
-      expect(stored.consentVersion).toBe("2026-12-01");
+      // What they agreed to: the text of that date, with the retention it stated.
+      expect(stored.consentVersion).toBe("2026-12-01, 365 d");
       expect(await redis.exists(KEYS.conversation + personKey(person.id))).toBe(0);
 
       await bot.deliverAlerts();

@@ -90,7 +90,7 @@ export async function reportConversation(conversation: Conversation<BotContext, 
         const locale = await outer.i18n.getLocale();
         for (let code = setup.code; ; code = newCaseCode()) {
           const result = await outer.cases.submit({
-            code, draftId: setup.draftId, pin: setup.pin, draft: complete, consentVersion: CONSENT_VERSION, consentAt, reporterId: setup.reporterId, locale, now,
+            code, draftId: setup.draftId, pin: setup.pin, draft: complete, consentVersion: `${CONSENT_VERSION}, ${setup.retention} d`, consentAt, reporterId: setup.reporterId, locale, now,
           });
           // Another case already has this code (about one chance in 10^12): draw again.
           if (result !== "collision") return code;
