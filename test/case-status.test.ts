@@ -6,6 +6,7 @@ import { createCipher } from "../src/crypto.js";
 import { KEYS } from "../src/redis.js";
 import { escapeHtml } from "../src/html.js";
 import { localDate } from "../src/bot/report-view.js";
+import { historyMessages } from "../src/bot/case-panel.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
 import { createTestBot, newUserId, TEST_DATA_KEY, useRedis } from "./harness.js";
@@ -19,6 +20,19 @@ const newCase = () => storeCase(store, "STA");
 /** The panel's text: where the case stands, who has it, and whether its details may be shared. */
 const panel = (l: (key: string, vars?: Record<string, string | number>) => string, code: string, status: string, assignee: string, consent = "none") =>
   [l("case-panel", { code, status, assignee }), l("case-share-consent", { state: consent })].join("\n");
+
+describe("a case's history", () => {
+  it("shows one person opening the case again and again as one line with a count", () => {
+    const t = ((key: string, vars?: Record<string, unknown>) => `${key}${vars ? JSON.stringify(vars) : ""}`) as never;
+    const opened = (actor: string, at: number) => ({ action: "opened", actor, at });
+    const lines = historyMessages(t, "ABC-DEF-GHJ", [opened("staff:1", 0), opened("staff:1", 1), opened("staff:1", 2), opened("staff:2", 3), opened("staff:1", 4)], new Map([[1, "Айгуль"]]))[0]!.split("\n");
+    expect(lines.slice(1).map((line) => line.replace(/^.* — /, ""))).toEqual([
+      'Айгуль: case-event-opened{"detail":""} case-event-times{"times":3}',
+      'case-actor-staff{"id":"2"}: case-event-opened{"detail":""}',
+      'Айгуль: case-event-opened{"detail":""}',
+    ]);
+  });
+});
 
 describe("case statuses", () => {
   it("move only along the allowed paths, with the body or the reason, into the history and the audit", async () => {

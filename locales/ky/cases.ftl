@@ -23,6 +23,7 @@ case-event-submitted = билдирүү жөнөтүлдү
 case-event-added = толуктоо кошулду
 case-event-withdrawn = кайтарылып алынды
 case-event-opened = каралды
+case-event-times = (×{ $times })
 case-list-title = { $total } иштин { $from }–{ $to }, адегенде жаңылары
 case-list-empty = Мындай иштер жок.
 case-list-newer = ⬅️ Жаңыраак

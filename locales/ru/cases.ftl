@@ -23,6 +23,7 @@ case-event-submitted = сообщение отправлено
 case-event-added = дополнение
 case-event-withdrawn = отозвано
 case-event-opened = просмотрено
+case-event-times = (×{ $times })
 case-list-title = Дела { $from }–{ $to } из { $total }, сначала новые
 case-list-empty = Таких дел нет.
 case-list-newer = ⬅️ Новее

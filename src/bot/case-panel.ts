@@ -118,6 +118,18 @@ function describe(t: TranslateFunction, event: CaseEvent, names: StaffNames): Bl
 }
 
 /** Everything that happened to the case, oldest first, with who did it and when (Bishkek time). */
-export const historyMessages = (t: TranslateFunction, code: string, events: CaseEvent[], names: StaffNames) =>
-  splitMessage([`<b>${t("case-history-title", { code })}</b>`, ...events.flatMap((event) => describe(t, event, names))]);
+export function historyMessages(t: TranslateFunction, code: string, events: CaseEvent[], names: StaffNames): string[] {
+  // The same person opening the case again and again is one line with a count, at the time of the first.
+  const runs: Array<{ event: CaseEvent; times: number }> = [];
+  for (const event of events) {
+    const last = runs.at(-1);
+    if (last && event.action === "opened" && last.event.action === "opened" && last.event.actor === event.actor) last.times++;
+    else runs.push({ event, times: 1 });
+  }
+  const lines = runs.flatMap(({ event, times }) => {
+    const [line, ...rest] = describe(t, event, names);
+    return times > 1 ? [`${line as string} ${t("case-event-times", { times })}`, ...rest] : [line!, ...rest];
+  });
+  return splitMessage([`<b>${t("case-history-title", { code })}</b>`, ...lines]);
+}
 
