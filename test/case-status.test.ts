@@ -26,7 +26,8 @@ describe("a case's history", () => {
     const t = ((key: string, vars?: Record<string, unknown>) => `${key}${vars ? JSON.stringify(vars) : ""}`) as never;
     const opened = (actor: string, at: number) => ({ action: "opened", actor, at });
     const lines = historyMessages(t, "ABC-DEF-GHJ", [opened("staff:1", 0), opened("staff:1", 1), opened("staff:1", 2), opened("staff:2", 3), opened("staff:1", 4)], new Map([[1, "Айгуль"]]))[0]!.split("\n");
-    expect(lines.slice(1).map((line) => line.replace(/^.* — /, ""))).toEqual([
+    expect(lines[1]).toBe("<i>case-history-hours</i>");
+    expect(lines.slice(2).map((line) => line.replace(/^.* — /, ""))).toEqual([
       'Айгуль: case-event-opened{"detail":""} case-event-times{"times":3}',
       'case-actor-staff{"id":"2"}: case-event-opened{"detail":""}',
       'Айгуль: case-event-opened{"detail":""}',

@@ -17,6 +17,7 @@ case-closed-outside-mandate = биздин милдетибизге кирбей
 case-closed-duplicate = башка иштин кайталанышы
 case-move-refused = Иш өзгөрүп калды: азыр «{ $status }». Баскычтар жаңыртылды.
 case-history-title = { $code } ишинин тарыхы
+case-history-hours = Арыз ээсинин аракеттеринин убактысы саатка чейинки тактык менен гана сакталат.
 case-actor-reporter = арыз ээси
 case-actor-staff = кызматкер { $id }
 case-event-submitted = билдирүү жөнөтүлдү

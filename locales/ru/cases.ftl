@@ -17,6 +17,7 @@ case-closed-outside-mandate = вне нашей компетенции
 case-closed-duplicate = повтор другого дела
 case-move-refused = Дело уже изменилось: сейчас «{ $status }». Кнопки обновлены.
 case-history-title = История дела { $code }
+case-history-hours = Время действий заявителя хранится с точностью до часа.
 case-actor-reporter = заявитель
 case-actor-staff = сотрудник { $id }
 case-event-submitted = сообщение отправлено

@@ -130,6 +130,7 @@ export function historyMessages(t: TranslateFunction, code: string, events: Case
     const [line, ...rest] = describe(t, event, names);
     return times > 1 ? [`${line as string} ${t("case-event-times", { times })}`, ...rest] : [line!, ...rest];
   });
-  return splitMessage([`<b>${t("case-history-title", { code })}</b>`, ...lines]);
+  // The reporter's own times are kept only to the hour (see hourOf), so theirs can look out of order.
+  return splitMessage([`<b>${t("case-history-title", { code })}</b>`, `<i>${t("case-history-hours")}</i>`, ...lines]);
 }
 
