@@ -104,6 +104,28 @@ describe("the daily run", () => {
   });
 });
 
+describe("the daily run when Telegram refuses", () => {
+  it("still deletes on time when the staff chat is gone, and warns again a day later when no admin got the warning", async () => {
+    await redis.flushdb();
+    const bot = staffBot();
+    const code = await storeCase(store, "FLT");
+    const closedAt = Date.now();
+    await store.move(code, { to: "closed", reason: "acted-on" }, "staff:1", closedAt);
+    const keepUntil = closedAt + 365 * DAY;
+    await bot.deliverAlerts(); // the case's staff alert, before Telegram starts refusing
+    bot.telegram.fault = (call) =>
+      call.method === "sendMessage" ? { ok: false, error_code: 403, description: "Forbidden: bot was kicked from the supergroup chat" } : undefined;
+    // Nobody could be told: the warning is not marked, so it is made again the next day.
+    expect(await bot.runDaily(keepUntil - 10 * DAY)).toMatchObject({ warned: 0 });
+    bot.telegram.fault = undefined;
+    expect(await bot.runDaily(keepUntil - 9 * DAY)).toMatchObject({ warned: 1 });
+    bot.telegram.fault = (call) => (call.method === "sendMessage" ? { ok: false, error_code: 403, description: "Forbidden: bot was kicked from the supergroup chat" } : undefined);
+    expect(await bot.runDaily(keepUntil + HOUR)).toMatchObject({ purged: 1 });
+    expect((await store.get(code))?.secret).toBeUndefined();
+    expect(bot.logs.records().some((record) => record.msg === "a part of the daily run failed" && record.part === "digest")).toBe(true);
+  });
+});
+
 describe("the daily run across processes", () => {
   it("is one schedule however many processes start it, and one of two workers takes each run", async () => {
     await redis.flushdb();

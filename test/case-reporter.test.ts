@@ -63,20 +63,32 @@ describe("replies to the reporter", () => {
     expect(entries.filter((entry) => actionLabel(entry as never) === undefined)).toEqual([]);
   });
 
-  it("take a text typed without «reply» soon after the prompt, and reach the reporter in the language they now use", async () => {
+  it("go out only as a reply to their prompt, and reach the reporter in the language they now use; the reporter may just type", async () => {
     const { bot, reporter, caseworker, code, l, ky } = await reported({ contact: "chat" });
     await reporter.send("/language");
     await reporter.click("Кыргызча");
     await caseworker.click(l("case-reply"));
+    // Typed instead of replied, or forwarded: nothing leaves, and the caseworker is told how.
     await caseworker.send("Мы получили сообщение.");
+    expect(caseworker.last.text).toBe(l("case-reply-how", { code }));
+    // A forwarded message is someone else's words: it is left to whatever handles forwards (/staff).
+    await caseworker.sendMessage({ text: "личное сообщение коллеги", forward_origin: { type: "hidden_user", date: 0, sender_user_name: "Коллега" } });
+    expect(caseworker.last.text).not.toBe(l("case-reply-sent", { code }));
+    await bot.deliverAlerts();
+    expect(JSON.stringify(reporter.messages)).not.toMatch(/Мы получили|коллеги/);
+    await replyTo(bot, caseworker, promptOf(caseworker, "💬"), "Мы получили сообщение.");
     expect(caseworker.last.text).toBe(l("case-reply-sent", { code }));
     await bot.deliverAlerts();
     expect(reporter.last.text).toContain(ky("reporter-reply", { code, named: "no", org: "" }));
     await reporter.click(ky("reporter-answer"));
     await reporter.send("Рахмат, күтөм.");
     expect(reporter.last.text).toBe(ky("reporter-answer-saved", { code }));
-    // Answered: the next text is an ordinary message again.
+    // Answered: the next text is an ordinary message again; so is one after any other button or command.
     await reporter.send("адвокат");
+    expect(reporter.last.text).not.toBe(ky("reporter-answer-saved", { code }));
+    await reporter.click(ky("reporter-answer"));
+    await reporter.send("/help");
+    await reporter.send("адвокат керек");
     expect(reporter.last.text).not.toBe(ky("reporter-answer-saved", { code }));
     expect((await storedCase(redis, bot, code))?.additions.map((addition) => addition.text)).toEqual(["Рахмат, күтөм."]);
   });

@@ -28,7 +28,7 @@ export interface SessionData {
   /** The ids of the person's latest handled updates, so a replayed one is not handled twice. */
   handled?: number[];
   /** The latest prompt the person was sent to answer (a note, a reply, an answer), for a text typed without «reply». */
-  prompt?: { kind: string; code: string; at: number };
+  prompt?: { kind: string; code: string; until: number };
 }
 
 interface Extras {

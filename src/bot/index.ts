@@ -24,6 +24,7 @@ import { rateLimit } from "./rate-limit.js";
 import { failFastFetch, retryTransformer } from "./retry.js";
 import { attachDeps, measureUpdates } from "./middlewares.js";
 import { personKeyOf, sessionMiddleware, skipHandled } from "./session.js";
+import { forgetPrompt } from "./reply-prompts.js";
 import { pingWithin } from "../redis.js";
 import { casesFeature } from "./features/cases.js";
 import { caseListFeature } from "./features/case-list.js";
@@ -93,6 +94,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   protectedBot.use(sequentialize(personKey));
   protectedBot.use(sessionMiddleware(redis, personKey));
   protectedBot.use(skipHandled);
+  protectedBot.use(forgetPrompt);
   protectedBot.use(trackChat(trail, logger));
   protectedBot.use(i18n);
   protectedBot.use(rateLimit(redis, personKey, config.rateLimit));

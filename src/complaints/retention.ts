@@ -14,16 +14,22 @@ const DAY = 24 * 3_600_000;
 
 /**
  * Closed cases whose personal data is deleted within WARN_DAYS and that no admin has been warned of yet,
- * with the time of deletion; each is marked warned as it is returned (an extension clears the mark).
+ * with the time of deletion. Mark them with markWarned once an admin has the warning (an extension clears
+ * the mark), so a warning that reached nobody is made again the next day.
  */
 export async function dueForWarning(redis: Redis, now: number): Promise<Array<{ code: string; retainUntil: number }>> {
   const entries = await redis.zrangebyscore(RETENTION, "-inf", now + WARN_DAYS * DAY, "WITHSCORES");
-  const due: Array<{ code: string; retainUntil: number }> = [];
-  for (let index = 0; index < entries.length; index += 2) {
-    const code = entries[index]!;
-    if ((await redis.hsetnx(KEYS.case + code, "retentionWarned", String(now))) === 1) due.push({ code, retainUntil: Number(entries[index + 1]) });
-  }
-  return due;
+  const codes = entries.filter((_, index) => index % 2 === 0);
+  const warned = await Promise.all(codes.map((code) => redis.hexists(KEYS.case + code, "retentionWarned")));
+  return codes.flatMap((code, index) => (warned[index] ? [] : [{ code, retainUntil: Number(entries[index * 2 + 1]) }]));
+}
+
+/** The admins have been warned of these cases' deletion. */
+export async function markWarned(redis: Redis, codes: string[], now: number): Promise<void> {
+  const batch = redis.multi();
+  // Only where the case still waits for deletion: one reopened meanwhile is not marked.
+  for (const code of codes) batch.eval(`if redis.call("HEXISTS", KEYS[1], "retainUntil") == 1 then redis.call("HSET", KEYS[1], "retentionWarned", ARGV[1]) end`, 1, KEYS.case + code, now);
+  await batch.exec();
 }
 
 /**

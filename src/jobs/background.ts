@@ -46,9 +46,11 @@ export function startBackground(deps: BackgroundDeps) {
     queue.on("error", (err) => logger.warn({ err, queue: name }, "a queue lost its Redis connection; it reconnects"));
     return queue;
   });
-  // A notice holds a reply's ciphertext: it is not kept once delivered.
+  // A notice holds a reply's ciphertext: it is not kept once delivered, nor once given up (the reply stays
+  // in the case's history, where deletion finds it).
   const options = { ...ALERT_JOB_OPTIONS, backoff: { type: "exponential", delay: retryDelayMs } };
-  const targets = new Map(queues.map((queue) => [queue.name, { queue, options: queue.name === NOTICES_QUEUE ? { ...options, removeOnComplete: true } : options }]));
+  const notices = { ...options, removeOnComplete: true, removeOnFail: true };
+  const targets = new Map(queues.map((queue) => [queue.name, { queue, options: queue.name === NOTICES_QUEUE ? notices : options }]));
   const relay = createOutboxRelay(connection, targets, logger, relayEveryMs);
   const staffT = (key: string, vars?: Record<string, string | number>) => i18n.t(config.defaultLocale, key, vars);
   const translate = (locale: Locale, key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, vars);

@@ -112,9 +112,9 @@ feature
   .use(
     caseworkers(async (ctx) => {
       const code = NOTE_PROMPT.answered(ctx)!;
-      NOTE_PROMPT.done(ctx);
       const text = ctx.msg.text.trim();
       if (text.length > NARRATIVE_MAX) return ctx.reply(ctx.t("case-note-too-long", { max: NARRATIVE_MAX }));
+      NOTE_PROMPT.done(ctx);
       const saved = await ctx.cases.addNote(code, text, `staff:${ctx.from.id}`, Date.now());
       ctx.logger.info({ code, staff: ctx.from.id, saved }, "case note");
       await ctx.reply(ctx.t(saved ? "case-note-saved" : "case-not-found", { code }));
