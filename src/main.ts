@@ -90,7 +90,7 @@ async function main() {
 
   const cipher = createCipher(config.dataKey, config.oldDataKeys);
   await nameKeysByPseudonym(redis, cipher, logger);
-  await indexCases(redis, logger);
+  await indexCases(redis, logger, config.retentionDays);
 
   const metrics = createMetrics();
   const i18n = createI18n(config.defaultLocale, (warning) => logger.warn({ warning: warning.path }, "missing translation"));

@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import type { Cipher } from "./crypto.js";
 import type { Logger } from "./logger.js";
-import { INDEX } from "./complaints/store.js";
+import { INDEX, RETENTION } from "./complaints/store.js";
 import { statusOf } from "./complaints/statuses.js";
 import type { PlaceType, Region } from "./complaints/model.js";
 import { KEYS } from "./redis.js";
@@ -47,8 +47,11 @@ export async function nameKeysByPseudonym(redis: Redis, cipher: Cipher, logger: 
 }
 
 const INDEXED = `${KEYS.casesBy}version`;
-/** 2: cases not yet acted on are in the «awaiting action» index too. */
-const INDEX_VERSION = "2";
+/**
+ * 2: cases not yet acted on are in the «awaiting action» index too. 3: cases closed before retention existed
+ * wait for deletion too, counted from the later of their last change and this start.
+ */
+const INDEX_VERSION = "3";
 // Before deadlines existed nothing recorded a first action: a case still open and never referred, closed or
 // asked for information counts as awaiting one.
 const AWAITING = new Set(["new", "in-review"]);
@@ -58,20 +61,25 @@ const AWAITING = new Set(["new", "in-review"]);
  * added once, from the plain fields, and a marker says which version is done. New cases and every move keep
  * the indexes up to date.
  */
-export async function indexCases(redis: Redis, logger: Logger): Promise<number> {
+export async function indexCases(redis: Redis, logger: Logger, retentionDays: number): Promise<number> {
+  const keepUntil = (updatedAt?: string | null) => Math.max(Number(updatedAt ?? 0), Date.now()) + retentionDays * 24 * 3_600_000;
   if ((await redis.get(INDEXED)) === INDEX_VERSION) return 0;
   const entries = await redis.zrange(KEYS.cases, "0", "-1", "WITHSCORES");
   for (let start = 0; start < entries.length; start += 2000) {
     const chunk = entries.slice(start, start + 2000);
     const codes = chunk.filter((_, index) => index % 2 === 0);
-    const fields = await Promise.all(codes.map((code) => redis.hmget(KEYS.case + code, "status", "urgent", "region", "placeType", "firstActionAt")));
+    const fields = await Promise.all(codes.map((code) => redis.hmget(KEYS.case + code, "status", "urgent", "region", "placeType", "firstActionAt", "retainUntil", "purgedAt", "updatedAt")));
     const batch = redis.pipeline();
     codes.forEach((code, index) => {
       const score = chunk[index * 2 + 1]!;
-      const [status, urgent, region, placeType, firstActionAt] = fields[index]!;
+      const [status, urgent, region, placeType, firstActionAt, retainUntil, purgedAt, updatedAt] = fields[index]!;
       const current = statusOf(status ?? undefined) ?? "new";
       batch.zadd(INDEX.status(current), score, code);
       if (AWAITING.has(current) && !firstActionAt) batch.zadd(INDEX.awaitingAction, score, code);
+      if (current === "closed" && !retainUntil && !purgedAt) {
+        const until = keepUntil(updatedAt);
+        batch.hset(KEYS.case + code, "retainUntil", until).zadd(RETENTION, until, code);
+      }
       if (region) batch.zadd(INDEX.region(region as Region), score, code);
       if (placeType) batch.zadd(INDEX.place(placeType as PlaceType), score, code);
       if (urgent === "1") batch.zadd(INDEX.urgent, score, code);

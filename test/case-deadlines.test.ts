@@ -61,12 +61,18 @@ describe("deadlines", () => {
     await redis.flushdb();
     const waiting = await storeCase(store, "MIG");
     const acted = await storeCase(store, "MIG");
+    const closedLongAgo = await storeCase(store, "MIG");
     await store.move(acted, { to: "needs-information" }, "staff:1", Date.now());
+    await store.move(closedLongAgo, { to: "closed", reason: "duplicate" }, "staff:1", Date.now());
+    await redis.multi().hdel(KEYS.case + closedLongAgo, "retainUntil").del(RETENTION).exec();
     await redis.del(INDEX.awaitingAction);
     await redis.set(`${KEYS.casesBy}version`, "1");
-    await indexCases(redis, captureLogs().logger);
+    await indexCases(redis, captureLogs().logger, 365);
     expect(await redis.zrange(INDEX.awaitingAction, "0", "-1")).toEqual([waiting]);
-    expect(await indexCases(redis, captureLogs().logger)).toBe(0);
+    // A case closed before retention existed now waits for deletion too.
+    expect(Number(await redis.zscore(RETENTION, closedLongAgo))).toBeGreaterThan(Date.now() + 364 * DAY);
+    expect(await redis.zscore(RETENTION, acted)).toBeNull();
+    expect(await indexCases(redis, captureLogs().logger, 365)).toBe(0);
   });
 
   it("shows «Overdue» in the staff list, marks late cases, and offers to reset filters that find nothing", async () => {
@@ -101,6 +107,19 @@ describe("the daily run", () => {
     const digest = bot.telegram.chat(STAFF_CHAT).at(-1)!.text;
     expect(digest.split("\n").slice(1)).toEqual(labels(bot, "ky")("digest", { date: "", fresh: 1, urgent: 1, overdue: 1 }).split("\n").slice(1));
     expect(digest).not.toMatch(/Секретный|DIG-/);
+  });
+});
+
+describe("withdrawal", () => {
+  it("takes the texts of notes and replies with the content, and no note is taken after it", async () => {
+    await redis.flushdb();
+    const code = await storeCase(store, "WDR", { contact: { kind: "chat", chatId: 77 } });
+    await store.addNote(code, "Телефон брата 0555 111 222", "staff:1", Date.now());
+    await store.reply(code, "Перезвоните нам.", "staff:1", Date.now());
+    expect(await store.withdraw(code, "reporter", Date.now())).toBe(true);
+    expect(JSON.stringify(await redis.lrange(`${KEYS.case}${code}:events`, 0, -1))).not.toContain("sealed");
+    expect((await store.forReporter(code)).replies).toEqual([]);
+    expect(await store.addNote(code, "ещё", "staff:1", Date.now())).toBe(false);
   });
 });
 

@@ -60,9 +60,9 @@ describe("the staff's case list", () => {
     for (const key of await redis.keys(`${KEYS.casesBy}*`)) await redis.del(key);
     await redis.hset(KEYS.case + code, "status", "in-progress");
     expect((await store.list({ region: "naryn" }, 0, 10)).total).toBe(0);
-    expect(await indexCases(redis, captureLogs().logger)).toBe(1);
+    expect(await indexCases(redis, captureLogs().logger, 365)).toBe(1);
     expect((await store.list({ status: "in-review", region: "naryn", urgent: true }, 0, 10)).cases.map((item) => item.code)).toEqual([code]);
-    expect(await indexCases(redis, captureLogs().logger)).toBe(0);
+    expect(await indexCases(redis, captureLogs().logger, 365)).toBe(0);
     expect(await redis.zcard(INDEX.status("in-review"))).toBe(1);
   });
 

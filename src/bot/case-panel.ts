@@ -62,7 +62,8 @@ export function casePanel(t: TranslateFunction, item: Pick<CaseLine, "code" | "s
     keyboard.text(t("case-evidence"), PANEL.evidenceData(code)).row();
   }
   if (item.retainUntil !== undefined) keyboard.text(t("case-extend"), PANEL.extendData(code)).row();
-  keyboard.text(t("case-note"), PANEL.noteData(code)).text(t("case-history"), PANEL.historyData(code));
+  if (open) keyboard.text(t("case-note"), PANEL.noteData(code));
+  keyboard.text(t("case-history"), PANEL.historyData(code));
   const who = assignee === undefined ? t("case-unassigned") : staffName(t, assignee, names);
   const lines = [
     t("case-panel", { code, status: t(`case-status-${status}`), assignee: who }),

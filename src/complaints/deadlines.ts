@@ -19,9 +19,12 @@ const HOUR = 3_600_000;
 
 export const cutoffsOf = ({ ackHours, actDays }: Deadlines, now: number): Cutoffs => ({ ackBefore: now - ackHours * HOUR, actBefore: now - actDays * 24 * HOUR });
 
-/** A closed or withdrawn case is never overdue, and neither is one acted on and moved on from «new». */
+/**
+ * A closed or withdrawn case is never overdue, and neither is one acted on and moved on from «new». A case
+ * in a status that is itself an action was acted on, even if that was before first actions were recorded.
+ */
 export function isOverdue(item: { status: Status; createdAt: number; firstActionAt?: number }, cutoffs: Cutoffs): boolean {
   if (item.status === "closed" || item.status === "withdrawn") return false;
   if (item.status === "new" && item.createdAt <= cutoffs.ackBefore) return true;
-  return item.firstActionAt === undefined && item.createdAt <= cutoffs.actBefore;
+  return item.firstActionAt === undefined && !ACTIONS.includes(item.status) && item.createdAt <= cutoffs.actBefore;
 }

@@ -18,6 +18,17 @@ local function firstAction(case, code, now, awaiting, firstActions)
 end
 `;
 
+// Takes the texts out of a case's history, keeping its entries.
+const FORGET_TEXTS = `
+local function forgetTexts(events)
+  local entries = redis.call("LRANGE", events, 0, -1)
+  redis.call("DEL", events)
+  for _, entry in ipairs(entries) do
+    redis.call("RPUSH", events, (string.gsub(entry, ',"sealed":"[^"]*"', ',"deleted":true')))
+  end
+end
+`;
+
 // A case that is gone (never sent, or its personal data deleted after retention) or withdrawn takes nothing more.
 const OPEN_CASE = `
 local function isOpen(case)
@@ -62,16 +73,18 @@ redis.call("HSET", KEYS[4], ARGV[4], ARGV[5])
 return 1
 `);
 
-// The content and every addition go together; the plain statistics stay. KEYS: case, additions, events,
+// The content and every addition go together, and the text of every note, reply and answer in the history
+// (the entries stay, marked deleted); the plain statistics stay. KEYS: case, additions, events,
 // cases, awaiting action, retention. ARGV: hour, event, code, prefix of the status indexes (the old status's
 // index is known only here).
-export const WITHDRAW = luaScript<number>(`
+export const WITHDRAW = luaScript<number>(`${FORGET_TEXTS}
 local status = redis.call("HGET", KEYS[1], "status")
 if not status or status == "withdrawn" then return 0 end
 if status == "in-progress" then status = "in-review" end
 redis.call("HDEL", KEYS[1], "secret", "retainUntil")
 redis.call("DEL", KEYS[2])
 redis.call("HSET", KEYS[1], "status", "withdrawn", "updatedAt", ARGV[1])
+forgetTexts(KEYS[3])
 redis.call("RPUSH", KEYS[3], ARGV[2])
 redis.call("ZREM", ARGV[4] .. status, ARGV[3])
 redis.call("ZADD", ARGV[4] .. "withdrawn", redis.call("ZSCORE", KEYS[4], ARGV[3]) or ARGV[1], ARGV[3])
@@ -131,10 +144,12 @@ redis.call("XADD", KEYS[3], "*", "action", "assigned", "code", ARGV[4], "actor",
 return {"assigned", previous}
 `);
 
-// Staff's own entries in the history: a note, a look at the evidence, an extension of retention.
-// KEYS: case, events, audit. ARGV: event, code, actor, audit action.
-export const LOG = luaScript<number>(`
+// Staff's own entries in the history: a note, a look at the evidence, an extension of retention. A note is
+// text about the case, so none is taken once its personal data is gone. KEYS: case, events, audit.
+// ARGV: event, code, actor, audit action.
+export const LOG = luaScript<number>(`${OPEN_CASE}
 if redis.call("EXISTS", KEYS[1]) == 0 then return 0 end
+if ARGV[4] == "note" and not isOpen(KEYS[1]) then return 0 end
 redis.call("RPUSH", KEYS[2], ARGV[1])
 redis.call("XADD", KEYS[3], "*", "action", ARGV[4], "code", ARGV[2], "actor", ARGV[3])
 return 1
@@ -186,17 +201,13 @@ return keep
 // every note, reply and answer in its history, and its place in the reporter's own list. The plain fields
 // and indexes stay, for the statistics. KEYS: case, additions, events, retention, audit, own list (or the
 // case key again when unknown). ARGV: code, now, event.
-export const PURGE = luaScript<number>(`
+export const PURGE = luaScript<number>(`${FORGET_TEXTS}
 local keep = tonumber(redis.call("HGET", KEYS[1], "retainUntil") or "0")
 if keep == 0 or keep > tonumber(ARGV[2]) or redis.call("HGET", KEYS[1], "status") ~= "closed" then return 0 end
 redis.call("HDEL", KEYS[1], "secret", "retainUntil", "retentionWarned")
 redis.call("HSET", KEYS[1], "purgedAt", ARGV[2])
 redis.call("DEL", KEYS[2])
-local events = redis.call("LRANGE", KEYS[3], 0, -1)
-redis.call("DEL", KEYS[3])
-for _, entry in ipairs(events) do
-  redis.call("RPUSH", KEYS[3], (string.gsub(entry, ',"sealed":"[^"]*"', ',"deleted":true')))
-end
+forgetTexts(KEYS[3])
 redis.call("RPUSH", KEYS[3], ARGV[3])
 redis.call("ZREM", KEYS[4], ARGV[1])
 if KEYS[6] ~= KEYS[1] then redis.call("SREM", KEYS[6], ARGV[1]) end

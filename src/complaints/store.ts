@@ -193,7 +193,7 @@ function overdueSet(batch: ChainableCommander, { ackBefore, actBefore }: Cutoffs
   batch
     .zrangestore(unacknowledged, INDEX.status("new"), "-inf", ackBefore, "BYSCORE")
     .zrangestore(unacted, INDEX.awaitingAction, "-inf", actBefore, "BYSCORE")
-    .zunionstore(key, 2, unacknowledged, unacted)
+    .zunionstore(key, 2, unacknowledged, unacted, "AGGREGATE", "MAX")
     .del(unacknowledged, unacted)
     .expire(key, 60);
   return key;
@@ -304,7 +304,11 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
     async listOwn(reporterId) {
       const codes = await ownCodes(reporterId);
       const cases = await Promise.all(codes.map(async (code) => parse(code, await redis.hgetall(caseKey(code)), undefined)));
-      return cases.filter((item): item is Case => item !== undefined).sort((a, b) => b.createdAt - a.createdAt);
+      // A case whose personal data was deleted is no longer the person's: its place in the list goes too
+      // (deletion takes it out when it knows the list; after a key rotation, or for older cases, it is here).
+      const gone = cases.flatMap((item, index) => (item?.purgedAt !== undefined ? [codes[index]!] : []));
+      if (gone.length > 0) await redis.srem(ownKey(reporterId), ...gone);
+      return cases.filter((item): item is Case => item !== undefined && item.purgedAt === undefined).sort((a, b) => b.createdAt - a.createdAt);
     },
 
     async history(code) {

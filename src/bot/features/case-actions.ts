@@ -1,4 +1,4 @@
-import { InlineKeyboard } from "grammy";
+import { GrammyError, InlineKeyboard } from "grammy";
 import { Composer } from "../composer.js";
 import { NARRATIVE_MAX } from "../../complaints/model.js";
 import { isCloseReason, isReferralBody, type MoveDetail } from "../../complaints/statuses.js";
@@ -52,7 +52,10 @@ async function showPanel(ctx: BotContext & { from: { id: number } }, code: strin
   const item = await ctx.cases.line(code);
   if (!item) return;
   const { text, keyboard } = casePanel(ctx.t, item, ctx.from.id, await ctx.roleStore.names(item.assignee === undefined ? [] : [item.assignee]));
-  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
+  // A second press of the same move or «Take it» leaves the panel as it was, which Telegram refuses to "edit".
+  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch((err: unknown) => {
+    if (!(err instanceof GrammyError && err.description.includes("message is not modified"))) throw err;
+  });
 }
 
 feature.callbackQuery(PANEL.panel, caseworkers(async (ctx) => {

@@ -70,6 +70,8 @@ composer.callbackQuery(PANEL.evidence).filter(isCaseworker, async (ctx) => {
   if (attachments.length === 0) return ctx.answerCallbackQuery({ text: ctx.t("case-evidence-none") });
   await ctx.cases.logEvidence(code, `staff:${staffId}`);
   ctx.logger.info({ code, staff: staffId, files: attachments.length }, "case files viewed");
+  // Answered now: sending many files can outlast the time Telegram allows for answering a press.
+  await ctx.answerCallbackQuery();
   // Named first, so that with several cases open the files are not taken for another case's.
   await ctx.api.sendMessage(staffId, ctx.t("case-evidence-header", { code, count: attachments.length }), sensitive({ parse_mode: "HTML" as const }));
   const failed: number[] = [];
@@ -79,10 +81,9 @@ composer.callbackQuery(PANEL.evidence).filter(isCaseworker, async (ctx) => {
       failed.push(index + 1);
     });
   }
-  if (failed.length === 0) return ctx.answerCallbackQuery();
+  if (failed.length === 0) return;
   const text = ctx.t("case-attachments-failed", { count: failed.length, parts: failed.join(", "), total: attachments.length });
   await ctx.api.sendMessage(staffId, text).catch((err: unknown) => ctx.logger.warn({ err, code }, "could not say which attachments failed"));
-  await ctx.answerCallbackQuery({ text, show_alert: true });
 });
 
 export { composer as casesFeature };
