@@ -167,18 +167,20 @@ describe("a caseworker's case panel", () => {
   });
 
   it("is taken by a caseworker or given to another, who is told; the list shows «mine»; never to someone without the role", async () => {
-    const { bot, code, caseworker, l } = await reportAndOpen();
-    const other = bot.user({ id: newUserId(), language_code: "ru" });
+    const { bot, code, caseworker, l, ky } = await reportAndOpen();
+    // A Kyrgyz-speaking colleague who has used the staff list, so the bot knows their name and language.
+    const other = bot.user({ id: newUserId(), language_code: "ky", first_name: "Бакыт" });
     await redis.sadd(KEYS.roles + other.id, "caseworker");
-    await other.send("/start");
+    await other.send("/cases");
     await caseworker.click(l("case-take"));
     expect(caseworker.last.text).toBe(panel(l, code, l("case-status-new"), escapeHtml(CASEWORKER_NAME)));
     expect(buttonsOf(caseworker.last).map(buttonText)).not.toContain(l("case-take"));
     await caseworker.click(l("case-give"));
     expect(caseworker.last.text).toBe(l("case-choose-assignee", { code }));
-    await caseworker.click(l("case-actor-staff", { id: String(other.id) }));
-    expect(other.last.text).toBe(l("case-assigned-to-you", { code }));
-    expect(buttonsOf(other.last).map(buttonText)).toEqual([l("staff-alert-open")]);
+    await caseworker.click("Бакыт");
+    // Told in their own language, not the giver's.
+    expect(other.last.text).toBe(ky("case-assigned-to-you", { code }));
+    expect(buttonsOf(other.last).map(buttonText)).toEqual([ky("staff-alert-open")]);
     expect((await store.get(code))?.assignee).toBe(other.id);
     expect((await store.list({ assignee: other.id }, 0, 10)).cases.map((item) => item.code)).toEqual([code]);
     expect((await store.list({ assignee: caseworker.id }, 0, 10)).total).toBe(0);
@@ -189,7 +191,7 @@ describe("a caseworker's case panel", () => {
     const history = (await store.history(code)).filter((event) => event.action === "assigned").map((event) => event.detail);
     expect(history).toEqual([String(caseworker.id), String(other.id)]);
     await other.send("/cases");
-    await other.click(l("case-filter-mine-off"));
+    await other.click(ky("case-filter-mine-off"));
     expect(other.last.text).toContain(code);
   });
 

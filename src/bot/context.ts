@@ -43,6 +43,8 @@ interface Extras {
   trail: ChatTrail;
   cases: CaseStore;
   audit: AuditLog;
+  /** A text in a given language: for a message to someone other than the sender (a staff member told of a case). */
+  translateFor: (locale: string, key: string, variables?: Record<string, string | number>) => string;
   /** Message ids of this update not yet stored for «Clear this chat» (see trackChat). */
   pendingTrail: number[];
 }

@@ -87,6 +87,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
       trail,
       cases: createCaseStore(redis, cipher, { retentionDays: config.retentionDays }),
       audit: createAuditLog(redis),
+      translateFor: (locale, key, variables) => i18n.t(locale, key, variables),
     }),
   );
   const protectedBot = bot.errorBoundary(createErrorHandler(i18n, metrics, () => pingWithin(redis, 500)));

@@ -31,11 +31,13 @@ export interface UpdateDeps {
   trail: ChatTrail;
   cases: CaseStore;
   audit: AuditLog;
+  translateFor: BotContext["translateFor"];
 }
 
-export function attachDeps({ config, logger, roles, profile, rightsSearch, trail, cases, audit }: UpdateDeps) {
+export function attachDeps({ config, logger, roles, profile, rightsSearch, trail, cases, audit, translateFor }: UpdateDeps) {
   return (ctx: BotContext, next: NextFunction) => {
     ctx.config = config;
+    ctx.translateFor = translateFor;
     ctx.profile = profile;
     ctx.rightsSearch = rightsSearch;
     ctx.trail = trail;

@@ -81,8 +81,11 @@ feature.callbackQuery(PANEL.assign, caseworkers(async (ctx) => {
   ctx.logger.info({ code, staff: ctx.from.id, assignee, result: result.kind }, "case assignment");
   if (result.kind === "same") await ctx.answerCallbackQuery({ text: ctx.t("case-already-assigned") });
   if (result.kind === "assigned" && assignee !== ctx.from.id) {
-    const open = new InlineKeyboard().text(ctx.t("staff-alert-open"), CASE_DATA.open(code));
-    const told = await ctx.api.sendMessage(assignee, ctx.t("case-assigned-to-you", { code }), { parse_mode: "HTML", reply_markup: open }).then(() => true, (err: unknown) => {
+    // In the language the assignee uses the bot in, when known; otherwise in the one of who gave it.
+    const locale = (await ctx.roleStore.localeOf(assignee)) ?? (await ctx.i18n.getLocale());
+    const t = (key: string, variables?: Record<string, string | number>) => ctx.translateFor(locale, key, variables);
+    const open = new InlineKeyboard().text(t("staff-alert-open"), CASE_DATA.open(code));
+    const told = await ctx.api.sendMessage(assignee, t("case-assigned-to-you", { code }), { parse_mode: "HTML", reply_markup: open }).then(() => true, (err: unknown) => {
       ctx.logger.warn({ err, code, assignee }, "could not tell a caseworker a case was assigned to them");
       return false;
     });
