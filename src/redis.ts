@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Redis, type RedisOptions } from "ioredis";
+import { Redis, type ChainableCommander, type RedisOptions } from "ioredis";
 
 export { Redis };
 
@@ -74,6 +74,14 @@ export function luaScript<R extends Reply = Reply>(lua: string) {
       return (await redis.eval(lua, keys.length, ...keys, ...args)) as R;
     }
   };
+}
+
+/** Runs a transaction or pipeline and returns its replies, throwing the first error. */
+export async function execAll(batch: ChainableCommander): Promise<unknown[]> {
+  return ((await batch.exec()) ?? []).map(([err, value]) => {
+    if (err) throw err;
+    return value;
+  });
 }
 
 export async function pingWithin(redis: Redis, ms: number): Promise<boolean> {

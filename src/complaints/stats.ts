@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { KEYS } from "../redis.js";
+import { execAll, KEYS } from "../redis.js";
 import { bishkekIso, bishkekMonthStart } from "./bishkek-time.js";
 import { PLACE_TYPES, REGIONS, type PlaceType, type Region } from "./model.js";
 import { STATUSES, type Status } from "./statuses.js";
@@ -57,10 +57,7 @@ export async function readStats(redis: Redis, now: number): Promise<CaseStats> {
   for (const place of PLACE_TYPES) batch.zcard(INDEX.place(place));
   // Scores are the sending hour, and a Bishkek month begins on the hour: the end is left out.
   for (const { from, to } of months) batch.zcount(KEYS.cases, from, `(${to}`);
-  const counts = ((await batch.exec()) ?? []).map(([err, value]) => {
-    if (err) throw err;
-    return Number(value);
-  });
+  const counts = (await execAll(batch)).map(Number);
   const [total = 0, urgent = 0, acted = 0, ...rest] = counts;
   const take = (length: number) => rest.splice(0, length);
   const stats: CaseStats = {

@@ -1,7 +1,7 @@
 import type { ChainableCommander, Redis } from "ioredis";
 import type { Cipher } from "../crypto.js";
 import { randomUUID } from "node:crypto";
-import { KEYS } from "../redis.js";
+import { execAll, KEYS } from "../redis.js";
 import { bishkekIso } from "./bishkek-time.js";
 import { DUMMY_PIN_HASH, hashPin, verifyPin } from "./codes.js";
 import type { Addition, Attachment, Case, CaseSecret, CompleteDraft, PlaceType, Region } from "./model.js";
@@ -171,15 +171,6 @@ const notice = (name: string, data: Record<string, unknown>): [string, string] =
 /** How long a closed case's personal data is kept, set when the store is made. */
 export interface StoreOptions {
   retentionDays: number;
-}
-
-
-/** Runs a transaction and returns its replies, throwing the first error. */
-async function execAll(batch: ChainableCommander): Promise<unknown[]> {
-  return ((await batch.exec()) ?? []).map(([err, value]) => {
-    if (err) throw err;
-    return value;
-  });
 }
 
 /**
