@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { execAll, KEYS } from "../redis.js";
 import { bishkekIso } from "./bishkek-time.js";
 import { DUMMY_PIN_HASH, hashPin, verifyPin } from "./codes.js";
-import type { Addition, Attachment, Case, CaseSecret, CompleteDraft, PlaceType, Region } from "./model.js";
+import type { Addition, Attachment, Case, CaseSecret, Contact, CompleteDraft, PlaceType, Region } from "./model.js";
 import { movableFrom, OPEN_STATUSES, statusOf, type MoveDetail, type Status } from "./statuses.js";
 import { newCaseAlert, NOTICES_QUEUE } from "./alerts.js";
 import { ACTIONS, type Cutoffs } from "./deadlines.js";
@@ -239,6 +239,13 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
     };
   }
 
+  // How the reporter is reached: it never changes once sent, so reading it ahead of a write is safe.
+  // Undefined once the content is gone (withdrawn, deleted) or for no such case.
+  async function contactOf(code: string): Promise<Contact | undefined> {
+    const [sealed] = await redis.hmget(caseKey(code), "secret");
+    return sealed ? open<CaseSecret>(sealed).contact : undefined;
+  }
+
   async function lineOf(code: string): Promise<CaseLine | undefined> {
     const fields = ["status", "urgent", "placeType", "region", "createdAt", "assignee", "firstActionAt", "consent", "retainUntil", "purgedAt"] as const;
     const [status, urgent, placeType, region, createdAt, assignee, firstActionAt, consent, retainUntil, purgedAt] = await redis.hmget(caseKey(code), ...fields);
@@ -315,8 +322,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
     },
 
     async reply(code, text, actor, now) {
-      const stored = await redis.hmget(caseKey(code), "secret");
-      const contact = stored[0] ? open<CaseSecret>(stored[0]).contact : undefined;
+      const contact = await contactOf(code);
       const sealed = cipher.encrypt(text);
       const [field, entry] = contact?.kind === "chat" ? notice("reply", { code, sealed }) : ["", ""];
       const keys = [caseKey(code), eventsKey(code), KEYS.audit, INDEX.awaitingAction, KEYS.firstAction, KEYS.outbox];
@@ -326,9 +332,9 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
     },
 
     async askConsent(code, actor, now) {
-      const [sealed] = await redis.hmget(caseKey(code), "secret");
-      if (!sealed) return "refused";
-      if (open<CaseSecret>(sealed).contact.kind !== "chat") return "unreachable";
+      const contact = await contactOf(code);
+      if (!contact) return "refused";
+      if (contact.kind !== "chat") return "unreachable";
       const [field, entry] = notice("consent", { code });
       const keys = [caseKey(code), eventsKey(code), KEYS.audit, INDEX.awaitingAction, KEYS.firstAction, KEYS.outbox];
       const done = await TO_REPORTER(redis, keys, [event("consent-asked", actor, now), code, actor, now, field, entry, "consent-asked"]);
