@@ -239,6 +239,14 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
     };
   }
 
+  /** The case's history, oldest first, with the texts of the events `reveal` picks decrypted. */
+  async function eventsOf(code: string, reveal: (action: string) => boolean): Promise<CaseEvent[]> {
+    return (await redis.lrange(eventsKey(code), 0, -1)).map((entry) => {
+      const { sealed, ...event } = JSON.parse(entry) as CaseEvent;
+      return sealed && reveal(event.action) ? { ...event, note: cipher.decrypt(sealed) } : event;
+    });
+  }
+
   // How the reporter is reached: it never changes once sent, so reading it ahead of a write is safe.
   // Undefined once the content is gone (withdrawn, deleted) or for no such case.
   async function contactOf(code: string): Promise<Contact | undefined> {
@@ -309,12 +317,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
       return cases.filter((item): item is Case => item !== undefined && item.purgedAt === undefined).sort((a, b) => b.createdAt - a.createdAt);
     },
 
-    async history(code) {
-      return (await redis.lrange(eventsKey(code), 0, -1)).map((entry) => {
-        const { sealed, ...event } = JSON.parse(entry) as CaseEvent;
-        return sealed ? { ...event, note: cipher.decrypt(sealed) } : event;
-      });
-    },
+    history: (code) => eventsOf(code, () => true),
 
     async addNote(code, text, actor, now) {
       const entry = event("note", actor, now, { sealed: cipher.encrypt(text) });
@@ -350,7 +353,8 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
     },
 
     async forReporter(code) {
-      const [events, [consent]] = await Promise.all([this.history(code), redis.hmget(caseKey(code), "consent")]);
+      // Only the replies are decrypted: staff notes are no business of the reporter's view.
+      const [events, [consent]] = await Promise.all([eventsOf(code, (action) => action === "reply"), redis.hmget(caseKey(code), "consent")]);
       const replies = events.flatMap((item) => (item.action === "reply" && item.note !== undefined ? [{ at: item.at, text: item.note }] : []));
       return { replies, consentAsked: consent === "asked" };
     },
