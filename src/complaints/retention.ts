@@ -2,7 +2,7 @@ import type { Redis } from "ioredis";
 import type { Cipher } from "../crypto.js";
 import { KEYS } from "../redis.js";
 import type { CaseSecret } from "./model.js";
-import { PURGE } from "./scripts.js";
+import { MARK_WARNED, PURGE } from "./scripts.js";
 import { RETENTION } from "./store.js";
 
 /** Admins are warned this long before a closed case's personal data is deleted. */
@@ -26,10 +26,7 @@ export async function dueForWarning(redis: Redis, now: number): Promise<Array<{ 
 
 /** The admins have been warned of these cases' deletion. */
 export async function markWarned(redis: Redis, codes: string[], now: number): Promise<void> {
-  const batch = redis.multi();
-  // Only where the case still waits for deletion: one reopened meanwhile is not marked.
-  for (const code of codes) batch.eval(`if redis.call("HEXISTS", KEYS[1], "retainUntil") == 1 then redis.call("HSET", KEYS[1], "retentionWarned", ARGV[1]) end`, 1, KEYS.case + code, now);
-  await batch.exec();
+  if (codes.length > 0) await MARK_WARNED(redis, codes.map((code) => KEYS.case + code), [now]);
 }
 
 /**

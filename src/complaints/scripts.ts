@@ -197,6 +197,14 @@ redis.call("XADD", KEYS[3], "*", "action", "retention-extended", "code", ARGV[4]
 return keep
 `);
 
+// The admins have been warned of these cases' deletion: marked only where the case still waits for it (one
+// reopened meanwhile is not). KEYS: the cases. ARGV: now.
+export const MARK_WARNED = luaScript(`
+for _, case in ipairs(KEYS) do
+  if redis.call("HEXISTS", case, "retainUntil") == 1 then redis.call("HSET", case, "retentionWarned", ARGV[1]) end
+end
+`);
+
 // Deletes a closed case's personal data once its time has come: the content, every addition, the text of
 // every note, reply and answer in its history, and its place in the reporter's own list. The plain fields
 // and indexes stay, for the statistics. KEYS: case, additions, events, retention, audit, own list (or the
