@@ -66,3 +66,59 @@ describe("Composer.filter", () => {
     expect((await run(composer, text("/late"))).seen).toEqual(["late"]);
   });
 });
+
+describe("Composer.use", () => {
+  it("runs middleware in the order added, each only once the one before calls next", async () => {
+    const composer = new Composer<Context>();
+    const entered: string[] = [];
+    composer.use(async (ctx, next) => {
+      entered.push("first");
+      await next();
+      mark("first-after")(ctx);
+    });
+    composer.use((ctx, next) => {
+      entered.push("second");
+      mark("second")(ctx);
+      return next();
+    });
+    composer.use(mark("third"));
+    composer.use(() => entered.push("never"));
+    expect((await run(composer, text("x"))).seen).toEqual(["second", "third", "first-after"]);
+    expect(entered).toEqual(["first", "second"]);
+  });
+
+  it("enters nothing after a middleware that answers and does not call next", async () => {
+    const composer = new Composer<Context>();
+    const entered: number[] = [];
+    composer.use(mark("answer"));
+    for (let i = 0; i < 50; i++) composer.use((_ctx, next) => (entered.push(i), next()));
+    expect((await run(composer, text("x"))).seen).toEqual(["answer"]);
+    expect(entered).toEqual([]);
+  });
+
+  it("refuses a next called twice, and turns a middleware's throw into a rejection", async () => {
+    const twice = new Composer<Context>();
+    twice.use(async (_ctx, next) => {
+      await next();
+      await next();
+    });
+    twice.use(mark("once"));
+    await expect(run(twice, text("x"))).rejects.toThrow("`next` already called before!");
+    const throwing = new Composer<Context>();
+    throwing.use(() => {
+      throw new Error("broken");
+    });
+    const pending = throwing.middleware()(new Context(text("x"), api, FAKE_BOT_INFO), async () => {});
+    await expect(pending).rejects.toThrow("broken");
+  });
+
+  it("includes middleware added after middleware() was taken, and runs plugin objects", async () => {
+    const composer = new Composer<Context>();
+    const handler = composer.middleware();
+    composer.use({ middleware: () => mark("plugin") });
+    const seen: string[] = [];
+    const ctx = Object.assign(new Context(text("x"), api, FAKE_BOT_INFO), { seen });
+    await handler(ctx, async () => void seen.push("next"));
+    expect(seen).toEqual(["plugin"]);
+  });
+});

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { BotContext, ConversationContext } from "../src/bot/context.js";
 import { conversationsMiddleware } from "../src/bot/conversations.js";
 import { createI18n } from "../src/bot/i18n.js";
-import { personKeyOf, sessionMiddleware } from "../src/bot/session.js";
+import { personKeyOf, sessionStore } from "../src/bot/session.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { FakeUser } from "../src/telegram/fake-user.js";
 import { createCipher } from "../src/crypto.js";
@@ -30,7 +30,7 @@ function probeBot(telegram: FakeTelegram) {
   const cipher = createCipher(TEST_DATA_KEY);
   const personKey = personKeyOf(cipher);
   const trail = createChatTrail(redis, (chatId) => cipher.pseudonym(String(chatId)));
-  bot.use(sessionMiddleware(redis, personKey), i18n, conversationsMiddleware({ redis, cipher, personKey, i18n, retry, trail, logger: captureLogs().logger }));
+  bot.use(sessionStore(redis, personKey).middleware, i18n, conversationsMiddleware({ redis, cipher, personKey, i18n, retry, trail, logger: captureLogs().logger }));
   bot.use(createConversation(probe, "probe"));
   bot.command("probe", (ctx) => ctx.conversation.enter("probe"));
   bot.command("ru", (ctx) => {

@@ -37,4 +37,23 @@ describe("the per-person rate limit", () => {
     await person.click(l("report-reporter-victim"));
     expect(person.last.text).toBe(l("report-ask-place"));
   });
+
+  it("starts the window in the same write as the count: a process dying between them cannot lock a person out", async () => {
+    // As if the process died right after the count: a separate call to start the window never arrives.
+    const dying = new Proxy(redis, {
+      get(target, name) {
+        if (name === "pexpire") return () => new Promise(() => {});
+        const value = Reflect.get(target, name, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const test = createTestBot(dying, { env: { RATE_LIMIT_UPDATES: "5", RATE_LIMIT_SECONDS: "60" } });
+    const person = test.user({ id: newUserId(), language_code: "ru" });
+    await Promise.race([person.send("/help"), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    const counters = await redis.keys(`${KEYS.rateLimit}*`);
+    const windows = await Promise.all(counters.map((key) => redis.pttl(key)));
+    expect(windows.length).toBeGreaterThan(0);
+    for (const left of windows) expect(left).toBeGreaterThan(0);
+    expect(person.last.text).toBe(labels(test, "ru")("help-text"));
+  });
 });

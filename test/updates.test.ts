@@ -130,4 +130,42 @@ describe("updates recorded in the journal", () => {
     expect(person.last.text).toBe(added);
     expect(await redis.hlen(KEYS.updatesPending)).toBe(0);
   });
+
+  it("are handed over while being recorded, and acted on only once recorded as new", async () => {
+    const test = createTestBot(redis);
+    const l = labels(test, "ru");
+    const { person, updates } = collector(test);
+    await person.send("/help");
+    const { dispatcher } = durableUpdates(test, redis);
+    // Telegram's copy and the same update sent again, arriving together: answered once.
+    const copy = JSON.parse(JSON.stringify(updates[0])) as Update;
+    const received = await Promise.all([dispatcher.receive(updates), dispatcher.receive([copy])]);
+    await Promise.all(received.map((each) => each.handedOver));
+    await dispatcher.idle();
+    expect(person.messages.filter((message) => message.text === l("help-text"))).toHaveLength(1);
+    expect(await redis.hlen(KEYS.updatesPending)).toBe(0);
+
+    // One that could not be recorded is left to Telegram, untouched: no answer, nothing taken out.
+    await person.send("/start");
+    const done: number[] = [];
+    const failing = createDispatcher({
+      journal: {
+        record: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          throw new Error("Connection is closed.");
+        },
+        done: async (id) => void done.push(id),
+        pending: async () => [],
+      },
+      logger: test.logs.logger,
+      redisUp: async () => true,
+      handle: (update) => test.bot.handleUpdate(update),
+    });
+    const sent = test.telegram.calls.length;
+    await expect(failing.receive([updates[1]!])).rejects.toThrow("Connection is closed.");
+    await failing.idle();
+    failing.close();
+    expect(test.telegram.calls.length).toBe(sent);
+    expect(done).toEqual([]);
+  });
 });

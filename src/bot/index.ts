@@ -15,6 +15,7 @@ import type { Profile } from "../profile.js";
 import { createRightsSearch } from "../rights/search.js";
 import { createRoleStore } from "../roles.js";
 import type { BotContext } from "./context.js";
+import { Composer } from "./composer.js";
 import { conversationsMiddleware, DRAFT_TTL_MS } from "./conversations.js";
 import { CHECK, checkConversation } from "./conversations/check.js";
 import { REPORT, reportConversation } from "./conversations/report.js";
@@ -22,8 +23,8 @@ import { commandsInAnyCase } from "./commands.js";
 import { createErrorHandler } from "./errors.js";
 import { rateLimit } from "./rate-limit.js";
 import { failFastFetch, retryTransformer } from "./retry.js";
-import { attachDeps, measureUpdates } from "./middlewares.js";
-import { personKeyOf, sessionMiddleware, skipHandled } from "./session.js";
+import { contextWith, measureUpdates } from "./middlewares.js";
+import { personKeyOf, sessionStore, skipHandled } from "./session.js";
 import { forgetPrompt } from "./reply-prompts.js";
 import { pingWithin } from "../redis.js";
 import { casesFeature } from "./features/cases.js";
@@ -66,19 +67,13 @@ export interface BotDeps {
 
 export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   const { redis, logger, metrics, i18n, profile } = deps;
-  const bot = new Bot<BotContext>(config.botToken, {
-    botInfo: deps.botInfo,
-    client: { apiRoot: config.apiRoot, fetch: deps.fetch && failFastFetch(deps.fetch) },
-  });
   const cipher = createCipher(config.dataKey, config.oldDataKeys);
   const personKey = personKeyOf(cipher);
   const trail = createChatTrail(redis, (chatId) => cipher.pseudonym(String(chatId)));
-  const retry = retryTransformer(config);
-  bot.api.config.use(retry);
-
-  bot.use(measureUpdates(metrics));
-  bot.use(
-    attachDeps({
+  const bot = new Bot<BotContext>(config.botToken, {
+    botInfo: deps.botInfo,
+    client: { apiRoot: config.apiRoot, fetch: deps.fetch && failFastFetch(deps.fetch) },
+    ContextConstructor: contextWith({
       config,
       logger,
       roles: createRoleStore(redis, config.adminIds),
@@ -89,27 +84,39 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
       audit: createAuditLog(redis),
       translateFor: (locale, key, variables) => i18n.t(locale, key, variables),
     }),
-  );
-  const protectedBot = bot.errorBoundary(createErrorHandler(i18n, metrics, () => pingWithin(redis, 500)));
+  });
+  const retry = retryTransformer(config);
+  bot.api.config.use(retry);
+
+  bot.use(measureUpdates(metrics));
+  const protectedBot = new Composer<BotContext>();
+  bot.errorBoundary(createErrorHandler(i18n, metrics, () => pingWithin(redis, 500)), protectedBot);
   protectedBot.use(commandsInAnyCase);
   protectedBot.use(sequentialize(personKey));
-  protectedBot.use(sessionMiddleware(redis, personKey));
+  // The session's read and the rate limit's count go to Redis together, and the update waits for one round
+  // trip: the read starts first, the count is taken, then the session middleware finds the read under way.
+  const sessions = sessionStore(redis, personKey);
+  const limits = rateLimit(redis, personKey, config.rateLimit);
+  protectedBot.use(sessions.readAhead, limits.count, sessions.middleware);
   protectedBot.use(skipHandled);
   protectedBot.use(forgetPrompt);
   protectedBot.use(trackChat(trail, logger));
   protectedBot.use(i18n);
-  protectedBot.use(rateLimit(redis, personKey, config.rateLimit));
+  protectedBot.use(limits.notice);
   protectedBot.use(unknownLanguageFeature); // before anything answers, so the first answer is in the right language
   protectedBot.use(conversationsMiddleware({ redis, cipher, personKey, i18n, retry, trail, logger }));
   protectedBot.use(reportCancelFeature); // before the forms, so /cancel reaches it while one waits
   protectedBot.use(createConversation(reportConversation, { id: REPORT, maxMillisecondsToWait: DRAFT_TTL_MS }));
   protectedBot.use(createConversation(checkConversation, { id: CHECK, maxMillisecondsToWait: DRAFT_TTL_MS }));
 
-  protectedBot.use(reportFeature, myReportsFeature, reporterAnswersFeature);
-  protectedBot.use(casesFeature, caseActionsFeature, caseReplyFeature, caseListFeature, exportFeature, retentionFeature, staffFeature, auditFeature);
-  protectedBot.use(statsFeature(redis));
-  protectedBot.use(startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, clearFeature, inlineFeature);
-  protectedBot.use(whoamiFeature);
+  protectedBot.use(reportFeature); // before the rest, so a draft that ran out is mentioned whatever comes next
+  // What citizens send most comes first, so a command or button found here passes no staff filter; and
+  // these take commands and buttons only, so a typed text, which is searched, skips them all at once.
+  const notTyped = (ctx: BotContext) => ctx.message?.text === undefined || ctx.message.text.startsWith("/");
+  protectedBot.filter(notTyped, startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, clearFeature, inlineFeature, myReportsFeature);
+  protectedBot.filter(notTyped, casesFeature, caseListFeature, exportFeature, retentionFeature, auditFeature, statsFeature(redis), whoamiFeature);
+  // These also take a typed answer to their prompts, or a forwarded message.
+  protectedBot.use(reporterAnswersFeature, caseActionsFeature, caseReplyFeature, staffFeature);
   protectedBot.use(greetingFeature, searchFeature); // free text that nothing above took
   protectedBot.use(unhandledFeature); // must stay last
 

@@ -14,6 +14,17 @@ export interface DispatcherDeps {
   logger: Logger;
 }
 
+// An update handed to the bot while its recording is still on its way (see receive) carries whether the
+// journal took it as new, under this key; JSON leaves it out, so the journal never stores it.
+const RECORDED = Symbol("recorded as new");
+type Handed = Update & { [RECORDED]?: Promise<boolean> };
+
+/**
+ * Whether the journal took this update as new: false for a copy it had already (Telegram sent it again) and
+ * for one it could not record (Telegram keeps it). An update handed over from the journal itself has been.
+ */
+export const recordedAsNew = (update: Update): boolean | Promise<boolean> => (update as Handed)[RECORDED] ?? true;
+
 /**
  * Hands recorded updates to the bot, many people at once (the bot's sequentialize keeps each person's
  * updates in order), and takes each out of the journal once handled. An update that fails because Redis
@@ -43,6 +54,8 @@ export function createDispatcher({ handle, journal, redisUp, logger }: Dispatche
     } finally {
       inFlight.delete(id);
     }
+    // Not recorded by this hand-over: it is someone else's to take out, or was never in.
+    if (!(await recordedAsNew(update))) return;
     await journal.done(id).catch((err: unknown) => {
       // Left in the journal, it is handed over again later, and the person's session skips it (see session.ts).
       behind = true;
@@ -98,15 +111,23 @@ export function createDispatcher({ handle, journal, redisUp, logger }: Dispatche
      * recorded (then Telegram must keep them). `handedOver` resolves once the sink has room for more.
      */
     async receive(updates: Update[]): Promise<{ handedOver: Promise<void> }> {
-      let fresh: Update[];
+      const recording = journal.record(updates);
+      // While behind, they come out of the journal in order with the older ones, once recorded.
+      if (behind) return { handedOver: api.dispatch(await recording) };
+      // Handed over at once, so the recording's round trip overlaps the start of handling: the bot acts on
+      // each one only when the journal has taken it as new (skipHandled in session.ts), and the caller tells
+      // Telegram they arrived only once this resolves, after the recording.
+      const recorded = recording.then((fresh) => new Set(fresh.map((update) => update.update_id)), () => new Set<number>());
+      for (const update of updates as Handed[]) update[RECORDED] = recorded.then((fresh) => fresh.has(update.update_id));
+      const handedOver = handOver(updates).then(() => undefined);
       try {
-        fresh = await journal.record(updates);
+        await recording;
       } catch (err) {
         // Redis may have kept them anyway: they are then handed over in order with the rest.
         behind = true;
         throw err;
       }
-      return { handedOver: api.dispatch(fresh) };
+      return { handedOver };
     },
     /** Resolves when nothing is being handled. */
     async idle() {
