@@ -168,4 +168,35 @@ describe("updates recorded in the journal", () => {
     expect(test.telegram.calls.length).toBe(sent);
     expect(done).toEqual([]);
   });
+
+  it("act on an update a recovery brings while a copy of it, which turns out not to be the recorded one, is in flight", async () => {
+    const test = createTestBot(redis);
+    const l = labels(test, "ru");
+    const { person, updates } = collector(test);
+    await person.send("/help");
+    const { journal } = durableUpdates(test, redis);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const dispatcher = createDispatcher({
+      journal,
+      logger: test.logs.logger,
+      redisUp: async () => true,
+      handle: async (update) => {
+        if (update === copy) await held;
+        await test.bot.handleUpdate(update);
+      },
+    });
+    await dispatcher.catchUp();
+    // Recorded already (as by a process that died before handling it), then sent again by Telegram.
+    expect(await journal.record(updates)).toHaveLength(1);
+    const copy = JSON.parse(JSON.stringify(updates[0])) as Update;
+    await (await dispatcher.receive([copy])).handedOver;
+    // A recovery reads the journal while the copy is still in flight.
+    await dispatcher.catchUp();
+    release();
+    await dispatcher.idle();
+    await until(async () => (await redis.hlen(KEYS.updatesPending)) === 0, "the update to be taken out");
+    dispatcher.close();
+    expect(person.messages.filter((message) => message.text === l("help-text"))).toHaveLength(1);
+  });
 });

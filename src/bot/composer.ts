@@ -3,6 +3,19 @@ import { Composer as GrammyComposer, type Context, type Middleware, type Middlew
 const flatten = <C extends Context>(middleware: Middleware<C>): MiddlewareFn<C> =>
   typeof middleware === "function" ? middleware : (ctx, next) => middleware.middleware()(ctx, next);
 
+// A module-level function: a function named inside middleware() would be made anew on every update.
+function runFrom<C extends Context>(steps: Array<MiddlewareFn<C>>, index: number, ctx: C, next: NextFunction, state: { reached: number }): Promise<void> {
+  if (index <= state.reached) return Promise.reject(new Error("`next` already called before!"));
+  state.reached = index;
+  const step = steps[index];
+  if (step === undefined) return next();
+  try {
+    return Promise.resolve(step(ctx, () => runFrom(steps, index + 1, ctx, next, state))) as Promise<void>;
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
 /**
  * grammY's Composer, with two costs of every update taken out (measured in `npm run bench`):
  * - use() appends by wrapping everything before in one more async function, so an update passes through
@@ -24,21 +37,7 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
   override middleware(): MiddlewareFn<C> {
     // Read on every call, not copied: middleware may be added after this returns.
     const steps = this.steps;
-    return (ctx, next) => {
-      let reached = -1;
-      const run = (index: number): Promise<void> => {
-        if (index <= reached) return Promise.reject(new Error("`next` already called before!"));
-        reached = index;
-        const step = steps[index];
-        if (step === undefined) return next();
-        try {
-          return Promise.resolve(step(ctx, () => run(index + 1))) as Promise<void>;
-        } catch (err) {
-          return Promise.reject(err);
-        }
-      };
-      return run(0);
-    };
+    return (ctx, next) => runFrom(steps, 0, ctx, next, { reached: -1 });
   }
 
   override use(...middleware: Array<Middleware<C>>): Composer<C> {

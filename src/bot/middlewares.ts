@@ -10,6 +10,11 @@ import type { RightsSearch } from "../rights/search.js";
 import type { Role, RoleStore } from "../roles.js";
 import type { BotContext } from "./context.js";
 
+function kindOf(update: object): string {
+  for (const key in update) if (key !== "update_id") return key;
+  return "unknown";
+}
+
 export function measureUpdates(metrics: Metrics) {
   return async (ctx: BotContext, next: NextFunction) => {
     const stop = metrics.duration.startTimer();
@@ -17,7 +22,7 @@ export function measureUpdates(metrics: Metrics) {
       await next();
     } finally {
       stop();
-      metrics.updates.inc({ type: Object.keys(ctx.update).find((key) => key !== "update_id") ?? "unknown" });
+      metrics.updates.inc({ type: kindOf(ctx.update) });
     }
   };
 }
@@ -34,6 +39,8 @@ export interface UpdateDeps {
   translateFor: BotContext["translateFor"];
 }
 
+const UNREAD = Symbol("not read yet");
+
 /**
  * The class of every update's context: what every update needs (config, stores, logger) is on its
  * prototype, shared, instead of being copied onto each context, which made each one a slow object.
@@ -43,6 +50,30 @@ export function contextWith({ config, logger, roles, profile, rightsSearch, trai
     #logger: Logger | undefined;
     #roles: Promise<Role[]> | undefined;
     pendingTrail: number[] = [];
+    // grammY works these out on every read, through a dozen getters each, and every middleware reads them,
+    // so each is worked out once per update (a feature may put another update in place: see
+    // unknown-language.ts).
+    #readFrom: Context["update"] | undefined;
+    #from: Context["from"] | typeof UNREAD = UNREAD;
+    #msg: Context["msg"] | typeof UNREAD = UNREAD;
+    #chat: Context["chat"] | typeof UNREAD = UNREAD;
+    #current(): void {
+      if (this.#readFrom === this.update) return;
+      this.#readFrom = this.update;
+      this.#from = this.#msg = this.#chat = UNREAD;
+    }
+    override get from() {
+      this.#current();
+      return this.#from === UNREAD ? (this.#from = super.from) : this.#from;
+    }
+    override get msg() {
+      this.#current();
+      return this.#msg === UNREAD ? (this.#msg = super.msg) : this.#msg;
+    }
+    override get chat() {
+      this.#current();
+      return this.#chat === UNREAD ? (this.#chat = super.chat) : this.#chat;
+    }
     // Most updates log nothing, and a pino child with redaction is costly, so it is made on first use.
     get logger(): Logger {
       return (this.#logger ??= logger.child({ update_id: this.update.update_id }));

@@ -65,11 +65,23 @@ const KYRGYZ: Vocabulary = {
   ],
 };
 
+const KNOWN_STEMS = 50_000;
+
 function language(stem: (word: string) => string, { stopWords, neutral }: Vocabulary, fold = (word: string) => word): Language {
   const stop = new Set(stopWords.map(fold));
   // The soft and hard signs go after stemming: people leave them out (тюрма, пожаловатся), but Snowball
   // needs them to see an ending (-ть).
-  const stemOf = (word: string) => stem(word).replace(/[ьъ]/g, "");
+  // People ask with the same few thousand words, and stemming one costs more than looking it up: stems
+  // already made are kept, up to a bound.
+  const known = new Map<string, string>();
+  const stemOf = (word: string) => {
+    let stemmed = known.get(word);
+    if (stemmed === undefined) {
+      if (known.size >= KNOWN_STEMS) known.clear();
+      known.set(word, (stemmed = stem(word).replace(/[ьъ]/g, "")));
+    }
+    return stemmed;
+  };
   const neutralStems = new Set([...neutral, ...GREETINGS].map(stemOf));
   return {
     terms: (text) =>

@@ -38,24 +38,37 @@ export function createDispatcher({ handle, journal, redisUp, logger }: Dispatche
   let behind = true;
   let recovery: Promise<boolean> | undefined;
 
+  // Copies of an update that was in flight when they came (from the journal, or sent again): kept until
+  // that one ends, in case it turns out not to have been the recorded one (see recordedAsNew).
+  const turnedAway = new Map<number, Update>();
+
   async function consume(update: Update) {
     const id = update.update_id;
+    let redisGone = false;
     try {
       await handle(update);
     } catch (err) {
       const cause = err instanceof BotError ? err.error : err;
-      if (cause instanceof RedisUnavailable) {
+      redisGone = cause instanceof RedisUnavailable;
+      if (redisGone) {
         behind = true;
         logger.warn({ update_id: id }, "Redis is unavailable: the update stays recorded and is handled when Redis is back");
-        return;
+      } else {
+        // The error boundary has told the person; handling it again would fail the same way.
+        logger.error({ err, update_id: id }, "an update failed outside the error boundary");
       }
-      // The error boundary has told the person; handling it again would fail the same way.
-      logger.error({ err, update_id: id }, "an update failed outside the error boundary");
     } finally {
       inFlight.delete(id);
     }
-    // Not recorded by this hand-over: it is someone else's to take out, or was never in.
-    if (!(await recordedAsNew(update))) return;
+    const other = turnedAway.get(id);
+    turnedAway.delete(id);
+    // Left in the journal, to be handed over again from it once Redis is back.
+    if (redisGone) return;
+    if (!(await recordedAsNew(update))) {
+      // Only a copy, acted on by no one: the copy turned away meanwhile may be the one to act on.
+      if (other) void handOver([other]);
+      return;
+    }
     await journal.done(id).catch((err: unknown) => {
       // Left in the journal, it is handed over again later, and the person's session skips it (see session.ts).
       behind = true;
@@ -74,8 +87,14 @@ export function createDispatcher({ handle, journal, redisUp, logger }: Dispatche
   });
 
   function handOver(updates: Update[]) {
-    const fresh = updates.filter((update) => !inFlight.has(update.update_id));
-    for (const update of fresh) inFlight.add(update.update_id);
+    const fresh: Update[] = [];
+    for (const update of updates) {
+      if (inFlight.has(update.update_id)) turnedAway.set(update.update_id, update);
+      else {
+        inFlight.add(update.update_id);
+        fresh.push(update);
+      }
+    }
     return sink.handle(fresh);
   }
 
