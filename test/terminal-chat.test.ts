@@ -1,17 +1,18 @@
 import { PassThrough } from "node:stream";
+import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { runTerminalChat } from "../src/terminal-chat.js";
 import { createTestBot, newUserId, useRedis } from "./harness.js";
 
 const redis = useRedis();
 
-async function chat(lines: string[], languageCode?: string) {
+async function chat(lines: string[], languageCode?: string, updates: Update[] = []) {
   const { bot, telegram } = createTestBot(redis);
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = "";
   output.on("data", (chunk) => (printed += String(chunk)));
-  const done = runTerminalChat({ handle: (update) => bot.handleUpdate(update), telegram, input, output, userId: newUserId(), languageCode });
+  const done = runTerminalChat({ handle: (update) => (updates.push(update), bot.handleUpdate(update)), telegram, input, output, userId: newUserId(), languageCode });
   input.end(lines.join("\n") + "\n");
   await done;
   return printed;
@@ -42,5 +43,15 @@ describe("npm run chat", () => {
   it("says so when there is no such button", async () => {
     const printed = await chat(["/start", "#9"]);
     expect(printed).toContain("(no button #9 here)");
+  });
+
+  it("answers a prompt with Telegram's «Reply» when a line starts with >", async () => {
+    const updates: Update[] = [];
+    const printed = await chat(["/help", "> Меня избили"], "ru", updates);
+    const reply = updates.at(-1)?.message;
+    expect(reply?.text).toBe("Меня избили");
+    expect(reply?.reply_to_message?.from?.is_bot).toBe(true);
+    expect(reply?.reply_to_message?.text).toMatch(/^\/start|Вот что я умею|\/report/);
+    expect(printed).not.toContain("the bot failed");
   });
 });

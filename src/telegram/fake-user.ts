@@ -1,5 +1,5 @@
 import type { InlineKeyboardButton, KeyboardButton, Message, Update } from "grammy/types";
-import { personMessage, type ApiCall, type ChatMessage, type FakeTelegram } from "./fake-telegram.js";
+import { FAKE_BOT_INFO, personMessage, type ApiCall, type ChatMessage, type FakeTelegram } from "./fake-telegram.js";
 
 export interface FakeUserOptions {
   id: number;
@@ -77,6 +77,13 @@ export class FakeUser {
         ...content,
       } as Update["message"],
     });
+  }
+
+  /** Answers a message of the bot's with Telegram's «Reply», as a prompt that asks for a reply is answered. */
+  replyTo(message: Pick<ChatMessage, "message_id" | "text">, text: string): Promise<void> {
+    const { message_id, text: quoted } = message;
+    const chat = { id: this.id, type: "private" as const, first_name: this.from.first_name };
+    return this.sendMessage({ text, reply_to_message: { message_id, date: Math.floor(Date.now() / 1000), chat, from: FAKE_BOT_INFO, text: quoted } as unknown as Message["reply_to_message"] });
   }
 
   /** Presses the newest button labelled `label`. */
