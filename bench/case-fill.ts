@@ -167,7 +167,7 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
   const secret = { reporter, placeName, when, whenText, narrative: text, recordings, attachments, contact, createdAt: now, consentAt, locale, owner };
   const fields: Record<string, string | number> = {
     draftId, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
-    createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: fakePinHash(), secret: cipher.encrypt(JSON.stringify(secret)),
+    createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: fakePinHash(), secret: cipher.encryptCompressed(JSON.stringify(secret)),
     notify: "0",
   };
   const events = [event({ action: "submitted", actor: "reporter", at: hour })];
@@ -190,7 +190,7 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
       events.push(event({ action: "status", actor: step.actor, at: step.at, status: move.to, ...(detail ? { detail } : {}) }));
       batch.xadd(KEYS.audit, "*", "action", `status:${move.to}`, "code", code, "actor", step.actor);
     } else if (step.kind === "added") {
-      additions.push(cipher.encrypt(JSON.stringify({ at: step.at, text: step.text, attachments: [] })));
+      additions.push(cipher.encryptCompressed(JSON.stringify({ at: step.at, text: step.text, attachments: [] })));
       fields.updatedAt = hourOf(step.at);
       events.push(event({ action: "added", actor: "reporter", at: hourOf(step.at) }));
     } else {

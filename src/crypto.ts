@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 
 /**
  * Encryption at rest for complaint content: AES-256-GCM under DATA_KEY. Every value carries the id of the
@@ -7,6 +8,11 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes }
  */
 export interface Cipher {
   encrypt(plain: string): string;
+  /**
+   * The same, compressed before sealing: for what is kept for long and read rarely (a case's account, an
+   * addition), where the space saved is worth the few tens of microseconds. decrypt() reads either.
+   */
+  encryptCompressed(plain: string): string;
   decrypt(sealed: string): string;
   /** A keyed hash, for index keys that must not reveal a Telegram user id to someone reading Redis. */
   pseudonym(value: string): string;
@@ -15,6 +21,10 @@ export interface Cipher {
 }
 
 const FORMAT = "v1";
+// Deflated before sealing. Compression before encryption can give away how well a text compresses, which
+// matters where an attacker can mix their own text into a secret one and watch the sizes (CRIME); a
+// report's account is written by its reporter alone, and its length shows anyway.
+const COMPRESSED = "z1";
 
 // Every update is sealed on its way in, and asking the system for 12 random bytes each time costs more
 // than the encryption; random IVs are taken from a block drawn at once.
@@ -45,20 +55,26 @@ export function createCipher(currentKey: string, oldKeys: readonly string[] = []
     }
     return known;
   };
+  const seal = (format: string, plain: Buffer) => {
+    const iv = nextIv();
+    const cipher = createCipheriv("aes-256-gcm", current, iv);
+    // The newer format is authenticated along with the text, so a value cannot be passed off as the other.
+    if (format !== FORMAT) cipher.setAAD(Buffer.from(format));
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return [format, currentId, iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(":");
+  };
   return {
-    encrypt(plain) {
-      const iv = nextIv();
-      const cipher = createCipheriv("aes-256-gcm", current, iv);
-      const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-      return [FORMAT, currentId, iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(":");
-    },
+    encrypt: (plain) => seal(FORMAT, Buffer.from(plain, "utf8")),
+    encryptCompressed: (plain) => seal(COMPRESSED, deflateRawSync(Buffer.from(plain, "utf8"))),
     decrypt(sealed) {
       const [format, id, iv, tag, body] = sealed.split(":");
       const key = id === undefined ? undefined : keys.get(id);
-      if (format !== FORMAT || !key || !iv || !tag || body === undefined) throw new Error(`cannot decrypt a value sealed with key ${id ?? "?"}`);
+      if ((format !== FORMAT && format !== COMPRESSED) || !key || !iv || !tag || body === undefined) throw new Error(`cannot decrypt a value sealed with key ${id ?? "?"}`);
       const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64"));
       decipher.setAuthTag(Buffer.from(tag, "base64"));
-      return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
+      if (format !== FORMAT) decipher.setAAD(Buffer.from(format));
+      const opened = Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]);
+      return (format === COMPRESSED ? inflateRawSync(opened) : opened).toString("utf8");
     },
     pseudonym,
     oldPseudonyms: (value) => old.map((key) => hmac(key, value)),

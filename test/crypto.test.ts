@@ -15,6 +15,20 @@ describe("encryption at rest", () => {
     expect(cipher.decrypt(a)).toBe("Меня избили");
   });
 
+  it("seals a long account compressed, in far less room, and reads both kinds back", () => {
+    const cipher = createCipher(newDataKey());
+    const account = "Меня задержали у дома и отвезли в отдел милиции, там били по почкам и требовали подписать признание. ".repeat(6);
+    const compressed = cipher.encryptCompressed(account);
+    const plain = cipher.encrypt(account);
+    expect(compressed).toMatch(/^z1:[0-9a-f]{8}:/);
+    expect(compressed.length).toBeLessThan(plain.length / 2);
+    expect(cipher.decrypt(compressed)).toBe(account);
+    expect(cipher.decrypt(plain)).toBe(account);
+    // Neither kind can be passed off as the other.
+    expect(() => cipher.decrypt(compressed.replace(/^z1:/, "v1:"))).toThrow();
+    expect(() => cipher.decrypt(plain.replace(/^v1:/, "z1:"))).toThrow();
+  });
+
   it("keeps values sealed with an old key readable after rotation, through DATA_KEYS_OLD", () => {
     const old = newDataKey();
     const sealed = createCipher(old).encrypt("свидетель: сосед");

@@ -113,7 +113,8 @@ describe("encryption at rest", () => {
     const { code } = await sendReport(person, l);
     expect(leaks(await rawRedis(redis))).toEqual([]);
     const stored = await redis.hgetall(KEYS.case + code);
-    expect(stored.secret).toMatch(/^v1:[0-9a-f]{8}:/);
+    // Sealed compressed: deflated, then encrypted (crypto.ts).
+    expect(stored.secret).toMatch(/^z1:[0-9a-f]{8}:/);
     // Nothing about the case points back to the Telegram account in plain form.
     const caseKeys = (await redis.keys("case*")).concat(await redis.keys("quota:*"), await redis.keys("audit"));
     expect(caseKeys.join(" ")).not.toContain(String(person.id));

@@ -286,7 +286,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
       const hour = hourOf(now);
       const fields = {
         draftId, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
-        createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: await hashPin(pin), secret: cipher.encrypt(JSON.stringify(secret)),
+        createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: await hashPin(pin), secret: cipher.encryptCompressed(JSON.stringify(secret)),
         notify: draft.notify ? "1" : "0",
       };
       const named = draft.contact.kind !== "anonymous";
@@ -393,7 +393,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
     },
 
     async addInformation(code, addition, now, kind = "added") {
-      const sealed = cipher.encrypt(JSON.stringify({ at: now, ...addition } satisfies Addition));
+      const sealed = cipher.encryptCompressed(JSON.stringify({ at: now, ...addition } satisfies Addition));
       const hour = hourOf(now);
       const [field, entry] = notice("reporter-wrote", { code, kind });
       const keys = [caseKey(code), additionsKey(code), eventsKey(code), KEYS.outbox];
