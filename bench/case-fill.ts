@@ -12,7 +12,7 @@ import type { ChainableCommander } from "ioredis";
 import { newCaseCode } from "../src/complaints/codes.js";
 import { CONTACTS, PLACE_TYPES, REGIONS, REPORTERS, WHEN, type Contact } from "../src/complaints/model.js";
 import { CLOSE_REASONS, REFERRAL_BODIES, type MoveDetail, type Status } from "../src/complaints/statuses.js";
-import { hourOf, INDEX, RETENTION, type CaseStore, type Submission } from "../src/complaints/store.js";
+import { CONTENT, hourOf, INDEX, RETENTION, type CaseStore, type Submission } from "../src/complaints/store.js";
 import { ACTIONS } from "../src/complaints/deadlines.js";
 import type { Cipher } from "../src/crypto.js";
 import { KEYS, type Redis } from "../src/redis.js";
@@ -151,7 +151,7 @@ export async function storePlan(store: CaseStore, { submission, steps }: CasePla
   }
 }
 
-const fakePinHash = () => ["scrypt", 2 ** 15, 8, 1, randomBytes(16).toString("base64"), randomBytes(32).toString("base64")].join("$");
+const fakePinHash = () => randomBytes(48).toString("base64");
 const event = (fields: Record<string, unknown>) => JSON.stringify(fields);
 
 /**
@@ -167,9 +167,9 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
   const secret = { reporter, placeName, when, whenText, narrative: text, recordings, attachments, contact, createdAt: now, consentAt, locale, owner };
   const fields: Record<string, string | number> = {
     draftId, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
-    createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: fakePinHash(), secret: cipher.encryptCompressed(JSON.stringify(secret)),
-    notify: "0",
+    createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: fakePinHash(), notify: "0",
   };
+  let content: string | undefined = cipher.encryptCompressed(JSON.stringify(secret));
   const events = [event({ action: "submitted", actor: "reporter", at: hour })];
   const additions: string[] = [];
   for (const step of steps) {
@@ -194,7 +194,7 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
       fields.updatedAt = hourOf(step.at);
       events.push(event({ action: "added", actor: "reporter", at: hourOf(step.at) }));
     } else {
-      delete fields.secret;
+      content = undefined;
       delete fields.retainUntil;
       additions.length = 0;
       Object.assign(fields, { status: "withdrawn", updatedAt: hourOf(step.at) });
@@ -202,6 +202,7 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
     }
   }
   batch.hset(KEYS.case + code, fields).rpush(`${KEYS.case}${code}:events`, ...events);
+  if (content !== undefined) batch.set(KEYS.case + code + CONTENT, content);
   if (additions.length > 0) batch.rpush(`${KEYS.case}${code}:additions`, ...additions);
   batch.zadd(KEYS.cases, hour, code).zadd(INDEX.status(fields.status as Status), hour, code);
   batch.zadd(INDEX.region(draft.region), hour, code).zadd(INDEX.place(draft.placeType), hour, code);
@@ -225,6 +226,7 @@ async function shapeOf(redis: Redis, code: string): Promise<Record<string, unkno
     else if (type === "zset") shape[name] = await redis.zrange(key, "0", "-1", "WITHSCORES");
     else if (type === "set") shape[name] = await redis.scard(key);
     else if (type === "list") shape[name] = (await redis.lrange(key, 0, -1)).map((entry) => (key.endsWith(":events") ? JSON.parse(entry).action : "sealed"));
+    else if (type === "string") shape[name] = (await redis.get(key))?.split(":")[0];
     else if (type === "stream") shape[name] = (await redis.xrange(key, "-", "+")).map(([, fields]) => fields.filter((_, index) => index % 2 === 0).join(","));
   }
   return shape;

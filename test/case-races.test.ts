@@ -25,7 +25,7 @@ describe("writes to one case at the same moment", () => {
         ]);
         const stored = await store.get(code);
         const raw = await redis.hgetall(KEYS.case + code);
-        const leftovers = await redis.exists(`${KEYS.case}${code}:additions`);
+        const leftovers = await redis.exists(`${KEYS.case}${code}:additions`, `${KEYS.case}${code}:content`);
         if (stored?.status !== "withdrawn") throw new Error(`case ${code} is ${stored?.status}`);
         if (stored.secret || raw.secret || stored.additions.length > 0 || leftovers) resurrected++;
         // An addition that landed first was deleted with the rest; one that came after was refused.

@@ -43,22 +43,39 @@ function derive(pin: BinaryLike, salt: Buffer, options: ScryptOptions): Promise<
   return new Promise((resolve, reject) => scrypt(pin, salt, 32, options, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
+// A PIN hash is kept as the salt and the derived key together, 48 bytes as 64 characters of base64, so
+// that no value of the case's hash is over the 64 bytes Redis keeps in its compact form. Hashes made
+// before name their scheme and parameters: "scrypt$N$r$p$salt$key".
+const SALT_BYTES = 16;
+
 export async function hashPin(pin: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await derive(pin, salt, PARAMS);
-  return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
+  const salt = randomBytes(SALT_BYTES);
+  return Buffer.concat([salt, await derive(pin, salt, PARAMS)]).toString("base64");
+}
+
+/** An older hash made with today's parameters, in today's form; any other is given back as it is. */
+export function compactPinHash(stored: string): string {
+  const [scheme, N, r, p, salt, key] = stored.split("$");
+  if (scheme !== "scrypt" || Number(N) !== PARAMS.N || Number(r) !== PARAMS.r || Number(p) !== PARAMS.p || !salt || !key) return stored;
+  const bytes = Buffer.concat([Buffer.from(salt, "base64"), Buffer.from(key, "base64")]);
+  return bytes.length === SALT_BYTES + 32 ? bytes.toString("base64") : stored;
 }
 
 /**
  * Checked instead when a case code does not exist, so a missing code costs the same scrypt work as a wrong
  * PIN and the time of the answer does not tell whether the code exists. No PIN derives this key.
  */
-export const DUMMY_PIN_HASH = ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, "dW5rdWstYm90LWR1bW15IQ==", "ZHVtbXkga2V5IHRoYXQgbm8gUElOIGRlcml2ZXMgISE="].join("$");
+export const DUMMY_PIN_HASH = Buffer.from("ukuk-bot-dummy!!dummy key that no PIN derives !!").toString("base64");
 
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
-  const [scheme, N, r, p, salt, key] = stored.split("$");
-  if (scheme !== "scrypt" || !salt || !key) return false;
-  const expected = Buffer.from(key, "base64");
-  const actual = await derive(pin, Buffer.from(salt, "base64"), { N: Number(N), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem });
+  const [salt, expected, options] = stored.includes("$") ? olderHash(stored) : [Buffer.from(stored, "base64").subarray(0, SALT_BYTES), Buffer.from(stored, "base64").subarray(SALT_BYTES), PARAMS];
+  if (salt.length === 0 || expected.length === 0) return false;
+  const actual = await derive(pin, salt, options);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+function olderHash(stored: string): [Buffer, Buffer, ScryptOptions] {
+  const [scheme, N, r, p, salt, key] = stored.split("$");
+  if (scheme !== "scrypt" || !salt || !key) return [Buffer.alloc(0), Buffer.alloc(0), PARAMS];
+  return [Buffer.from(salt, "base64"), Buffer.from(key, "base64"), { N: Number(N), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem }];
 }

@@ -3,7 +3,7 @@ import type { Cipher } from "../crypto.js";
 import { KEYS } from "../redis.js";
 import type { CaseSecret } from "./model.js";
 import { MARK_WARNED, PURGE } from "./scripts.js";
-import { RETENTION } from "./store.js";
+import { CONTENT, RETENTION } from "./store.js";
 
 /** Admins are warned this long before a closed case's personal data is deleted. */
 export const WARN_DAYS = 14;
@@ -38,7 +38,8 @@ export async function purgeDue(redis: Redis, cipher: Cipher, now: number): Promi
   const purged: string[] = [];
   for (const code of codes) {
     const key = KEYS.case + code;
-    const [sealed] = await redis.hmget(key, "secret");
+    // A case an older process wrote during an upgrade has its content in the hash.
+    const sealed = (await redis.get(key + CONTENT)) ?? (await redis.hget(key, "secret"));
     // Cases sent before the owner was kept in the content cannot be found in the reporter's own list.
     let owner: string | undefined;
     try {
@@ -47,7 +48,7 @@ export async function purgeDue(redis: Redis, cipher: Cipher, now: number): Promi
       owner = undefined; // sealed with a key no longer configured: the content is deleted all the same
     }
     const event = JSON.stringify({ action: "purged", actor: "retention", at: now });
-    const keys = [key, `${key}:additions`, `${key}:events`, RETENTION, KEYS.audit, owner ?? key];
+    const keys = [key, `${key}:additions`, `${key}:events`, RETENTION, KEYS.audit, owner ?? key, key + CONTENT];
     if ((await PURGE(redis, keys, [code, now, event])) === 1) purged.push(code);
   }
   return purged;

@@ -39,16 +39,17 @@ end
 
 // All or nothing: the case, the index, the reporter's list, the daily count, the history entry and the
 // staff alert in the outbox (delivered by the alert worker, so a crash after this cannot lose it).
-// KEYS: case, cases, own, quota, events, outbox, and the list's indexes: status new, region, place type,
-// urgent, awaiting action. ARGV: draftId, code, hour, named, event, outbox field, outbox entry, urgent, then
-// the case's fields.
+// KEYS: case, cases, own, quota, events, outbox, the list's indexes: status new, region, place type,
+// urgent, awaiting action, and the content. ARGV: draftId, code, hour, named, event, outbox field, outbox
+// entry, urgent, the sealed content, then the case's fields.
 export const SUBMIT = luaScript<SubmitResult>(`
 local draft = redis.call("HGET", KEYS[1], "draftId")
 if draft then
   if draft == ARGV[1] then return "duplicate" end
   return "collision"
 end
-redis.call("HSET", KEYS[1], unpack(ARGV, 9))
+redis.call("HSET", KEYS[1], unpack(ARGV, 10))
+redis.call("SET", KEYS[12], ARGV[9])
 redis.call("ZADD", KEYS[2], ARGV[3], ARGV[2])
 for i = 7, 9 do redis.call("ZADD", KEYS[i], ARGV[3], ARGV[2]) end
 if ARGV[8] == "1" then redis.call("ZADD", KEYS[10], ARGV[3], ARGV[2]) end
@@ -75,14 +76,15 @@ return 1
 
 // The content and every addition go together, and the text of every note, reply and answer in the history
 // (the entries stay, marked deleted); the plain statistics stay. KEYS: case, additions, events,
-// cases, awaiting action, retention. ARGV: hour, event, code, prefix of the status indexes (the old status's
+// cases, awaiting action, retention, content. ARGV: hour, event, code, prefix of the status indexes (the old status's
 // index is known only here).
+// (The hash's "secret" is where a case written by an older process during an upgrade has its content.)
 export const WITHDRAW = luaScript<number>(`${FORGET_TEXTS}
 local status = redis.call("HGET", KEYS[1], "status")
 if not status or status == "withdrawn" then return 0 end
 if status == "in-progress" then status = "in-review" end
 redis.call("HDEL", KEYS[1], "secret", "retainUntil")
-redis.call("DEL", KEYS[2])
+redis.call("DEL", KEYS[2], KEYS[7])
 redis.call("HSET", KEYS[1], "status", "withdrawn", "updatedAt", ARGV[1])
 forgetTexts(KEYS[3])
 redis.call("RPUSH", KEYS[3], ARGV[2])
@@ -208,13 +210,13 @@ end
 // Deletes a closed case's personal data once its time has come: the content, every addition, the text of
 // every note, reply and answer in its history, and its place in the reporter's own list. The plain fields
 // and indexes stay, for the statistics. KEYS: case, additions, events, retention, audit, own list (or the
-// case key again when unknown). ARGV: code, now, event.
+// case key again when unknown), content. ARGV: code, now, event.
 export const PURGE = luaScript<number>(`${FORGET_TEXTS}
 local keep = tonumber(redis.call("HGET", KEYS[1], "retainUntil") or "0")
 if keep == 0 or keep > tonumber(ARGV[2]) or redis.call("HGET", KEYS[1], "status") ~= "closed" then return 0 end
 redis.call("HDEL", KEYS[1], "secret", "retainUntil", "retentionWarned")
 redis.call("HSET", KEYS[1], "purgedAt", ARGV[2])
-redis.call("DEL", KEYS[2])
+redis.call("DEL", KEYS[2], KEYS[7])
 forgetTexts(KEYS[3])
 redis.call("RPUSH", KEYS[3], ARGV[3])
 redis.call("ZREM", KEYS[4], ARGV[1])

@@ -135,6 +135,12 @@ export const INDEX = {
 /** Closed cases by the time their personal data is to be deleted. */
 export const RETENTION = `${KEYS.casesBy.slice(0, -1)}:retention`;
 
+/**
+ * After a case's key, the key of its content (sealed, compressed). It is kept apart so that every value left
+ * in the case's hash fits the 64 bytes Redis keeps in a hash's compact form (see the case benchmark).
+ */
+export const CONTENT = ":content";
+
 const localHour = (ms: string | undefined) => (ms ? bishkekIso(Number(ms)).slice(0, 16).replace("T", " ") : "");
 
 /** Cases read at a time for an export, so its memory stays flat however many there are. */
@@ -193,6 +199,7 @@ function overdueSet(batch: ChainableCommander, { ackBefore, actBefore }: Cutoffs
 export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }: StoreOptions = { retentionDays: 365 }): CaseStore {
   const caseKey = (code: string) => KEYS.case + code;
   const additionsKey = (code: string) => `${KEYS.case}${code}:additions`;
+  const contentKey = (code: string) => `${KEYS.case}${code}${CONTENT}`;
   const eventsKey = (code: string) => `${KEYS.case}${code}:events`;
   const ownKey = (reporterId: number) => KEYS.ownCases + cipher.pseudonym(String(reporterId));
   const quotaKey = (reporterId: number, now: number) => `${KEYS.quota}${cipher.pseudonym(String(reporterId))}:${bishkekDay(now)}`;
@@ -210,10 +217,13 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
     return (replies?.[2]?.[1] ?? []) as string[];
   }
 
-  function parse(code: string, fields: Record<string, string>, sealedAdditions: string[] | undefined): Case | undefined {
+  // `sealed` is the content (absent once withdrawn or deleted), read with the additions.
+  function parse(code: string, fields: Record<string, string>, sealedAdditions: string[] | undefined, sealed?: string | null): Case | undefined {
     if (!fields.status) return undefined;
     // Cases written before additions had their own entries kept them inside the secret.
-    const secret = sealedAdditions && fields.secret ? open<CaseSecret & { additions?: Addition[] }>(fields.secret) : undefined;
+    // A case an older process wrote during an upgrade still has it in the hash until the next start.
+    const content = sealed ?? fields.secret;
+    const secret = sealedAdditions && content ? open<CaseSecret & { additions?: Addition[] }>(content) : undefined;
     const additions = secret ? [...(secret.additions ?? []), ...(sealedAdditions ?? []).map((sealed) => open<Addition>(sealed))] : [];
     if (secret) delete secret.additions;
     return {
@@ -250,8 +260,9 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
   // How the reporter is reached: it never changes once sent, so reading it ahead of a write is safe.
   // Undefined once the content is gone (withdrawn, deleted) or for no such case.
   async function contactOf(code: string): Promise<Contact | undefined> {
-    const [sealed] = await redis.hmget(caseKey(code), "secret");
-    return sealed ? open<CaseSecret>(sealed).contact : undefined;
+    const [sealed, older] = (await execAll(redis.multi().get(contentKey(code)).hget(caseKey(code), "secret"))) as Array<string | null>;
+    const content = sealed ?? older;
+    return content ? open<CaseSecret>(content).contact : undefined;
   }
 
   async function lineOf(code: string): Promise<CaseLine | undefined> {
@@ -286,25 +297,24 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
       const hour = hourOf(now);
       const fields = {
         draftId, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
-        createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: await hashPin(pin), secret: cipher.encryptCompressed(JSON.stringify(secret)),
-        notify: draft.notify ? "1" : "0",
+        createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: await hashPin(pin), notify: draft.notify ? "1" : "0",
       };
       const named = draft.contact.kind !== "anonymous";
       const alert = newCaseAlert(code);
       const keys = [
         caseKey(code), KEYS.cases, ownKey(reporterId), quotaKey(reporterId, now), eventsKey(code), KEYS.outbox,
-        INDEX.status("new"), INDEX.region(draft.region), INDEX.place(draft.placeType), INDEX.urgent, INDEX.awaitingAction,
+        INDEX.status("new"), INDEX.region(draft.region), INDEX.place(draft.placeType), INDEX.urgent, INDEX.awaitingAction, contentKey(code),
       ];
       const args = [
         draftId, code, hour, named ? "1" : "0", event("submitted", "reporter", hour), alert.id, JSON.stringify(alert), draft.urgent ? "1" : "0",
-        ...Object.entries(fields).flat(),
+        cipher.encryptCompressed(JSON.stringify(secret)), ...Object.entries(fields).flat(),
       ];
       return SUBMIT(redis, keys, args);
     },
 
     async get(code) {
-      const replies = await redis.multi().hgetall(caseKey(code)).lrange(additionsKey(code), 0, -1).exec();
-      return parse(code, (replies?.[0]?.[1] ?? {}) as Record<string, string>, (replies?.[1]?.[1] ?? []) as string[]);
+      const replies = await redis.multi().hgetall(caseKey(code)).lrange(additionsKey(code), 0, -1).get(contentKey(code)).exec();
+      return parse(code, (replies?.[0]?.[1] ?? {}) as Record<string, string>, (replies?.[1]?.[1] ?? []) as string[], replies?.[2]?.[1] as string | null);
     },
 
     async listOwn(reporterId) {
@@ -402,7 +412,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
 
     async withdraw(code, actor, now) {
       const hour = hourOf(now);
-      const keys = [caseKey(code), additionsKey(code), eventsKey(code), KEYS.cases, INDEX.awaitingAction, RETENTION];
+      const keys = [caseKey(code), additionsKey(code), eventsKey(code), KEYS.cases, INDEX.awaitingAction, RETENTION, contentKey(code)];
       return (await WITHDRAW(redis, keys, [hour, event("withdrawn", actor, hour), code, INDEX.status("")])) === 1;
     },
 
@@ -458,8 +468,9 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
             consentVersion: fields.consentVersion ?? "", shareConsent: fields.consent ?? "", retainUntil: localHour(fields.retainUntil), purgedAt: localHour(fields.purgedAt),
           };
           if (!withContent) return plain;
-          // The fields are read already: only the additions are left to read before decrypting.
-          const full = parse(code, fields, await redis.lrange(additionsKey(code), 0, -1));
+          // The fields are read already: only the additions and the content are left to read before decrypting.
+          const [additions, sealed] = (await execAll(redis.multi().lrange(additionsKey(code), 0, -1).get(contentKey(code)))) as [string[], string | null];
+          const full = parse(code, fields, additions, sealed);
           const secret = full?.secret;
           const contact = secret?.contact;
           return {

@@ -1,0 +1,66 @@
+import { scryptSync } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { verifyPin } from "../src/complaints/codes.js";
+import { CONTENT, createCaseStore } from "../src/complaints/store.js";
+import { createCipher } from "../src/crypto.js";
+import { layOutCases } from "../src/migrations.js";
+import { KEYS } from "../src/redis.js";
+import { captureLogs, TEST_DATA_KEY, useRedis } from "./harness.js";
+import { storeCase } from "./report-helpers.js";
+
+const redis = useRedis();
+const store = createCaseStore(redis, createCipher(TEST_DATA_KEY));
+
+/** The case as the versions before layout 2 wrote it: the content in the hash, the PIN hash naming its scheme. */
+async function asWrittenBefore(code: string, pin: string) {
+  const key = KEYS.case + code;
+  const salt = Buffer.from("0123456789abcdef");
+  const hash = scryptSync(pin, salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+  const content = (await redis.get(key + CONTENT))!;
+  await redis.multi().hset(key, "secret", content, "pinHash", ["scrypt", 2 ** 15, 8, 1, salt.toString("base64"), hash.toString("base64")].join("$")).del(key + CONTENT).exec();
+}
+
+describe("the case layout", () => {
+  it("keeps a new case's hash in Redis's compact form, with the content in a key of its own", async () => {
+    const code = await storeCase(store, "LAY", { narrative: "В отделе меня били, требовали подписать признание. ".repeat(20) });
+    expect(await redis.object("ENCODING", KEYS.case + code)).toBe("listpack");
+    expect(await redis.hget(KEYS.case + code, "secret")).toBeNull();
+    expect((await store.get(code))?.secret?.narrative).toMatch(/^В отделе меня били/);
+  });
+
+  it("lays out earlier cases anew, once: content moved, PIN hash made compact, nothing lost", async () => {
+    await redis.flushdb();
+    const pin = "123456";
+    const code = await storeCase(store, "OLD", { narrative: "Сына держали без адвоката двое суток, били по почкам." });
+    await storeCase(store, "NEW");
+    await asWrittenBefore(code, pin);
+    const key = KEYS.case + code;
+    expect(await redis.object("ENCODING", key)).toBe("hashtable");
+    // Readable before the migration too, as a case an older process wrote during an upgrade.
+    expect((await store.get(code))?.secret?.narrative).toBe("Сына держали без адвоката двое суток, били по почкам.");
+    const before = await redis.hgetall(key);
+
+    expect(await layOutCases(redis, captureLogs().logger)).toBe(2);
+    const after = await redis.hgetall(key);
+    expect(await redis.object("ENCODING", key)).toBe("listpack");
+    expect(after.secret).toBeUndefined();
+    expect(await redis.get(key + CONTENT)).toBe(before.secret);
+    const { secret: _content, pinHash: _pin, ...rest } = before;
+    expect(after).toMatchObject(rest);
+    expect(after.pinHash).toHaveLength(64);
+    expect(await verifyPin(pin, after.pinHash!)).toBe(true);
+    expect(await verifyPin("654321", after.pinHash!)).toBe(false);
+    expect((await store.get(code))?.secret?.narrative).toBe("Сына держали без адвоката двое суток, били по почкам.");
+    expect(await layOutCases(redis, captureLogs().logger)).toBe(0);
+  });
+
+  it("withdraws a case an older process wrote, content and all", async () => {
+    await redis.flushdb();
+    const code = await storeCase(store, "WDR");
+    await asWrittenBefore(code, "123456");
+    expect(await store.withdraw(code, "reporter", Date.now())).toBe(true);
+    expect(await redis.hget(KEYS.case + code, "secret")).toBeNull();
+    expect(await redis.exists(KEYS.case + code + CONTENT)).toBe(0);
+    expect((await store.get(code))?.secret).toBeUndefined();
+  });
+});
