@@ -149,7 +149,7 @@ describe("clear this chat after a report", () => {
     await person.click(l("menu-clear"));
     expect(person.last.text).toBe(`${l("clear-confirm-secrets")}\n${l("clear-confirm")}`);
     await person.click(l("clear-no"));
-    expect(person.last.text).toBe(l("clear-kept"));
+    expect(person.last.text).toBe(l("clear-kept-secrets"));
     expect(person.messages).toHaveLength(count + 2);
     expect(deletedIds(person)).toEqual([]);
   });
@@ -162,6 +162,10 @@ describe("clear this chat after a report", () => {
     expect(await redis.exists(KEYS.conversation + personKey(person.id))).toBe(1);
     await person.send("/clear");
     expect(person.last.text).toBe(`${l("clear-confirm-draft")}\n${l("clear-confirm")}`);
+    // Keeping it says nothing of a code and PIN this person never had.
+    await person.click(l("clear-no"));
+    expect(person.last.text).toBe(l("clear-kept"));
+    await person.send("/clear");
     await person.click(l("clear-yes"));
     expect(person.messages.map((message) => message.text)).toEqual([clearDone("ru")]);
     expect(await redis.exists(KEYS.conversation + personKey(person.id))).toBe(0);

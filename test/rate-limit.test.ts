@@ -26,6 +26,14 @@ describe("the per-person rate limit", () => {
     expect(keys.some((key) => key.includes(String(other.id)))).toBe(false);
   });
 
+  it("tells someone whose language it does not know yet in both languages", async () => {
+    const test = createTestBot(redis, { env: { RATE_LIMIT_UPDATES: "3", RATE_LIMIT_SECONDS: "60" } });
+    const person = test.user({ id: newUserId(), language_code: "en" });
+    for (let i = 0; i < 6; i++) await person.send("/help");
+    const both = `${labels(test, "ky")("rate-limited")}\n\n${labels(test, "ru")("rate-limited")}`;
+    expect(person.messages.filter((message) => message.text === both)).toHaveLength(1);
+  });
+
   it("keeps a flood out of an open form: the form still takes the next answer after the window", async () => {
     const test = createTestBot(redis, { env: { RATE_LIMIT_UPDATES: "4", RATE_LIMIT_SECONDS: "1" } });
     const l = labels(test, "ru");

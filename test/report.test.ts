@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { LOCALES } from "../src/config.js";
+import { caseMessages } from "../src/bot/report-view.js";
 import { KEYS } from "../src/redis.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import type { FakeUser } from "../src/telegram/fake-user.js";
@@ -46,6 +47,10 @@ describe("the report form", () => {
       expect(Number(stored.consentAt)).toBeGreaterThan(0);
       // What they agreed to: the text of that date, with the retention it stated.
       expect(stored.consentVersion).toBe("2026-12-01, 365 d");
+      // Shown to staff in words, in their language.
+      const view = caseMessages((key, variables) => bot.i18n.t(locale, key, variables), (await storedCase(redis, bot, code))!).join("\n");
+      expect(view).toContain("365");
+      expect(view).not.toContain("365 d");
       expect(await redis.exists(KEYS.conversation + personKey(person.id))).toBe(0);
 
       await bot.deliverAlerts();

@@ -208,6 +208,7 @@ staff-alert-open = Ачуу
 case-title = Иш { $code }
 case-status = Абалы
 case-consent = Макулдук: { $version } версиясы, { $time }
+case-consent-kept = Макулдук: { $version } версиясы (иш жабылгандан кийин { $days } күн сакталат), { $time }
 case-addition = { $time } кошулган толуктоо
 case-withdrawn-content = Билдирүү кайтарылып алынган: мазмуну өчүрүлдү.
 case-not-found = Мындай иш жок.

@@ -218,6 +218,7 @@ staff-alert-open = Открыть
 case-title = Дело { $code }
 case-status = Статус
 case-consent = Согласие: версия { $version }, { $time }
+case-consent-kept = Согласие: версия { $version } (хранение { $days } дн. после закрытия дела), { $time }
 case-addition = Дополнение от { $time }
 case-withdrawn-content = Сообщение отозвано: содержание удалено.
 case-not-found = Такого дела нет.

@@ -1,7 +1,9 @@
 import { limit } from "@grammyjs/ratelimiter";
 import type { NextFunction } from "grammy";
 import type { Redis } from "ioredis";
+import { LOCALES } from "../config.js";
 import { KEYS, luaScript } from "../redis.js";
+import { knownLocale } from "./i18n.js";
 import type { BotContext } from "./context.js";
 import type { PersonKey } from "./session.js";
 
@@ -39,7 +41,9 @@ export function rateLimit(redis: Redis, personKey: PersonKey, { updates, seconds
   const notice = (ctx: BotContext, next: NextFunction) => {
     if (!over.has(ctx)) return next();
     ctx.logger.info("a person is over the rate limit; their updates are dropped until the window ends");
-    const notices = [ctx.callbackQuery ? ctx.answerCallbackQuery() : undefined, ctx.chat ? ctx.reply(ctx.t("rate-limited")) : undefined];
+    // Someone whose language the bot does not know yet is told in both, as they are asked to choose.
+    const text = knownLocale(ctx) ? ctx.t("rate-limited") : LOCALES.map((locale) => ctx.translateFor(locale, "rate-limited")).join("\n\n");
+    const notices = [ctx.callbackQuery ? ctx.answerCallbackQuery() : undefined, ctx.chat ? ctx.reply(text) : undefined];
     void Promise.allSettled(notices);
   };
   return { count, notice };

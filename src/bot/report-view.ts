@@ -128,13 +128,21 @@ export function staffAlert(t: TranslateFunction, stored: Pick<Case, "code" | "pl
  * The whole case, for a caseworker in a private chat, in as many messages as it takes. For a referral to
  * another body, the way to reach the reporter is left out unless they said yes to sharing it.
  */
+// Stored as "<text's date>, <days> d" since the consent has stated how long a case is kept; older cases
+// have the date alone.
+function consentLine(t: TranslateFunction, stored: Case): string {
+  const time = localTime(stored.consentAt);
+  const [, version, days] = /^(.*), (\d+) d$/.exec(stored.consentVersion) ?? [];
+  return version && days ? t("case-consent-kept", { version, days: Number(days), time }) : t("case-consent", { version: stored.consentVersion, time });
+}
+
 export function caseMessages(t: TranslateFunction, stored: Case, purpose: "view" | "referral" = "view"): string[] {
   const head = [
     ...urgentFirst(t, stored.urgent),
     `<b>${t(purpose === "referral" ? "case-referral-title" : "case-title", { code: stored.code })}</b>`,
     `${t("case-status")}: ${t(`case-status-${stored.status}`)}`,
     `${t("staff-alert-time")}: ${localTime(stored.createdAt)}`,
-    `${t("case-consent", { version: stored.consentVersion, time: localTime(stored.consentAt) })}`,
+    consentLine(t, stored),
     t("case-share-consent", { state: stored.shareConsent ?? "none" }),
   ];
   const secret = stored.secret;

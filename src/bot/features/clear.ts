@@ -37,11 +37,16 @@ async function clearChat(ctx: BotContext & { chat: { id: number } }) {
   await ctx.reply(ctx.t("clear-done"));
 }
 
+/** Whether the chat still shows a new case's code and PIN (messages can be deleted for 48 hours). */
+function secretsOnScreen(ctx: BotContext): boolean {
+  const shownAt = ctx.session.secretsShownAt;
+  return shownAt !== undefined && Date.now() - shownAt <= DELETABLE_MS;
+}
+
 // It asks first when clearing would lose something: the PIN, shown once and stored nowhere readable, or an
 // unfinished form, whose stored state would otherwise outlive the chat and could be brought back on screen.
 async function askOrClear(ctx: BotContext & { chat: { id: number } }) {
-  const shownAt = ctx.session.secretsShownAt;
-  const secrets = shownAt !== undefined && Date.now() - shownAt <= DELETABLE_MS;
+  const secrets = secretsOnScreen(ctx);
   const draft = ctx.conversation.active(REPORT) > 0 || ctx.conversation.active(CHECK) > 0;
   if (!secrets && !draft) return clearChat(ctx);
   const keyboard = new InlineKeyboard().text(ctx.t("clear-yes"), CALLBACK.clearConfirmed).text(ctx.t("clear-no"), CALLBACK.clearKept);
@@ -66,7 +71,8 @@ feature.callbackQuery(CALLBACK.clearConfirmed, async (ctx) => {
 
 feature.callbackQuery(CALLBACK.clearKept, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t("clear-kept"));
+  // The advice to write the code and PIN down only for someone who has them on screen.
+  await ctx.editMessageText(ctx.t(secretsOnScreen(ctx) ? "clear-kept-secrets" : "clear-kept"));
 });
 
 export { composer as clearFeature };
