@@ -169,7 +169,7 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
     draftId, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
     createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: fakePinHash(), notify: "0",
   };
-  let content: string | undefined = cipher.encryptCompressed(JSON.stringify(secret));
+  let content: Buffer | undefined = cipher.encryptCompressedBytes(JSON.stringify(secret));
   const events = [event({ action: "submitted", actor: "reporter", at: hour })];
   const additions: string[] = [];
   for (const step of steps) {
@@ -226,7 +226,7 @@ async function shapeOf(redis: Redis, code: string): Promise<Record<string, unkno
     else if (type === "zset") shape[name] = await redis.zrange(key, "0", "-1", "WITHSCORES");
     else if (type === "set") shape[name] = await redis.scard(key);
     else if (type === "list") shape[name] = (await redis.lrange(key, 0, -1)).map((entry) => (key.endsWith(":events") ? JSON.parse(entry).action : "sealed"));
-    else if (type === "string") shape[name] = (await redis.get(key))?.split(":")[0];
+    else if (type === "string") shape[name] = (await redis.getBuffer(key))?.subarray(0, 2).toString("hex");
     else if (type === "stream") shape[name] = (await redis.xrange(key, "-", "+")).map(([, fields]) => fields.filter((_, index) => index % 2 === 0).join(","));
   }
   return shape;

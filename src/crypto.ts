@@ -13,7 +13,10 @@ export interface Cipher {
    * addition), where the space saved is worth the few tens of microseconds. decrypt() reads either.
    */
   encryptCompressed(plain: string): string;
-  decrypt(sealed: string): string;
+  /** The same as raw bytes instead of text: a quarter smaller, for what is kept in a key of its own. */
+  encryptCompressedBytes(plain: string): Buffer;
+  /** Reads any of them: text as made by encrypt() or encryptCompressed(), or bytes as made above. */
+  decrypt(sealed: string | Buffer): string;
   /** A keyed hash, for index keys that must not reveal a Telegram user id to someone reading Redis. */
   pseudonym(value: string): string;
   /** The same value's pseudonyms under the old keys, for index entries made before a rotation. */
@@ -25,6 +28,15 @@ const FORMAT = "v1";
 // matters where an attacker can mix their own text into a secret one and watch the sizes (CRIME); a
 // report's account is written by its reporter alone, and its length shows anyway.
 const COMPRESSED = "z1";
+// The same sealing as COMPRESSED, its parts as raw bytes after this mark: key id (4), IV (12), tag (16), body.
+const COMPRESSED_BYTES = Buffer.from([0x5a, 0x01]);
+
+/** A value of the COMPRESSED format written as text, as raw bytes, without opening it; any other is given back. */
+export function compressedToBytes(sealed: string): string | Buffer {
+  const [format, id, iv, tag, body] = sealed.split(":");
+  if (format !== COMPRESSED || id === undefined || iv === undefined || tag === undefined || body === undefined) return sealed;
+  return Buffer.concat([COMPRESSED_BYTES, Buffer.from(id, "hex"), Buffer.from(iv, "base64"), Buffer.from(tag, "base64"), Buffer.from(body, "base64")]);
+}
 
 // Every update is sealed on its way in, and asking the system for 12 random bytes each time costs more
 // than the encryption; random IVs are taken from a block drawn at once.
@@ -61,20 +73,34 @@ export function createCipher(currentKey: string, oldKeys: readonly string[] = []
     // The newer format is authenticated along with the text, so a value cannot be passed off as the other.
     if (format !== FORMAT) cipher.setAAD(Buffer.from(format));
     const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    return [format, currentId, iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(":");
+    return { iv, tag: cipher.getAuthTag(), body };
+  };
+  const asText = (format: string, { iv, tag, body }: ReturnType<typeof seal>) =>
+    [format, currentId, iv.toString("base64"), tag.toString("base64"), body.toString("base64")].join(":");
+  const open = (format: string, id: string, iv: Buffer, tag: Buffer, body: Buffer) => {
+    const key = keys.get(id);
+    if (!key) throw new Error(`cannot decrypt a value sealed with key ${id}`);
+    const decipher = createDecipheriv("aes-256-gcm", key, iv);
+    decipher.setAuthTag(tag);
+    if (format !== FORMAT) decipher.setAAD(Buffer.from(format));
+    const opened = Buffer.concat([decipher.update(body), decipher.final()]);
+    return (format === COMPRESSED ? inflateRawSync(opened) : opened).toString("utf8");
   };
   return {
-    encrypt: (plain) => seal(FORMAT, Buffer.from(plain, "utf8")),
-    encryptCompressed: (plain) => seal(COMPRESSED, deflateRawSync(Buffer.from(plain, "utf8"))),
+    encrypt: (plain) => asText(FORMAT, seal(FORMAT, Buffer.from(plain, "utf8"))),
+    encryptCompressed: (plain) => asText(COMPRESSED, seal(COMPRESSED, deflateRawSync(Buffer.from(plain, "utf8")))),
+    encryptCompressedBytes(plain) {
+      const { iv, tag, body } = seal(COMPRESSED, deflateRawSync(Buffer.from(plain, "utf8")));
+      return Buffer.concat([COMPRESSED_BYTES, Buffer.from(currentId, "hex"), iv, tag, body]);
+    },
     decrypt(sealed) {
-      const [format, id, iv, tag, body] = sealed.split(":");
-      const key = id === undefined ? undefined : keys.get(id);
-      if ((format !== FORMAT && format !== COMPRESSED) || !key || !iv || !tag || body === undefined) throw new Error(`cannot decrypt a value sealed with key ${id ?? "?"}`);
-      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64"));
-      decipher.setAuthTag(Buffer.from(tag, "base64"));
-      if (format !== FORMAT) decipher.setAAD(Buffer.from(format));
-      const opened = Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]);
-      return (format === COMPRESSED ? inflateRawSync(opened) : opened).toString("utf8");
+      // Bytes read from Redis may still hold one of the text formats.
+      if (Buffer.isBuffer(sealed) && sealed.subarray(0, 2).equals(COMPRESSED_BYTES)) {
+        return open(COMPRESSED, sealed.subarray(2, 6).toString("hex"), sealed.subarray(6, 18), sealed.subarray(18, 34), sealed.subarray(34));
+      }
+      const [format, id, iv, tag, body] = String(sealed).split(":");
+      if ((format !== FORMAT && format !== COMPRESSED) || id === undefined || !iv || !tag || body === undefined) throw new Error(`cannot decrypt a value sealed with key ${id ?? "?"}`);
+      return open(format, id, Buffer.from(iv, "base64"), Buffer.from(tag, "base64"), Buffer.from(body, "base64"));
     },
     pseudonym,
     oldPseudonyms: (value) => old.map((key) => hmac(key, value)),

@@ -66,7 +66,7 @@ type Reply = string | number | null | Reply[];
  */
 export function luaScript<R extends Reply = Reply>(lua: string) {
   const sha = createHash("sha1").update(lua).digest("hex");
-  return async (redis: Redis, keys: string[], args: Array<string | number>): Promise<R> => {
+  return async (redis: Redis, keys: string[], args: Array<string | number | Buffer>): Promise<R> => {
     try {
       return (await redis.evalsha(sha, keys.length, ...keys, ...args)) as R;
     } catch (err) {

@@ -9,14 +9,15 @@ import { captureLogs, TEST_DATA_KEY, useRedis } from "./harness.js";
 import { storeCase } from "./report-helpers.js";
 
 const redis = useRedis();
-const store = createCaseStore(redis, createCipher(TEST_DATA_KEY));
+const cipher = createCipher(TEST_DATA_KEY);
+const store = createCaseStore(redis, cipher);
 
-/** The case as the versions before layout 2 wrote it: the content in the hash, the PIN hash naming its scheme. */
+/** The case as the versions before layout 2 wrote it: the content in the hash, uncompressed, the PIN hash naming its scheme. */
 async function asWrittenBefore(code: string, pin: string) {
   const key = KEYS.case + code;
   const salt = Buffer.from("0123456789abcdef");
   const hash = scryptSync(pin, salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
-  const content = (await redis.get(key + CONTENT))!;
+  const content = cipher.encrypt(cipher.decrypt((await redis.getBuffer(key + CONTENT))!));
   await redis.multi().hset(key, "secret", content, "pinHash", ["scrypt", 2 ** 15, 8, 1, salt.toString("base64"), hash.toString("base64")].join("$")).del(key + CONTENT).exec();
 }
 
@@ -32,8 +33,11 @@ describe("the case layout", () => {
     await redis.flushdb();
     const pin = "123456";
     const code = await storeCase(store, "OLD", { narrative: "Сына держали без адвоката двое суток, били по почкам." });
-    await storeCase(store, "NEW");
     await asWrittenBefore(code, pin);
+    // As layout 2 left one: its compressed content in its own key, as text.
+    const second = await storeCase(store, "TXT", { narrative: "Задержали на улице, в отделе отобрали телефон." });
+    const text = cipher.encryptCompressed(cipher.decrypt((await redis.getBuffer(KEYS.case + second + CONTENT))!));
+    await redis.set(KEYS.case + second + CONTENT, text);
     const key = KEYS.case + code;
     expect(await redis.object("ENCODING", key)).toBe("hashtable");
     // Readable before the migration too, as a case an older process wrote during an upgrade.
@@ -51,6 +55,11 @@ describe("the case layout", () => {
     expect(await verifyPin(pin, after.pinHash!)).toBe(true);
     expect(await verifyPin("654321", after.pinHash!)).toBe(false);
     expect((await store.get(code))?.secret?.narrative).toBe("Сына держали без адвоката двое суток, били по почкам.");
+    // Compressed text becomes raw bytes, a quarter smaller, without being opened.
+    const bytes = (await redis.getBuffer(KEYS.case + second + CONTENT))!;
+    expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0x5a, 0x01]));
+    expect(bytes.length).toBeLessThan(text.length * 0.8);
+    expect((await store.get(second))?.secret?.narrative).toBe("Задержали на улице, в отделе отобрали телефон.");
     expect(await layOutCases(redis, captureLogs().logger)).toBe(0);
   });
 

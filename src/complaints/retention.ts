@@ -39,7 +39,7 @@ export async function purgeDue(redis: Redis, cipher: Cipher, now: number): Promi
   for (const code of codes) {
     const key = KEYS.case + code;
     // A case an older process wrote during an upgrade has its content in the hash.
-    const sealed = (await redis.get(key + CONTENT)) ?? (await redis.hget(key, "secret"));
+    const sealed = (await redis.getBuffer(key + CONTENT)) ?? (await redis.hget(key, "secret"));
     // Cases sent before the owner was kept in the content cannot be found in the reporter's own list.
     let owner: string | undefined;
     try {

@@ -136,7 +136,7 @@ export const INDEX = {
 export const RETENTION = `${KEYS.casesBy.slice(0, -1)}:retention`;
 
 /**
- * After a case's key, the key of its content (sealed, compressed). It is kept apart so that every value left
+ * After a case's key, the key of its content (sealed, compressed, as raw bytes). It is kept apart so that every value left
  * in the case's hash fits the 64 bytes Redis keeps in a hash's compact form (see the case benchmark).
  */
 export const CONTENT = ":content";
@@ -205,7 +205,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
   const quotaKey = (reporterId: number, now: number) => `${KEYS.quota}${cipher.pseudonym(String(reporterId))}:${bishkekDay(now)}`;
   const oldQuotaKeys = (reporterId: number, now: number) =>
     cipher.oldPseudonyms(String(reporterId)).map((pseudonym) => `${KEYS.quota}${pseudonym}:${bishkekDay(now)}`);
-  const open = <T>(sealed: string) => JSON.parse(cipher.decrypt(sealed)) as T;
+  const open = <T>(sealed: string | Buffer) => JSON.parse(cipher.decrypt(sealed)) as T;
 
   // After a DATA_KEY rotation the person's earlier cases are listed under the old key's pseudonym: they
   // are moved to the current one on the first look, so «My reports» keeps them.
@@ -218,7 +218,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
   }
 
   // `sealed` is the content (absent once withdrawn or deleted), read with the additions.
-  function parse(code: string, fields: Record<string, string>, sealedAdditions: string[] | undefined, sealed?: string | null): Case | undefined {
+  function parse(code: string, fields: Record<string, string>, sealedAdditions: string[] | undefined, sealed?: Buffer | null): Case | undefined {
     if (!fields.status) return undefined;
     // Cases written before additions had their own entries kept them inside the secret.
     // A case an older process wrote during an upgrade still has it in the hash until the next start.
@@ -260,7 +260,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
   // How the reporter is reached: it never changes once sent, so reading it ahead of a write is safe.
   // Undefined once the content is gone (withdrawn, deleted) or for no such case.
   async function contactOf(code: string): Promise<Contact | undefined> {
-    const [sealed, older] = (await execAll(redis.multi().get(contentKey(code)).hget(caseKey(code), "secret"))) as Array<string | null>;
+    const [sealed, older] = (await execAll(redis.multi().getBuffer(contentKey(code)).hget(caseKey(code), "secret"))) as [Buffer | null, string | null];
     const content = sealed ?? older;
     return content ? open<CaseSecret>(content).contact : undefined;
   }
@@ -307,14 +307,14 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
       ];
       const args = [
         draftId, code, hour, named ? "1" : "0", event("submitted", "reporter", hour), alert.id, JSON.stringify(alert), draft.urgent ? "1" : "0",
-        cipher.encryptCompressed(JSON.stringify(secret)), ...Object.entries(fields).flat(),
+        cipher.encryptCompressedBytes(JSON.stringify(secret)), ...Object.entries(fields).flat(),
       ];
       return SUBMIT(redis, keys, args);
     },
 
     async get(code) {
-      const replies = await redis.multi().hgetall(caseKey(code)).lrange(additionsKey(code), 0, -1).get(contentKey(code)).exec();
-      return parse(code, (replies?.[0]?.[1] ?? {}) as Record<string, string>, (replies?.[1]?.[1] ?? []) as string[], replies?.[2]?.[1] as string | null);
+      const replies = await redis.multi().hgetall(caseKey(code)).lrange(additionsKey(code), 0, -1).getBuffer(contentKey(code)).exec();
+      return parse(code, (replies?.[0]?.[1] ?? {}) as Record<string, string>, (replies?.[1]?.[1] ?? []) as string[], replies?.[2]?.[1] as Buffer | null);
     },
 
     async listOwn(reporterId) {
@@ -469,7 +469,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
           };
           if (!withContent) return plain;
           // The fields are read already: only the additions and the content are left to read before decrypting.
-          const [additions, sealed] = (await execAll(redis.multi().lrange(additionsKey(code), 0, -1).get(contentKey(code)))) as [string[], string | null];
+          const [additions, sealed] = (await execAll(redis.multi().lrange(additionsKey(code), 0, -1).getBuffer(contentKey(code)))) as [string[], Buffer | null];
           const full = parse(code, fields, additions, sealed);
           const secret = full?.secret;
           const contact = secret?.contact;
