@@ -136,8 +136,9 @@ export const INDEX = {
 export const RETENTION = `${KEYS.casesBy.slice(0, -1)}:retention`;
 
 /**
- * After a case's key, the key of its content (sealed, compressed, as raw bytes). It is kept apart so that every value left
- * in the case's hash fits the 64 bytes Redis keeps in a hash's compact form (see the case benchmark).
+ * After a case's key, the key of its content (sealed, compressed, as raw bytes). It is kept apart so that
+ * every value left in the case's hash fits the 64 bytes Redis keeps in a hash's compact form (see the case
+ * benchmark).
  */
 export const CONTENT = ":content";
 
