@@ -1,9 +1,10 @@
 import { buffer } from "node:stream/consumers";
 import { describe, expect, it, vi } from "vitest";
-import { casesCsv, CONTENT_COLUMNS, PLAIN_COLUMNS } from "../src/complaints/export.js";
+import { casesCsv, CONTENT_COLUMNS, PLAIN_COLUMNS, withStaffNames } from "../src/complaints/export.js";
 import { createCaseStore } from "../src/complaints/store.js";
 import { createCipher } from "../src/crypto.js";
 import { KEYS } from "../src/redis.js";
+import { createRoleStore } from "../src/roles.js";
 import { createTestBot, newUserId, TEST_DATA_KEY, useRedis } from "./harness.js";
 import { labels, storeCase } from "./report-helpers.js";
 
@@ -32,6 +33,8 @@ describe("the export of cases", () => {
     expect(plain).not.toContain("+996555123456");
 
     const full = (await buffer(casesCsv(store.exportRows(true), true))).toString("utf8");
+    // A phone number stays text for the spreadsheet.
+    expect(full).toContain(",'+996555123456,");
     expect(full.slice(1).split("\n")[0]).toBe([...PLAIN_COLUMNS, ...CONTENT_COLUMNS].join(","));
     // Quotes doubled, the field quoted, the line break kept inside it.
     expect(full).toContain('"Меня били в отделе, требовали ""признание"";\nпотом отпустили."');
@@ -67,5 +70,22 @@ describe("the export of cases", () => {
     expect(file.bytes.toString("utf8")).toContain("+996555123456");
     const audit = (await redis.xrange(KEYS.audit, "-", "+")).map(([, fields]) => fields.join(" "));
     expect(audit).toContain(`action export:content actor staff:${admin}`);
+  });
+
+  it("names the assignee beside the id, and never lets a value run as a spreadsheet formula", async () => {
+    await redis.flushdb();
+    const roles = createRoleStore(redis, []);
+    const staffId = newUserId();
+    await redis.sadd(KEYS.roles + staffId, "caseworker");
+    await roles.rememberName(staffId, "=HYPERLINK(\"http://evil\",\"Айгуль\")", "ru");
+    const code = await storeCase(store, "NAM", { narrative: "=cmd|' /C calc'!A0 и ещё текст", placeName: "@SUM(1+1)" });
+    await store.assign(code, staffId, "staff:1", Date.now());
+    const csv = (await buffer(casesCsv(withStaffNames(store.exportRows(true), (ids) => roles.names(ids)), true))).toString("utf8");
+    const header = csv.slice(1).split("\n")[0]!.split(",");
+    expect(header.slice(header.indexOf("assignee"), header.indexOf("assignee") + 2)).toEqual(["assignee", "assigneeName"]);
+    expect(csv).toContain(`,${staffId},"'=HYPERLINK(""http://evil"",""Айгуль"")",`);
+    expect(csv).toContain(",'=cmd|' /C calc'!A0 и ещё текст,");
+    expect(csv).toContain(",'@SUM(1+1),");
+    expect(csv).not.toMatch(/,[=@+]/);
   });
 });

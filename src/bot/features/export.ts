@@ -1,6 +1,6 @@
 import { InlineKeyboard, InputFile } from "grammy";
 import { Composer } from "../composer.js";
-import { casesCsv } from "../../complaints/export.js";
+import { casesCsv, withStaffNames } from "../../complaints/export.js";
 import { bishkekIso } from "../../complaints/bishkek-time.js";
 import type { BotContext } from "../context.js";
 import { isAdmin, onlyFor } from "../filters.js";
@@ -39,7 +39,8 @@ feature.callbackQuery([DATA.plain, DATA.contentSure], admins(async (ctx) => {
   await ctx.cases.logExport(actor, withContent);
   ctx.logger.info({ staff: ctx.from.id, withContent }, "cases exported");
   const name = `cases-${withContent ? "full" : "plain"}-${bishkekIso(Date.now()).slice(0, 10)}.csv`;
-  const file = new InputFile(casesCsv(ctx.cases.exportRows(withContent), withContent), name);
+  const rows = withStaffNames(ctx.cases.exportRows(withContent), (ids) => ctx.roleStore.names(ids));
+  const file = new InputFile(casesCsv(rows, withContent), name);
   await ctx.replyWithDocument(file, sensitive({ caption: ctx.t(withContent ? "export-done-content" : "export-done-plain") }));
 }));
 
