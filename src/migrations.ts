@@ -94,13 +94,19 @@ export async function indexCases(redis: Redis, logger: Logger, retentionDays: nu
 }
 
 const LAID_OUT = `${KEYS.casesBy}layout`;
-const LAYOUT_VERSION = "3";
+const LAYOUT_VERSION = "4";
 
 // Each case's content goes to its own key and the hash is written anew, since Redis never gives a hash
-// back its compact form once a long value made it a hash table. KEYS: pairs of case and content. ARGV:
-// pairs of the case's PIN hash as read and its compact form ("" to leave it).
+// back its compact form once a long value made it a hash table. The content of a case withdrawn or deleted
+// by a process of an earlier version, which knew nothing of the content's key, is deleted. KEYS: pairs of
+// case and content. ARGV: pairs of the case's PIN hash as read and its compact form ("" to leave it).
 const RELAY = luaScript(`
 for i = 1, #KEYS, 2 do
+  local status = redis.call("HGET", KEYS[i], "status")
+  if status == "withdrawn" or redis.call("HEXISTS", KEYS[i], "purgedAt") == 1 then
+    redis.call("DEL", KEYS[i + 1])
+    redis.call("HDEL", KEYS[i], "secret")
+  end
   local fields = redis.call("HGETALL", KEYS[i])
   if #fields > 0 then
     local kept = {}
@@ -132,7 +138,8 @@ end
  * Layout 2: a case's content is in a key of its own (`case:<code>:content`), and its PIN hash is 64
  * characters, so the case's hash keeps Redis's compact form (about 1,100 bytes less a case). Layout 3: a
  * compressed content is kept as raw bytes, not base64 text (a quarter less; it is not opened for this).
- * Cases written before are laid out anew, once; a marker says it is done.
+ * Layout 4: no content is left for a case withdrawn or deleted by a process of an earlier version.
+ * Cases written before are laid out anew, once per layout; a marker says it is done.
  */
 export async function layOutCases(redis: Redis, logger: Logger): Promise<number> {
   if ((await redis.get(LAID_OUT)) === LAYOUT_VERSION) return 0;

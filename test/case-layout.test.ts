@@ -72,4 +72,17 @@ describe("the case layout", () => {
     expect(await redis.exists(KEYS.case + code + CONTENT)).toBe(0);
     expect((await store.get(code))?.secret).toBeUndefined();
   });
+
+  it("never shows, and deletes at the next layout, the content of a case an older process withdrew", async () => {
+    await redis.flushdb();
+    const code = await storeCase(store, "OWD");
+    // An older version's withdrawal knew nothing of the content's own key.
+    await redis.multi().hset(KEYS.case + code, "status", "withdrawn").del(`${KEYS.case}${code}:additions`).exec();
+    expect(await redis.exists(KEYS.case + code + CONTENT)).toBe(1);
+    expect((await store.get(code))?.secret).toBeUndefined();
+    await redis.set(`${KEYS.casesBy}layout`, "3");
+    await layOutCases(redis, captureLogs().logger);
+    expect(await redis.exists(KEYS.case + code + CONTENT)).toBe(0);
+    expect((await store.get(code))?.status).toBe("withdrawn");
+  });
 });

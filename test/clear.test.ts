@@ -23,6 +23,15 @@ function deletedIds(person: FakeUser): number[] {
   );
 }
 
+/**
+ * The chat trail is written just after an update ends, at the next turn of the event loop, on the bot's
+ * connection: a PING on the same connection answers once that write is done.
+ */
+async function trailWritten() {
+  await new Promise((resolve) => setImmediate(resolve));
+  await redis.ping();
+}
+
 /** Ids of the messages the bot sent and the person sent, as Telegram numbered them. */
 async function chatAndRemember(person: FakeUser, telegram: FakeTelegram) {
   const incoming: number[] = [];
@@ -33,6 +42,7 @@ async function chatAndRemember(person: FakeUser, telegram: FakeTelegram) {
   const record = async (send: () => Promise<void>) => {
     const before = await redis.zrange(KEYS.trail + personKey(person.id), "0", "-1");
     await send();
+    await trailWritten();
     const after = await redis.zrange(KEYS.trail + personKey(person.id), "0", "-1");
     incoming.push(...after.filter((id) => !before.includes(id)).map(Number).filter((id) => !sent.includes(id)));
   };
@@ -89,6 +99,7 @@ describe("clear this chat", () => {
     const { user } = createTestBot(redis, { telegram });
     const person = user({ id: newUserId(), language_code: "ru" });
     await person.send("/start");
+    await trailWritten();
     const old = await redis.zrange(KEYS.trail + personKey(person.id), "0", "-1");
     expect(old).toHaveLength(2);
     const ttl = await redis.pttl(KEYS.trail + personKey(person.id));
@@ -97,11 +108,13 @@ describe("clear this chat", () => {
 
     vi.setSystemTime(Date.now() + DELETABLE_MS + 60_000);
     await person.send("/help");
+    await trailWritten();
     expect(await redis.zrange(KEYS.trail + personKey(person.id), "0", "-1")).not.toEqual(expect.arrayContaining(old));
     await person.send("/clear");
     expect(deletedIds(person)).toHaveLength(3); // /help, its answer, /clear
     expect(deletedIds(person)).not.toEqual(expect.arrayContaining([Number(old[0])]));
     // Only the neutral message is left to clear next time.
+    await trailWritten();
     expect(await redis.zcard(KEYS.trail + personKey(person.id))).toBe(1);
   });
 

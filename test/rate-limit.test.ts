@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KEYS } from "../src/redis.js";
-import { createTestBot, newUserId, useRedis } from "./harness.js";
+import { createTestBot, newUserId, personKey, until, useRedis } from "./harness.js";
 import { labels, startReport } from "./report-helpers.js";
 
 const redis = useRedis();
@@ -24,6 +24,16 @@ describe("the per-person rate limit", () => {
     const keys = await redis.keys(`${KEYS.rateLimit}*`);
     expect(keys.length).toBeGreaterThanOrEqual(3);
     expect(keys.some((key) => key.includes(String(other.id)))).toBe(false);
+  });
+
+  it("keeps every message past the limit in the chat's trail, so «Clear this chat» deletes them too", async () => {
+    const test = createTestBot(redis, { env: { RATE_LIMIT_UPDATES: "3", RATE_LIMIT_SECONDS: "60" } });
+    const person = test.user({ id: newUserId(), language_code: "ru" });
+    for (let i = 0; i < 8; i++) await person.send(`часть ${i} моего рассказа`);
+    const sent = test.telegram.calls.filter((call) => call.method === "sendMessage" && call.payload.chat_id === person.id).length;
+    expect(sent).toBe(4); // three answers and the notice
+    // The last update's ids are written just after it ends.
+    await until(async () => (await redis.zcard(KEYS.trail + personKey(person.id))) === 8 + sent, "all 8 messages and 4 answers in the trail");
   });
 
   it("tells someone whose language it does not know yet in both languages", async () => {

@@ -193,10 +193,43 @@ describe("updates recorded in the journal", () => {
     await (await dispatcher.receive([copy])).handedOver;
     // A recovery reads the journal while the copy is still in flight.
     await dispatcher.catchUp();
+    // And Telegram sends it once more meanwhile.
+    await (await dispatcher.receive([JSON.parse(JSON.stringify(updates[0])) as Update])).handedOver;
     release();
     await dispatcher.idle();
     await until(async () => (await redis.hlen(KEYS.updatesPending)) === 0, "the update to be taken out");
     dispatcher.close();
     expect(person.messages.filter((message) => message.text === l("help-text"))).toHaveLength(1);
+  });
+
+  it("keep each person's order when a recovery brings updates while a copy of the first is in flight", async () => {
+    const test = createTestBot(redis);
+    const { person, updates } = collector(test);
+    await person.send("/start");
+    await person.send("/help");
+    const { journal } = durableUpdates(test, redis);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const handled: string[] = [];
+    const dispatcher = createDispatcher({
+      journal,
+      logger: test.logs.logger,
+      redisUp: async () => true,
+      handle: async (update) => {
+        if (update === copy) await held;
+        await test.bot.handleUpdate(update);
+        if (update !== copy) handled.push(update.message!.text!);
+      },
+    });
+    await dispatcher.catchUp();
+    expect(await journal.record(updates)).toHaveLength(2);
+    const copy = JSON.parse(JSON.stringify(updates[0])) as Update;
+    await (await dispatcher.receive([copy])).handedOver;
+    await dispatcher.catchUp();
+    release();
+    await dispatcher.idle();
+    dispatcher.close();
+    expect(handled).toEqual(["/start", "/help"]);
+    expect(await redis.hlen(KEYS.updatesPending)).toBe(0);
   });
 });

@@ -93,16 +93,17 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   bot.errorBoundary(createErrorHandler(i18n, metrics, () => pingWithin(redis, 500)), protectedBot);
   protectedBot.use(commandsInAnyCase);
   protectedBot.use(sequentialize(personKey));
-  // The session's read and the rate limit's count go to Redis together, and the update waits for one round
-  // trip: the read starts first, the count is taken, then the session middleware finds the read under way.
   const sessions = sessionStore(redis, personKey);
   const limits = rateLimit(redis, personKey, config.rateLimit);
-  protectedBot.use(sessions.readAhead, limits.count, sessions.middleware);
-  protectedBot.use(skipHandled);
-  protectedBot.use(forgetPrompt);
+  // Every message goes into the chat's trail, also one past the rate limit, so «Clear this chat» finds it.
   protectedBot.use(trackChat(trail, logger));
+  // The session's read and the rate limit's count go to Redis together, and the update waits for one round
+  // trip: the read starts first, the count is taken, then the session middleware finds the read under way.
+  protectedBot.use(sessions.readAhead, limits.count, sessions.middleware);
   protectedBot.use(i18n);
   protectedBot.use(limits.notice);
+  protectedBot.use(skipHandled);
+  protectedBot.use(forgetPrompt);
   protectedBot.use(unknownLanguageFeature); // before anything answers, so the first answer is in the right language
   protectedBot.use(conversationsMiddleware({ redis, cipher, personKey, i18n, retry, trail, logger }));
   protectedBot.use(reportCancelFeature); // before the forms, so /cancel reaches it while one waits

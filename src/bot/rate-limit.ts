@@ -38,13 +38,14 @@ export function rateLimit(redis: Redis, personKey: PersonKey, { updates, seconds
       return next();
     },
   });
-  const notice = (ctx: BotContext, next: NextFunction) => {
+  const notice = async (ctx: BotContext, next: NextFunction) => {
     if (!over.has(ctx)) return next();
     ctx.logger.info("a person is over the rate limit; their updates are dropped until the window ends");
     // Someone whose language the bot does not know yet is told in both, as they are asked to choose.
     const text = knownLocale(ctx) ? ctx.t("rate-limited") : LOCALES.map((locale) => ctx.translateFor(locale, "rate-limited")).join("\n\n");
     const notices = [ctx.callbackQuery ? ctx.answerCallbackQuery() : undefined, ctx.chat ? ctx.reply(text) : undefined];
-    void Promise.allSettled(notices);
+    // Waited for, so the notice goes into the chat's trail with the rest (see trackChat).
+    await Promise.allSettled(notices);
   };
   return { count, notice };
 }

@@ -219,11 +219,14 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
   }
 
   // `sealed` is the content (absent once withdrawn or deleted), read with the additions.
+  const contentGone = (fields: Record<string, string>) => fields.status === "withdrawn" || Boolean(fields.purgedAt);
+
   function parse(code: string, fields: Record<string, string>, sealedAdditions: string[] | undefined, sealed?: Buffer | null): Case | undefined {
     if (!fields.status) return undefined;
     // Cases written before additions had their own entries kept them inside the secret.
-    // A case an older process wrote during an upgrade still has it in the hash until the next start.
-    const content = sealed ?? fields.secret;
+    // A case an older process wrote during an upgrade still has it in the hash until the next start; and one
+    // such a process withdrew or deleted may still have its content key, which is never to be shown again.
+    const content = contentGone(fields) ? undefined : (sealed ?? fields.secret);
     const secret = sealedAdditions && content ? open<CaseSecret & { additions?: Addition[] }>(content) : undefined;
     const additions = secret ? [...(secret.additions ?? []), ...(sealedAdditions ?? []).map((sealed) => open<Addition>(sealed))] : [];
     if (secret) delete secret.additions;
@@ -261,8 +264,8 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
   // How the reporter is reached: it never changes once sent, so reading it ahead of a write is safe.
   // Undefined once the content is gone (withdrawn, deleted) or for no such case.
   async function contactOf(code: string): Promise<Contact | undefined> {
-    const [sealed, older] = (await execAll(redis.multi().getBuffer(contentKey(code)).hget(caseKey(code), "secret"))) as [Buffer | null, string | null];
-    const content = sealed ?? older;
+    const [sealed, fields] = (await execAll(redis.multi().getBuffer(contentKey(code)).hgetall(caseKey(code)))) as [Buffer | null, Record<string, string>];
+    const content = contentGone(fields) ? undefined : (sealed ?? fields.secret);
     return content ? open<CaseSecret>(content).contact : undefined;
   }
 

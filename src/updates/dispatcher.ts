@@ -32,15 +32,12 @@ export const recordedAsNew = (update: Update): boolean | Promise<boolean> => (up
  * been handed over again, oldest first, so each person's updates still arrive in order.
  */
 export function createDispatcher({ handle, journal, redisUp, logger }: DispatcherDeps) {
-  // Handed over and not finished: a recovery must not hand these over a second time.
-  const inFlight = new Set<number>();
+  // Handed over and not finished, with whether the copy in flight is the one the journal took as new (see
+  // recordedAsNew): a recovery must not hand these over a second time, unless that copy was not.
+  const inFlight = new Map<number, { copies: number; acting: boolean | Promise<boolean> }>();
   // A new process first handles whatever the previous one recorded and did not finish.
   let behind = true;
   let recovery: Promise<boolean> | undefined;
-
-  // Copies of an update that was in flight when they came (from the journal, or sent again): kept until
-  // that one ends, in case it turns out not to have been the recorded one (see recordedAsNew).
-  const turnedAway = new Map<number, Update>();
 
   async function consume(update: Update) {
     const id = update.update_id;
@@ -58,17 +55,13 @@ export function createDispatcher({ handle, journal, redisUp, logger }: Dispatche
         logger.error({ err, update_id: id }, "an update failed outside the error boundary");
       }
     } finally {
-      inFlight.delete(id);
+      const running = inFlight.get(id);
+      if (running && --running.copies === 0) inFlight.delete(id);
     }
-    const other = turnedAway.get(id);
-    turnedAway.delete(id);
     // Left in the journal, to be handed over again from it once Redis is back.
     if (redisGone) return;
-    if (!(await recordedAsNew(update))) {
-      // Only a copy, acted on by no one: the copy turned away meanwhile may be the one to act on.
-      if (other) void handOver([other]);
-      return;
-    }
+    // A copy the journal did not take as new: whoever has the recorded one takes it out.
+    if (!(await recordedAsNew(update))) return;
     await journal.done(id).catch((err: unknown) => {
       // Left in the journal, it is handed over again later, and the person's session skips it (see session.ts).
       behind = true;
@@ -86,14 +79,17 @@ export function createDispatcher({ handle, journal, redisUp, logger }: Dispatche
     logger.error({ err }, "the update sink failed");
   });
 
-  function handOver(updates: Update[]) {
+  // In order: a copy already in flight keeps this one out, unless it turns out (as soon as its recording
+  // answers) not to be the copy the journal took as new; then this one goes, in its place in the order.
+  async function handOver(updates: Update[]) {
     const fresh: Update[] = [];
     for (const update of updates) {
-      if (inFlight.has(update.update_id)) turnedAway.set(update.update_id, update);
-      else {
-        inFlight.add(update.update_id);
-        fresh.push(update);
-      }
+      const id = update.update_id;
+      const running = inFlight.get(id);
+      if (running && (await running.acting)) continue;
+      // Read again: the other copy may have ended meanwhile.
+      inFlight.set(id, { copies: (inFlight.get(id)?.copies ?? 0) + 1, acting: recordedAsNew(update) });
+      fresh.push(update);
     }
     return sink.handle(fresh);
   }
