@@ -174,23 +174,7 @@ describe("updates recorded in the journal", () => {
     const l = labels(test, "ru");
     const { person, updates } = collector(test);
     await person.send("/help");
-    const { journal } = durableUpdates(test, redis);
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const dispatcher = createDispatcher({
-      journal,
-      logger: test.logs.logger,
-      redisUp: async () => true,
-      handle: async (update) => {
-        if (update === copy) await held;
-        await test.bot.handleUpdate(update);
-      },
-    });
-    await dispatcher.catchUp();
-    // Recorded already (as by a process that died before handling it), then sent again by Telegram.
-    expect(await journal.record(updates)).toHaveLength(1);
-    const copy = JSON.parse(JSON.stringify(updates[0])) as Update;
-    await (await dispatcher.receive([copy])).handedOver;
+    const { dispatcher, journal, copy, release } = await copyHeldInFlight(test, updates);
     // A recovery reads the journal while the copy is still in flight.
     await dispatcher.catchUp();
     // And Telegram sends it once more meanwhile.
@@ -199,7 +183,9 @@ describe("updates recorded in the journal", () => {
     await dispatcher.idle();
     await until(async () => (await redis.hlen(KEYS.updatesPending)) === 0, "the update to be taken out");
     dispatcher.close();
+    expect(copy.update_id).toBe(updates[0]!.update_id);
     expect(person.messages.filter((message) => message.text === l("help-text"))).toHaveLength(1);
+    expect(await journal.pending()).toEqual([]);
   });
 
   it("keep each person's order when a recovery brings updates while a copy of the first is in flight", async () => {
@@ -207,24 +193,7 @@ describe("updates recorded in the journal", () => {
     const { person, updates } = collector(test);
     await person.send("/start");
     await person.send("/help");
-    const { journal } = durableUpdates(test, redis);
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const handled: string[] = [];
-    const dispatcher = createDispatcher({
-      journal,
-      logger: test.logs.logger,
-      redisUp: async () => true,
-      handle: async (update) => {
-        if (update === copy) await held;
-        await test.bot.handleUpdate(update);
-        if (update !== copy) handled.push(update.message!.text!);
-      },
-    });
-    await dispatcher.catchUp();
-    expect(await journal.record(updates)).toHaveLength(2);
-    const copy = JSON.parse(JSON.stringify(updates[0])) as Update;
-    await (await dispatcher.receive([copy])).handedOver;
+    const { dispatcher, handled, release } = await copyHeldInFlight(test, updates);
     await dispatcher.catchUp();
     release();
     await dispatcher.idle();
@@ -233,3 +202,29 @@ describe("updates recorded in the journal", () => {
     expect(await redis.hlen(KEYS.updatesPending)).toBe(0);
   });
 });
+
+/**
+ * The updates recorded already (as by a process that died before handling them), then the first sent again
+ * by Telegram and handed over, held in flight until `release`. `handled` lists the texts of the others.
+ */
+async function copyHeldInFlight(test: ReturnType<typeof createTestBot>, updates: Update[]) {
+  const { journal } = durableUpdates(test, redis);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const handled: string[] = [];
+  const copy = JSON.parse(JSON.stringify(updates[0])) as Update;
+  const dispatcher = createDispatcher({
+    journal,
+    logger: test.logs.logger,
+    redisUp: async () => true,
+    handle: async (update) => {
+      if (update === copy) await held;
+      await test.bot.handleUpdate(update);
+      if (update !== copy) handled.push(update.message?.text ?? "");
+    },
+  });
+  await dispatcher.catchUp();
+  expect(await journal.record(updates)).toHaveLength(updates.length);
+  await (await dispatcher.receive([copy])).handedOver;
+  return { dispatcher, journal, copy, handled, release };
+}
