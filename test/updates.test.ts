@@ -169,6 +169,35 @@ describe("updates recorded in the journal", () => {
     expect(done).toEqual([]);
   });
 
+  it("keep each person's order when an update arrives while a recovery reads the journal", async () => {
+    const test = createTestBot(redis);
+    const { person, updates } = collector(test);
+    await person.send("/start");
+    await person.send("/help");
+    const { journal } = durableUpdates(test, redis);
+    const handled: string[] = [];
+    const dispatcher = createDispatcher({
+      journal,
+      logger: test.logs.logger,
+      redisUp: async () => true,
+      handle: async (update) => {
+        await test.bot.handleUpdate(update);
+        handled.push(update.message?.text ?? "");
+      },
+    });
+    // /start was recorded by a process that died before handling it.
+    expect(await journal.record([updates[0]!])).toHaveLength(1);
+    const recovery = dispatcher.catchUp();
+    // /help arrives as soon as the recovery has seen Redis answer, while it reads the journal.
+    for (let i = 0; i < 5 && dispatcher.isBehind(); i++) await Promise.resolve();
+    await (await dispatcher.receive([updates[1]!])).handedOver;
+    await recovery;
+    await dispatcher.idle();
+    dispatcher.close();
+    expect(handled).toEqual(["/start", "/help"]);
+    expect(dispatcher.isBehind()).toBe(false);
+  });
+
   it("act on an update a recovery brings while a copy of it, which turns out not to be the recorded one, is in flight", async () => {
     const test = createTestBot(redis);
     const l = labels(test, "ru");

@@ -94,11 +94,23 @@ export function createDispatcher({ handle, journal, redisUp, logger }: Dispatche
     return sink.handle(fresh);
   }
 
+  // Updates being recorded while behind, and how many such recordings have ended (see catchUp).
+  let recordingBehind = 0;
+  let recordedBehind = 0;
+
   async function catchUp(): Promise<boolean> {
     if (!(await redisUp())) return false;
     try {
+      // New updates keep going through the journal until a reading of it came after every recording made
+      // while behind: one handed over directly could overtake its sender's older one still in the journal.
+      // The check and the switch are one synchronous step, so no recording can slip in between.
+      for (;;) {
+        const seen = recordedBehind;
+        await handOver(await journal.pending());
+        if (recordingBehind === 0 && recordedBehind === seen) break;
+        if (recordedBehind === seen) await new Promise((resolve) => setTimeout(resolve, 10));
+      }
       behind = false;
-      await handOver(await journal.pending());
       return true;
     } catch (err) {
       behind = true;
@@ -112,23 +124,23 @@ export function createDispatcher({ handle, journal, redisUp, logger }: Dispatche
     isBehind: () => behind,
     /** Hands over everything recorded and not in flight, oldest first; false while Redis is unavailable. */
     catchUp: () => (recovery ??= catchUp().finally(() => (recovery = undefined))),
-    /** Hands over freshly recorded updates; resolves once the sink has room for more. */
-    async dispatch(updates: Update[]) {
-      if (behind) {
-        // They are in the journal already, and come out of it in order with the older ones.
-        await api.catchUp();
-        return;
-      }
-      await handOver(updates);
-    },
     /**
      * Records updates in the journal and starts handing the new ones over; rejects when they could not be
      * recorded (then Telegram must keep them). `handedOver` resolves once the sink has room for more.
      */
     async receive(updates: Update[]): Promise<{ handedOver: Promise<void> }> {
       const recording = journal.record(updates);
-      // While behind, they come out of the journal in order with the older ones, once recorded.
-      if (behind) return { handedOver: api.dispatch(await recording) };
+      if (behind) {
+        // They come out of the journal, in order with the older ones, in the recovery's last reading of it.
+        recordingBehind++;
+        try {
+          await recording;
+        } finally {
+          recordingBehind--;
+          recordedBehind++;
+        }
+        return { handedOver: api.catchUp().then(() => undefined) };
+      }
       // Handed over at once, so the recording's round trip overlaps the start of handling: the bot acts on
       // each one only when the journal has taken it as new (skipHandled in session.ts), and the caller tells
       // Telegram they arrived only once this resolves, after the recording.
