@@ -1,4 +1,4 @@
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 import * as echarts from "echarts";
 
 /** One block of the chart: its title and a bar per row, drawn across, or upright for a time series. */
@@ -52,7 +52,7 @@ function upright(section: ChartSection, index: number, top: number, format: (cou
  * in DejaVu Sans (Debian's fonts-dejavu-core), which has the Kyrgyz letters ң, ө and ү. Counts are written
  * the way `locale` writes numbers.
  */
-export function statsChart(heading: { title: string; subtitle: string }, sections: ChartSection[], locale: string): Buffer {
+export async function statsChart(heading: { title: string; subtitle: string }, sections: ChartSection[], locale: string): Promise<Buffer> {
   const format = (count: number) => new Intl.NumberFormat(locale).format(count);
   let top = HEADING;
   const parts = sections.map((section, index) => {
@@ -89,5 +89,6 @@ export function statsChart(heading: { title: string; subtitle: string }, section
   });
   const svg = chart.renderToSVGString();
   chart.dispose();
-  return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: FONT } }).render().asPng();
+  // Drawn off the main thread (most of the time goes here), so other people's updates do not wait for it.
+  return (await renderAsync(svg, { font: { loadSystemFonts: true, defaultFontFamily: FONT } })).asPng();
 }

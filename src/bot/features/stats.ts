@@ -18,7 +18,7 @@ export function statsFeature(redis: Redis) {
     const stats = await readStats(redis, now);
     await ctx.reply(statsText(ctx.t, stats, now), sensitive({ parse_mode: "HTML" as const }));
     const heading = statsHeading(ctx.t, now);
-    const chart = statsChart(heading, statsSections(ctx.t, stats, "stats-month-short"), await ctx.i18n.getLocale());
+    const chart = await statsChart(heading, statsSections(ctx.t, stats, "stats-month-short"), await ctx.i18n.getLocale());
     await ctx.replyWithPhoto(new InputFile(chart, "stats.png"), sensitive({ caption: `${heading.title}\n${heading.subtitle}` }));
   }));
   return composer;
