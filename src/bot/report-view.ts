@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { TranslateFunction } from "@grammyjs/i18n";
 import { bishkekIso } from "../complaints/bishkek-time.js";
-import type { Case, Contact, Draft } from "../complaints/model.js";
+import { consentParts, type Case, type Contact, type Draft } from "../complaints/model.js";
 import { escapeHtml } from "../html.js";
 import { splitMessage, type Block } from "./split.js";
 
@@ -128,12 +128,10 @@ export function staffAlert(t: TranslateFunction, stored: Pick<Case, "code" | "pl
  * The whole case, for a caseworker in a private chat, in as many messages as it takes. For a referral to
  * another body, the way to reach the reporter is left out unless they said yes to sharing it.
  */
-// Stored as "<text's date>, <days> d" since the consent has stated how long a case is kept; older cases
-// have the date alone.
 function consentLine(t: TranslateFunction, stored: Case): string {
   const time = localTime(stored.consentAt);
-  const [, version, days] = /^(.*), (\d+) d$/.exec(stored.consentVersion) ?? [];
-  return version && days ? t("case-consent-kept", { version, days: Number(days), time }) : t("case-consent", { version: stored.consentVersion, time });
+  const { text: version, retentionDays: days } = consentParts(stored.consentVersion);
+  return days === undefined ? t("case-consent", { version, time }) : t("case-consent-kept", { version, days, time });
 }
 
 export function caseMessages(t: TranslateFunction, stored: Case, purpose: "view" | "referral" = "view"): string[] {

@@ -114,3 +114,13 @@ export interface Case {
   /** Oldest first; none once the case is withdrawn. */
   additions: Addition[];
 }
+
+/** What a reporter agreed to, as a case keeps it: the consent text's date and the retention it stated. */
+export const consentVersion = (text: string, retentionDays: number) => `${text}, ${retentionDays} d`;
+
+/** The parts of what consentVersion wrote; older cases kept the text's date alone. */
+export function consentParts(stored: string): { text: string; retentionDays?: number } {
+  const [, text, days] = /^(.*), (\d+) d$/.exec(stored) ?? [];
+  return text && days ? { text, retentionDays: Number(days) } : { text: stored };
+}
+

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import type { Conversation } from "@grammyjs/conversations";
 import { newCaseCode, newPin } from "../../complaints/codes.js";
-import { isComplete, type Draft } from "../../complaints/model.js";
+import { consentVersion, isComplete, type Draft } from "../../complaints/model.js";
 import type { Locale } from "../../config.js";
 import { emergencyNumbers, emergencyVariables, organisationVariables } from "../../profile.js";
 import type { BotContext, ConversationContext } from "../context.js";
@@ -90,7 +90,7 @@ export async function reportConversation(conversation: Conversation<BotContext, 
         const locale = await outer.i18n.getLocale();
         for (let code = setup.code; ; code = newCaseCode()) {
           const result = await outer.cases.submit({
-            code, draftId: setup.draftId, pin: setup.pin, draft: complete, consentVersion: `${CONSENT_VERSION}, ${setup.retention} d`, consentAt, reporterId: setup.reporterId, locale, now,
+            code, draftId: setup.draftId, pin: setup.pin, draft: complete, consentVersion: consentVersion(CONSENT_VERSION, setup.retention), consentAt, reporterId: setup.reporterId, locale, now,
           });
           // Another case already has this code (about one chance in 10^12): draw again.
           if (result !== "collision") return code;
