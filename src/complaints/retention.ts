@@ -3,7 +3,7 @@ import type { Cipher } from "../crypto.js";
 import { KEYS } from "../redis.js";
 import type { CaseSecret } from "./model.js";
 import { MARK_WARNED, PURGE } from "./scripts.js";
-import { CONTENT, RETENTION } from "./store.js";
+import { CONTENT, readContent, RETENTION } from "./store.js";
 
 /** Admins are warned this long before a closed case's personal data is deleted. */
 export const WARN_DAYS = 14;
@@ -38,8 +38,7 @@ export async function purgeDue(redis: Redis, cipher: Cipher, now: number): Promi
   const purged: string[] = [];
   for (const code of codes) {
     const key = KEYS.case + code;
-    // A case an older process wrote during an upgrade has its content in the hash.
-    const sealed = (await redis.getBuffer(key + CONTENT)) ?? (await redis.hget(key, "secret"));
+    const sealed = await readContent(redis, code);
     // Cases sent before the owner was kept in the content cannot be found in the reporter's own list.
     let owner: string | undefined;
     try {

@@ -142,6 +142,23 @@ export const RETENTION = `${KEYS.casesBy.slice(0, -1)}:retention`;
  */
 export const CONTENT = ":content";
 
+/**
+ * A case's sealed content, given its fields and its content key's value: in the hash instead where an
+ * older process wrote it during an upgrade, and none for a case withdrawn or deleted, whose key such a
+ * process may have left behind (it is never to be shown again).
+ */
+function contentIn(fields: Record<string, string>, sealed: Buffer | null | undefined): Buffer | string | undefined {
+  if (fields.status === "withdrawn" || fields.purgedAt) return undefined;
+  return sealed ?? fields.secret;
+}
+
+/** A case's sealed content, read from Redis (see contentIn). */
+export async function readContent(redis: Redis, code: string): Promise<Buffer | string | undefined> {
+  const key = KEYS.case + code;
+  const [sealed, fields] = (await execAll(redis.multi().getBuffer(key + CONTENT).hgetall(key))) as [Buffer | null, Record<string, string>];
+  return contentIn(fields, sealed);
+}
+
 const localHour = (ms: string | undefined) => (ms ? bishkekIso(Number(ms)).slice(0, 16).replace("T", " ") : "");
 
 /** Cases read at a time for an export, so its memory stays flat however many there are. */
@@ -219,14 +236,10 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
   }
 
   // `sealed` is the content (absent once withdrawn or deleted), read with the additions.
-  const contentGone = (fields: Record<string, string>) => fields.status === "withdrawn" || Boolean(fields.purgedAt);
-
   function parse(code: string, fields: Record<string, string>, sealedAdditions: string[] | undefined, sealed?: Buffer | null): Case | undefined {
     if (!fields.status) return undefined;
+    const content = contentIn(fields, sealed);
     // Cases written before additions had their own entries kept them inside the secret.
-    // A case an older process wrote during an upgrade still has it in the hash until the next start; and one
-    // such a process withdrew or deleted may still have its content key, which is never to be shown again.
-    const content = contentGone(fields) ? undefined : (sealed ?? fields.secret);
     const secret = sealedAdditions && content ? open<CaseSecret & { additions?: Addition[] }>(content) : undefined;
     const additions = secret ? [...(secret.additions ?? []), ...(sealedAdditions ?? []).map((sealed) => open<Addition>(sealed))] : [];
     if (secret) delete secret.additions;
@@ -264,8 +277,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
   // How the reporter is reached: it never changes once sent, so reading it ahead of a write is safe.
   // Undefined once the content is gone (withdrawn, deleted) or for no such case.
   async function contactOf(code: string): Promise<Contact | undefined> {
-    const [sealed, fields] = (await execAll(redis.multi().getBuffer(contentKey(code)).hgetall(caseKey(code)))) as [Buffer | null, Record<string, string>];
-    const content = contentGone(fields) ? undefined : (sealed ?? fields.secret);
+    const content = await readContent(redis, code);
     return content ? open<CaseSecret>(content).contact : undefined;
   }
 
