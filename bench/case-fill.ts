@@ -12,7 +12,7 @@ import type { ChainableCommander } from "ioredis";
 import { newCaseCode } from "../src/complaints/codes.js";
 import { CONTACTS, PLACE_TYPES, REGIONS, REPORTERS, WHEN, type Contact } from "../src/complaints/model.js";
 import { CLOSE_REASONS, REFERRAL_BODIES, type MoveDetail, type Status } from "../src/complaints/statuses.js";
-import { CONTENT, hourOf, INDEX, RETENTION, type CaseStore, type Submission } from "../src/complaints/store.js";
+import { CONTENT, hourOf, INDEX, ownList, RETENTION, type CaseStore, type Submission } from "../src/complaints/store.js";
 import { ACTIONS } from "../src/complaints/deadlines.js";
 import type { Cipher } from "../src/crypto.js";
 import { KEYS, type Redis } from "../src/redis.js";
@@ -163,7 +163,7 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
   const { submission: { code, draftId, draft, consentVersion, consentAt, reporterId, locale, now }, steps } = plan;
   const hour = hourOf(now);
   const { reporter, placeName, when, whenText, narrative: text, recordings, attachments, contact } = draft;
-  const owner = contact.kind === "anonymous" ? undefined : KEYS.ownCases + cipher.pseudonym(String(reporterId));
+  const owner = contact.kind === "anonymous" ? undefined : cipher.pseudonym(String(reporterId));
   const secret = { reporter, placeName, when, whenText, narrative: text, recordings, attachments, contact, createdAt: now, consentAt, locale, owner };
   const fields: Record<string, string | number> = {
     draftId, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
@@ -208,7 +208,7 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
   batch.zadd(INDEX.region(draft.region), hour, code).zadd(INDEX.place(draft.placeType), hour, code);
   if (draft.urgent) batch.zadd(INDEX.urgent, hour, code);
   if (fields.assignee !== undefined) batch.zadd(INDEX.assignee(Number(fields.assignee)), hour, code);
-  if (owner) batch.sadd(owner, code);
+  if (owner) batch.hset(ownList(owner).key, ownList(owner).field, code);
   if (fields.firstActionAt === undefined && fields.status !== "withdrawn") batch.zadd(INDEX.awaitingAction, hour, code);
   if (fields.retainUntil !== undefined) batch.zadd(RETENTION, fields.retainUntil, code);
   const acted = firstActionHours(plan);

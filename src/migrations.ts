@@ -2,7 +2,8 @@ import type { Redis } from "ioredis";
 import { compressedToBytes, type Cipher } from "./crypto.js";
 import type { Logger } from "./logger.js";
 import { compactPinHash } from "./complaints/codes.js";
-import { CONTENT, INDEX, RETENTION } from "./complaints/store.js";
+import { CONTENT, INDEX, ownList, RETENTION } from "./complaints/store.js";
+import { MOVE_OWN_SET } from "./complaints/scripts.js";
 import { statusOf } from "./complaints/statuses.js";
 import type { PlaceType, Region } from "./complaints/model.js";
 import { KEYS, luaScript } from "./redis.js";
@@ -94,7 +95,7 @@ export async function indexCases(redis: Redis, logger: Logger, retentionDays: nu
 }
 
 const LAID_OUT = `${KEYS.casesBy}layout`;
-const LAYOUT_VERSION = "4";
+const LAYOUT_VERSION = 5;
 
 // Each case's content goes to its own key and the hash is written anew, since Redis never gives a hash
 // back its compact form once a long value made it a hash table. The content of a case withdrawn or deleted
@@ -139,11 +140,13 @@ end
  * characters, so the case's hash keeps Redis's compact form (about 1,100 bytes less a case). Layout 3: a
  * compressed content is kept as raw bytes, not base64 text (a quarter less; it is not opened for this).
  * Layout 4: no content is left for a case withdrawn or deleted by a process of an earlier version.
- * Cases written before are laid out anew, once per layout; a marker says it is done.
+ * Layout 5: a reporter's own list is a field of a shared hash, not a set of its own (KEYS.owners).
+ * Cases written before are laid out anew, once per layout; a marker says which is done.
  */
 export async function layOutCases(redis: Redis, logger: Logger): Promise<number> {
-  if ((await redis.get(LAID_OUT)) === LAYOUT_VERSION) return 0;
-  const codes = await redis.zrange(KEYS.cases, "0", "-1");
+  const done = Number((await redis.get(LAID_OUT)) ?? 0);
+  if (done >= LAYOUT_VERSION) return 0;
+  const codes = done >= 4 ? [] : await redis.zrange(KEYS.cases, "0", "-1");
   for (let start = 0; start < codes.length; start += 500) {
     const chunk = codes.slice(start, start + 500);
     const pins = await Promise.all(chunk.map((code) => redis.hget(KEYS.case + code, "pinHash")));
@@ -162,7 +165,16 @@ export async function layOutCases(redis: Redis, logger: Logger): Promise<number>
     });
     if (changes.length > 0) await REPLACE(redis, changes.map((change) => change.key), changes.flatMap((change) => [change.text, change.bytes]));
   }
+  let lists = 0;
+  for await (const key of redis.scanStream({ match: `${KEYS.ownCases}*`, count: 500 })) {
+    for (const set of key as string[]) {
+      const own = ownList(set.slice(KEYS.ownCases.length));
+      await MOVE_OWN_SET(redis, [set, own.key], [own.field]);
+      lists++;
+    }
+  }
   await redis.set(LAID_OUT, LAYOUT_VERSION);
   if (codes.length > 0) logger.info({ cases: codes.length }, "laid out earlier cases anew: content in its own key as bytes, compact PIN hash");
-  return codes.length;
+  if (lists > 0) logger.info({ lists }, "moved reporters' own lists into the shared hashes");
+  return codes.length + lists;
 }

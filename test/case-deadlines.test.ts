@@ -209,7 +209,11 @@ describe("retention", () => {
     await caseworker.pressData({ message_id: 1, text: "" }, `ck:${code}`);
     expect(Number(await redis.zscore(RETENTION, code))).toBe(extendedTo);
 
+    const ownLists = async () => (await Promise.all((await redis.keys(`${KEYS.owners}*`)).map((key) => redis.hvals(key)))).flat().join(",");
+    expect(await ownLists()).toContain(code);
     expect((await bot.runDaily(extendedTo + HOUR)).purged).toBe(1);
+    // No longer the reporter's: out of their own list.
+    expect(await ownLists()).not.toContain(code);
     const stored = await store.get(code);
     expect(stored).toMatchObject({ status: "closed", region: "talas", secret: undefined, additions: [] });
     expect(stored?.purgedAt).toBe(extendedTo + HOUR);

@@ -85,4 +85,19 @@ describe("the case layout", () => {
     expect(await redis.exists(KEYS.case + code + CONTENT)).toBe(0);
     expect((await store.get(code))?.status).toBe("withdrawn");
   });
+
+  it("moves a reporter's own list from an earlier version's set into the shared hash, and deletion still finds it", async () => {
+    await redis.flushdb();
+    const [first, second] = [await storeCase(store, "SET"), await storeCase(store, "SET")];
+    const reporter = 4242;
+    const pseudonym = cipher.pseudonym(String(reporter));
+    await redis.sadd(KEYS.ownCases + pseudonym, first, second);
+    await redis.set(`${KEYS.casesBy}layout`, "4");
+    expect(await layOutCases(redis, captureLogs().logger)).toBe(1);
+    expect(await redis.exists(KEYS.ownCases + pseudonym)).toBe(0);
+    expect(await redis.object("ENCODING", KEYS.owners + pseudonym.slice(0, 2))).toBe("listpack");
+    expect((await store.listOwn(reporter)).map((item) => item.code).sort()).toEqual([first, second].sort());
+    expect(await store.isOwn(reporter, second)).toBe(true);
+    expect(await layOutCases(redis, captureLogs().logger)).toBe(0);
+  });
 });

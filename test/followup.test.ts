@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as codes from "../src/complaints/codes.js";
-import { createCaseStore, TRIES_PER_HOUR } from "../src/complaints/store.js";
+import { createCaseStore, ownList, TRIES_PER_HOUR } from "../src/complaints/store.js";
 import { createCipher, newDataKey } from "../src/crypto.js";
 import { KEYS } from "../src/redis.js";
 import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
@@ -82,8 +82,9 @@ describe("My reports", () => {
     const same = after.user({ id, language_code: "ru" });
     await same.send("/status");
     expect(same.last.text).toContain(`<code>${code}</code>`);
-    expect(await redis.exists(KEYS.ownCases + createCipher(oldKey).pseudonym(String(id)))).toBe(0);
-    expect(await redis.sismember(KEYS.ownCases + rotated.pseudonym(String(id)), code)).toBe(1);
+    const [oldList, newList] = [ownList(createCipher(oldKey).pseudonym(String(id))), ownList(rotated.pseudonym(String(id)))];
+    expect(await redis.hexists(oldList.key, oldList.field)).toBe(0);
+    expect(await redis.hget(newList.key, newList.field)).toBe(code);
     await same.click(l("mine-withdraw", { code }));
     await same.click(l("withdraw-yes"));
     expect(await redis.hget(KEYS.case + code, "status")).toBe("withdrawn");

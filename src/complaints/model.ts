@@ -71,7 +71,10 @@ export interface CaseSecret {
   consentAt: number;
   /** The reporter's language, for what the organisation sends them; cases sent before it was kept have none. */
   locale?: string;
-  /** The reporter's own-list key, so deleting the personal data takes the case out of it too. */
+  /**
+   * The reporter's pseudonym (earlier versions: the key of their own list), so deleting the personal data
+   * takes the case out of their list too.
+   */
   owner?: string;
 }
 

@@ -29,6 +29,54 @@ local function forgetTexts(events)
 end
 `;
 
+// A reporter's own list: codes comma-separated in one field of a small hash (see KEYS.owners).
+const OWN_LIST = `
+local function ownCodes(key, field)
+  local codes = {}
+  for code in string.gmatch(redis.call("HGET", key, field) or "", "[^,]+") do codes[#codes + 1] = code end
+  return codes
+end
+local function addOwn(key, field, code)
+  local codes = ownCodes(key, field)
+  for _, known in ipairs(codes) do
+    if known == code then return end
+  end
+  codes[#codes + 1] = code
+  redis.call("HSET", key, field, table.concat(codes, ","))
+end
+local function removeOwn(key, field, gone)
+  local kept = {}
+  for _, code in ipairs(ownCodes(key, field)) do
+    if not gone[code] then kept[#kept + 1] = code end
+  end
+  if #kept == 0 then redis.call("HDEL", key, field) else redis.call("HSET", key, field, table.concat(kept, ",")) end
+end
+`;
+
+// Gathers a reporter's cases listed under older pseudonyms (after a DATA_KEY rotation) into the current
+// field, and returns them all. KEYS: the current hash, then the older ones. ARGV: the current field, then
+// the older pseudonyms.
+export const GATHER_OWN = luaScript<string[]>(`${OWN_LIST}
+for i = 2, #ARGV do
+  for _, code in ipairs(ownCodes(KEYS[i], ARGV[i])) do addOwn(KEYS[1], ARGV[1], code) end
+  redis.call("HDEL", KEYS[i], ARGV[i])
+end
+return ownCodes(KEYS[1], ARGV[1])
+`);
+
+// An earlier version's set of a reporter's cases, moved into their field. KEYS: the set, the hash. ARGV: the field.
+export const MOVE_OWN_SET = luaScript(`${OWN_LIST}
+for _, code in ipairs(redis.call("SMEMBERS", KEYS[1])) do addOwn(KEYS[2], ARGV[1], code) end
+redis.call("DEL", KEYS[1])
+`);
+
+// Takes cases out of a reporter's own list. KEYS: the hash. ARGV: the field, then the codes.
+export const FORGET_OWN = luaScript(`${OWN_LIST}
+local gone = {}
+for i = 2, #ARGV do gone[ARGV[i]] = true end
+removeOwn(KEYS[1], ARGV[1], gone)
+`);
+
 // A case that is gone (never sent, or its personal data deleted after retention) or withdrawn takes nothing more.
 const OPEN_CASE = `
 local function isOpen(case)
@@ -37,12 +85,13 @@ local function isOpen(case)
 end
 `;
 
-// All or nothing: the case, the index, the reporter's list, the daily count, the history entry and the
+// All or nothing: the case, the index, the reporter's own list (when named), the daily count, the history entry and the
 // staff alert in the outbox (delivered by the alert worker, so a crash after this cannot lose it).
 // KEYS: case, cases, own, quota, events, outbox, the list's indexes: status new, region, place type,
-// urgent, awaiting action, and the content. ARGV: draftId, code, hour, named, event, outbox field, outbox
+// urgent, awaiting action, and the content. ARGV: draftId, code, hour, the reporter's field in their own
+// list's hash ("" when anonymous), event, outbox field, outbox
 // entry, urgent, the sealed content, then the case's fields.
-export const SUBMIT = luaScript<SubmitResult>(`
+export const SUBMIT = luaScript<SubmitResult>(`${OWN_LIST}
 local draft = redis.call("HGET", KEYS[1], "draftId")
 if draft then
   if draft == ARGV[1] then return "duplicate" end
@@ -54,7 +103,7 @@ redis.call("ZADD", KEYS[2], ARGV[3], ARGV[2])
 for i = 7, 9 do redis.call("ZADD", KEYS[i], ARGV[3], ARGV[2]) end
 if ARGV[8] == "1" then redis.call("ZADD", KEYS[10], ARGV[3], ARGV[2]) end
 redis.call("ZADD", KEYS[11], ARGV[3], ARGV[2])
-if ARGV[4] == "1" then redis.call("SADD", KEYS[3], ARGV[2]) end
+if ARGV[4] ~= "" then addOwn(KEYS[3], ARGV[4], ARGV[2]) end
 redis.call("INCR", KEYS[4])
 redis.call("EXPIRE", KEYS[4], 172800)
 redis.call("RPUSH", KEYS[5], ARGV[5])
@@ -209,9 +258,9 @@ end
 
 // Deletes a closed case's personal data once its time has come: the content, every addition, the text of
 // every note, reply and answer in its history, and its place in the reporter's own list. The plain fields
-// and indexes stay, for the statistics. KEYS: case, additions, events, retention, audit, own list (or the
-// case key again when unknown), content. ARGV: code, now, event.
-export const PURGE = luaScript<number>(`${FORGET_TEXTS}
+// and indexes stay, for the statistics. KEYS: case, additions, events, retention, audit, the reporter's
+// own list's hash (or the case key again when unknown), content. ARGV: code, now, event, the reporter's field.
+export const PURGE = luaScript<number>(`${FORGET_TEXTS}${OWN_LIST}
 local keep = tonumber(redis.call("HGET", KEYS[1], "retainUntil") or "0")
 if keep == 0 or keep > tonumber(ARGV[2]) or redis.call("HGET", KEYS[1], "status") ~= "closed" then return 0 end
 redis.call("HDEL", KEYS[1], "secret", "retainUntil", "retentionWarned")
@@ -220,7 +269,7 @@ redis.call("DEL", KEYS[2], KEYS[7])
 forgetTexts(KEYS[3])
 redis.call("RPUSH", KEYS[3], ARGV[3])
 redis.call("ZREM", KEYS[4], ARGV[1])
-if KEYS[6] ~= KEYS[1] then redis.call("SREM", KEYS[6], ARGV[1]) end
+if KEYS[6] ~= KEYS[1] then removeOwn(KEYS[6], ARGV[4], {[ARGV[1]] = true}) end
 redis.call("XADD", KEYS[5], "*", "action", "purged", "code", ARGV[1], "actor", "retention")
 return 1
 `);

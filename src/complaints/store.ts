@@ -8,7 +8,7 @@ import type { Addition, Attachment, Case, CaseSecret, Contact, CompleteDraft, Pl
 import { movableFrom, OPEN_STATUSES, statusOf, type MoveDetail, type Status } from "./statuses.js";
 import { newCaseAlert, NOTICES_QUEUE } from "./alerts.js";
 import { ACTIONS, type Cutoffs } from "./deadlines.js";
-import { ADD, ASSIGN, CONSENT, EXTEND, GIVE_BACK_TRY, INTERSECT_PAGE, LOG, MOVE, SUBMIT, TAKE_TRY, TO_REPORTER, WITHDRAW, type SubmitResult } from "./scripts.js";
+import { ADD, ASSIGN, CONSENT, EXTEND, FORGET_OWN, GATHER_OWN, GIVE_BACK_TRY, INTERSECT_PAGE, LOG, MOVE, SUBMIT, TAKE_TRY, TO_REPORTER, WITHDRAW, type SubmitResult } from "./scripts.js";
 import type { OutboxEntry } from "../jobs/outbox.js";
 
 export const REPORTS_PER_DAY = 3;
@@ -135,6 +135,12 @@ export const INDEX = {
 /** Closed cases by the time their personal data is to be deleted. */
 export const RETENTION = `${KEYS.casesBy.slice(0, -1)}:retention`;
 
+/** Where a reporter's own cases are listed, by their pseudonym (see KEYS.owners). */
+export const ownList = (pseudonym: string) => ({ key: KEYS.owners + pseudonym.slice(0, 2), field: pseudonym });
+
+/** The own list named by a case's content: its pseudonym, or (written by earlier versions) its set's key. */
+export const ownListOf = (owner: string) => ownList(owner.startsWith(KEYS.ownCases) ? owner.slice(KEYS.ownCases.length) : owner);
+
 /**
  * After a case's key, the key of its content (sealed, compressed, as raw bytes). It is kept apart so that
  * every value left in the case's hash fits the 64 bytes Redis keeps in a hash's compact form (see the case
@@ -219,7 +225,6 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
   const additionsKey = (code: string) => `${KEYS.case}${code}:additions`;
   const contentKey = (code: string) => `${KEYS.case}${code}${CONTENT}`;
   const eventsKey = (code: string) => `${KEYS.case}${code}:events`;
-  const ownKey = (reporterId: number) => KEYS.ownCases + cipher.pseudonym(String(reporterId));
   const quotaKey = (reporterId: number, now: number) => `${KEYS.quota}${cipher.pseudonym(String(reporterId))}:${bishkekDay(now)}`;
   const oldQuotaKeys = (reporterId: number, now: number) =>
     cipher.oldPseudonyms(String(reporterId)).map((pseudonym) => `${KEYS.quota}${pseudonym}:${bishkekDay(now)}`);
@@ -228,11 +233,8 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
   // After a DATA_KEY rotation the person's earlier cases are listed under the old key's pseudonym: they
   // are moved to the current one on the first look, so «My reports» keeps them.
   async function ownCodes(reporterId: number): Promise<string[]> {
-    const current = ownKey(reporterId);
-    const old = cipher.oldPseudonyms(String(reporterId)).map((pseudonym) => KEYS.ownCases + pseudonym);
-    if (old.length === 0) return redis.smembers(current);
-    const replies = await redis.multi().sunionstore(current, current, ...old).del(...old).smembers(current).exec();
-    return (replies?.[2]?.[1] ?? []) as string[];
+    const lists = [cipher.pseudonym(String(reporterId)), ...cipher.oldPseudonyms(String(reporterId))].map(ownList);
+    return GATHER_OWN(redis, lists.map((list) => list.key), lists.map((list) => list.field));
   }
 
   // `sealed` is the content (absent once withdrawn or deleted), read with the additions.
@@ -308,21 +310,21 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
         consentAt,
         locale,
         // So that deleting the personal data later also takes the case out of the reporter's own list.
-        owner: draft.contact.kind === "anonymous" ? undefined : ownKey(reporterId),
+        owner: draft.contact.kind === "anonymous" ? undefined : cipher.pseudonym(String(reporterId)),
       };
       const hour = hourOf(now);
       const fields = {
         draftId, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
         createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: await hashPin(pin), notify: draft.notify ? "1" : "0",
       };
-      const named = draft.contact.kind !== "anonymous";
+      const own = ownList(cipher.pseudonym(String(reporterId)));
       const alert = newCaseAlert(code);
       const keys = [
-        caseKey(code), KEYS.cases, ownKey(reporterId), quotaKey(reporterId, now), eventsKey(code), KEYS.outbox,
+        caseKey(code), KEYS.cases, own.key, quotaKey(reporterId, now), eventsKey(code), KEYS.outbox,
         INDEX.status("new"), INDEX.region(draft.region), INDEX.place(draft.placeType), INDEX.urgent, INDEX.awaitingAction, contentKey(code),
       ];
       const args = [
-        draftId, code, hour, named ? "1" : "0", event("submitted", "reporter", hour), alert.id, JSON.stringify(alert), draft.urgent ? "1" : "0",
+        draftId, code, hour, secret.owner ? own.field : "", event("submitted", "reporter", hour), alert.id, JSON.stringify(alert), draft.urgent ? "1" : "0",
         cipher.encryptCompressedBytes(JSON.stringify(secret)), ...Object.entries(fields).flat(),
       ];
       return SUBMIT(redis, keys, args);
@@ -339,7 +341,8 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
       // A case whose personal data was deleted is no longer the person's: its place in the list goes too
       // (deletion takes it out when it knows the list; after a key rotation, or for older cases, it is here).
       const gone = cases.flatMap((item, index) => (item?.purgedAt !== undefined ? [codes[index]!] : []));
-      if (gone.length > 0) await redis.srem(ownKey(reporterId), ...gone);
+      const own = ownList(cipher.pseudonym(String(reporterId)));
+      if (gone.length > 0) await FORGET_OWN(redis, [own.key], [own.field, ...gone]);
       return cases.filter((item): item is Case => item !== undefined && item.purgedAt === undefined).sort((a, b) => b.createdAt - a.createdAt);
     },
 
