@@ -157,7 +157,7 @@ const event = (fields: Record<string, unknown>) => JSON.stringify(fields);
 /**
  * The same case, queued on `batch` as the keys and fields the store's scripts leave behind (without the
  * reporter's daily counter and the staff alert's outbox entry, which are gone within two days), plus its
- * entry in `firstAction`. No scrypt: a PIN hash of the same form is made up.
+ * count in `firstAction`. No scrypt: a PIN hash of the same form is made up.
  */
 export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CasePlan): void {
   const { submission: { code, draftId, draft, consentVersion, consentAt, reporterId, locale, now }, steps } = plan;
@@ -212,7 +212,7 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
   if (fields.firstActionAt === undefined && fields.status !== "withdrawn") batch.zadd(INDEX.awaitingAction, hour, code);
   if (fields.retainUntil !== undefined) batch.zadd(RETENTION, fields.retainUntil, code);
   const acted = firstActionHours(plan);
-  if (acted !== undefined) batch.zadd(KEYS.firstAction, acted, code);
+  if (acted !== undefined) batch.hincrby(KEYS.firstAction, String(acted), 1);
 }
 
 /** Every key of the database with the code taken out of its name: its type, and its fields or entries' kinds. */

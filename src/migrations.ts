@@ -95,7 +95,15 @@ export async function indexCases(redis: Redis, logger: Logger, retentionDays: nu
 }
 
 const LAID_OUT = `${KEYS.casesBy}layout`;
-const LAYOUT_VERSION = 5;
+const LAYOUT_VERSION = 6;
+
+// Earlier versions' sorted set of codes by hours to a first action, folded into counts per hour, at once.
+// KEYS: the set, the counts.
+const FOLD_FIRST_ACTIONS = luaScript(`
+local entries = redis.call("ZRANGE", KEYS[1], 0, -1, "WITHSCORES")
+for i = 2, #entries, 2 do redis.call("HINCRBY", KEYS[2], entries[i], 1) end
+redis.call("DEL", KEYS[1])
+`);
 
 // Each case's content goes to its own key and the hash is written anew, since Redis never gives a hash
 // back its compact form once a long value made it a hash table. The content of a case withdrawn or deleted
@@ -141,6 +149,7 @@ end
  * compressed content is kept as raw bytes, not base64 text (a quarter less; it is not opened for this).
  * Layout 4: no content is left for a case withdrawn or deleted by a process of an earlier version.
  * Layout 5: a reporter's own list is a field of a shared hash, not a set of its own (KEYS.owners).
+ * Layout 6: the hours to a first action are counted per hour, not kept per case (KEYS.firstAction).
  * Cases written before are laid out anew, once per layout; a marker says which is done.
  */
 export async function layOutCases(redis: Redis, logger: Logger): Promise<number> {
@@ -173,6 +182,7 @@ export async function layOutCases(redis: Redis, logger: Logger): Promise<number>
       lists++;
     }
   }
+  if (done < 6) await FOLD_FIRST_ACTIONS(redis, ["cases:first-action", KEYS.firstAction], []);
   await redis.set(LAID_OUT, LAYOUT_VERSION);
   if (codes.length > 0) logger.info({ cases: codes.length }, "laid out earlier cases anew: content in its own key as bytes, compact PIN hash");
   if (lists > 0) logger.info({ lists }, "moved reporters' own lists into the shared hashes");

@@ -30,10 +30,11 @@ export const KEYS = {
    */
   casesBy: "cases:by:",
   /**
-   * Sorted set of case codes by the hours from a case's sending (its plain hour) to its first action
-   * (a referral, a closing, a request for information or a reply to the reporter): for the statistics.
+   * Hash of how many cases took each number of hours from their sending (its plain hour) to their first
+   * action (a referral, a closing, a request for information or a reply to the reporter): for the
+   * statistics' median. Earlier versions kept a sorted set of codes, `cases:first-action`.
    */
-  firstAction: "cases:first-action",
+  firstAction: "cases:first-action-hours",
   /**
    * A reporter's non-anonymous cases: a field named by their pseudonym (a keyed hash of their Telegram id,
    * never the id), holding the codes comma-separated, in the hash named by the pseudonym's first two

@@ -100,4 +100,16 @@ describe("the case layout", () => {
     expect(await store.isOwn(reporter, second)).toBe(true);
     expect(await layOutCases(redis, captureLogs().logger)).toBe(0);
   });
+
+  it("folds an earlier version's hours to a first action, kept per case, into counts per hour, once", async () => {
+    await redis.flushdb();
+    await redis.zadd("cases:first-action", 30, "A", 5, "B", 30, "C");
+    await redis.hset(KEYS.firstAction, 5, 1);
+    await redis.set(`${KEYS.casesBy}layout`, "5");
+    await layOutCases(redis, captureLogs().logger);
+    expect(await redis.exists("cases:first-action")).toBe(0);
+    expect(await redis.hgetall(KEYS.firstAction)).toEqual({ 5: "2", 30: "2" });
+    await layOutCases(redis, captureLogs().logger);
+    expect(await redis.hgetall(KEYS.firstAction)).toEqual({ 5: "2", 30: "2" });
+  });
 });

@@ -58,16 +58,23 @@ describe("/stats", () => {
     expect(stats.byMonth.map((month) => month.count)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 4]);
     expect(stats.firstAction).toBeUndefined();
 
-    await redis.zadd(KEYS.firstAction, 30, "A", 5, "B", 10, "C");
+    // Hours to a first action, counted per hour: 5, 10, 30.
+    await redis.hset(KEYS.firstAction, 30, 1, 5, 1, 10, 1);
     expect((await readStats(redis, NOW)).firstAction).toEqual({ cases: 3, medianHours: 10 });
-    await redis.zadd(KEYS.firstAction, 50, "D");
+    await redis.hset(KEYS.firstAction, 50, 1);
     expect((await readStats(redis, NOW)).firstAction).toEqual({ cases: 4, medianHours: 20 });
+    // 5, 10, 10, 10, 30, 50, 50: the middle one of seven.
+    await redis.hset(KEYS.firstAction, 10, 3, 50, 2);
+    expect((await readStats(redis, NOW)).firstAction).toEqual({ cases: 7, medianHours: 10 });
+    await redis.hset(KEYS.firstAction, 50, 4);
+    // 5, 10, 10, 10, 30, 50, 50, 50, 50: still 30 in the middle.
+    expect((await readStats(redis, NOW)).firstAction).toEqual({ cases: 9, medianHours: 30 });
   });
 
   it("shows a caseworker the counts in their language, then the chart as a protected PNG, and writes the look to the audit", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: NOW });
     await knownCases(NOW);
-    await redis.zadd(KEYS.firstAction, 36, "X");
+    await redis.hset(KEYS.firstAction, 36, 1);
     const bot = createTestBot(redis);
     for (const locale of ["ru", "ky"] as const) {
       const l = labels(bot, locale);

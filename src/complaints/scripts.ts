@@ -7,13 +7,13 @@ import { luaScript } from "../redis.js";
 export type SubmitResult = "created" | "duplicate" | "collision";
 
 // The first referral, closing, request for information or reply to the reporter: the case is no longer
-// waiting for action, and how long it waited is kept for the statistics (in hours from its sending).
+// waiting for action, and how long it waited is counted for the statistics (in hours from its sending).
 const FIRST_ACTION = `
 local function firstAction(case, code, now, awaiting, firstActions)
   if redis.call("HSETNX", case, "firstActionAt", now) == 1 then
     redis.call("ZREM", awaiting, code)
     local sent = tonumber(redis.call("HGET", case, "createdAt") or now)
-    redis.call("ZADD", firstActions, math.max(0, math.floor((now - sent) / 3600000)), code)
+    redis.call("HINCRBY", firstActions, math.max(0, math.floor((now - sent) / 3600000)), 1)
   end
 end
 `;

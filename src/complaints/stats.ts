@@ -42,23 +42,31 @@ function lastMonths(now: number, count: number) {
 const countsOf = <K extends string>(keys: readonly K[], counts: number[]) =>
   Object.fromEntries(keys.map((key, index) => [key, counts[index] ?? 0])) as Record<K, number>;
 
-async function medianHours(redis: Redis, cases: number): Promise<number> {
-  const [low, high] = [Math.floor((cases - 1) / 2), Math.floor(cases / 2)];
-  const scores = (await redis.zrange(KEYS.firstAction, String(low), String(high), "WITHSCORES")).filter((_, index) => index % 2 === 1);
-  return scores.reduce((sum, score) => sum + Number(score), 0) / scores.length;
+/** The cases acted on and the median of their hours to a first action, from how many took each number of hours. */
+function firstActions(counted: Record<string, string>): CaseStats["firstAction"] {
+  const hours = Object.entries(counted).map(([hour, count]) => [Number(hour), Number(count)] as const).sort(([a], [b]) => a - b);
+  const cases = hours.reduce((sum, [, count]) => sum + count, 0);
+  if (cases === 0) return undefined;
+  // The hour at a rank (from 0) in the sorted list; the median is the middle one, or the mean of the middle two.
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const [hour, count] of hours) if ((seen += count) > rank) return hour;
+    return hours.at(-1)![0];
+  };
+  return { cases, medianHours: (at(Math.floor((cases - 1) / 2)) + at(Math.floor(cases / 2))) / 2 };
 }
 
 export async function readStats(redis: Redis, now: number): Promise<CaseStats> {
   const months = lastMonths(now, STATS_MONTHS);
   // One transaction, so the counts are of one moment and add up.
-  const batch = redis.multi().zcard(KEYS.cases).zcard(INDEX.urgent).zcard(KEYS.firstAction);
+  const batch = redis.multi().hgetall(KEYS.firstAction).zcard(KEYS.cases).zcard(INDEX.urgent);
   for (const status of STATUSES) batch.zcard(INDEX.status(status));
   for (const region of REGIONS) batch.zcard(INDEX.region(region));
   for (const place of PLACE_TYPES) batch.zcard(INDEX.place(place));
   // Scores are the sending hour, and a Bishkek month begins on the hour: the end is left out.
   for (const { from, to } of months) batch.zcount(KEYS.cases, from, `(${to}`);
-  const counts = (await execAll(batch)).map(Number);
-  const [total = 0, urgent = 0, acted = 0, ...rest] = counts;
+  const [acted, ...counts] = await execAll(batch);
+  const [total = 0, urgent = 0, ...rest] = counts.map(Number);
   const take = (length: number) => rest.splice(0, length);
   const stats: CaseStats = {
     total,
@@ -68,7 +76,8 @@ export async function readStats(redis: Redis, now: number): Promise<CaseStats> {
     byPlace: countsOf(PLACE_TYPES, take(PLACE_TYPES.length)),
     byMonth: months.map(({ year, month }) => ({ year, month, count: take(1)[0] ?? 0 })),
   };
-  if (acted > 0) stats.firstAction = { cases: acted, medianHours: await medianHours(redis, acted) };
+  const firstAction = firstActions(acted as Record<string, string>);
+  if (firstAction) stats.firstAction = firstAction;
   return stats;
 }
 
