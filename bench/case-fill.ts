@@ -14,6 +14,7 @@ import { CONTACTS, PLACE_TYPES, REGIONS, REPORTERS, WHEN, type Contact } from ".
 import { CLOSE_REASONS, REFERRAL_BODIES, type MoveDetail, type Status } from "../src/complaints/statuses.js";
 import { CONTENT, hourOf, INDEX, ownList, RETENTION, type CaseStore, type Submission } from "../src/complaints/store.js";
 import { ACTIONS } from "../src/complaints/deadlines.js";
+import { decodeEvent, encodeEvent } from "../src/complaints/events.js";
 import type { Cipher } from "../src/crypto.js";
 import { KEYS, type Redis } from "../src/redis.js";
 
@@ -152,7 +153,7 @@ export async function storePlan(store: CaseStore, { submission, steps }: CasePla
 }
 
 const fakePinHash = () => randomBytes(48).toString("base64");
-const event = (fields: Record<string, unknown>) => JSON.stringify(fields);
+const event = encodeEvent;
 
 /**
  * The same case, queued on `batch` as the keys and fields the store's scripts leave behind (without the
@@ -225,7 +226,7 @@ async function shapeOf(redis: Redis, code: string): Promise<Record<string, unkno
     if (type === "hash") shape[name] = Object.keys(await redis.hgetall(key)).sort();
     else if (type === "zset") shape[name] = await redis.zrange(key, "0", "-1", "WITHSCORES");
     else if (type === "set") shape[name] = await redis.scard(key);
-    else if (type === "list") shape[name] = (await redis.lrange(key, 0, -1)).map((entry) => (key.endsWith(":events") ? JSON.parse(entry).action : "sealed"));
+    else if (type === "list") shape[name] = (await redis.lrange(key, 0, -1)).map((entry) => (key.endsWith(":events") ? decodeEvent(entry).action : "sealed"));
     else if (type === "string") shape[name] = (await redis.getBuffer(key))?.subarray(0, 2).toString("hex");
     else if (type === "stream") shape[name] = (await redis.xrange(key, "-", "+")).map(([, fields]) => fields.filter((_, index) => index % 2 === 0).join(","));
   }

@@ -117,7 +117,8 @@ describe("withdrawal", () => {
     await store.addNote(code, "Телефон брата 0555 111 222", "staff:1", Date.now());
     await store.reply(code, "Перезвоните нам.", "staff:1", Date.now());
     expect(await store.withdraw(code, "reporter", Date.now())).toBe(true);
-    expect(JSON.stringify(await redis.lrange(`${KEYS.case}${code}:events`, 0, -1))).not.toContain("sealed");
+    // No sealed text is left in the history (sealed texts begin "v1:").
+    expect(JSON.stringify(await redis.lrange(`${KEYS.case}${code}:events`, 0, -1))).not.toContain("v1:");
     expect((await store.forReporter(code)).replies).toEqual([]);
     expect(await store.addNote(code, "ещё", "staff:1", Date.now())).toBe(false);
   });
@@ -218,7 +219,7 @@ describe("retention", () => {
     expect(stored).toMatchObject({ status: "closed", region: "talas", secret: undefined, additions: [] });
     expect(stored?.purgedAt).toBe(extendedTo + HOUR);
     const raw = JSON.stringify([await redis.hgetall(KEYS.case + code), await redis.lrange(`${KEYS.case}${code}:events`, 0, -1)]);
-    expect(raw).not.toMatch(/"sealed"|"secret"/);
+    expect(raw).not.toMatch(/v1:|"secret"/);
     const history = await store.history(code);
     expect(history.filter((event) => event.action === "note" || event.action === "reply").every((event) => event.deleted && event.note === undefined)).toBe(true);
     expect(history.at(-1)?.action).toBe("purged");

@@ -2,6 +2,7 @@ import { scryptSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { verifyPin } from "../src/complaints/codes.js";
 import { CONTENT, createCaseStore } from "../src/complaints/store.js";
+import { decodeEvent, encodeEvent } from "../src/complaints/events.js";
 import { createCipher } from "../src/crypto.js";
 import { layOutCases } from "../src/migrations.js";
 import { KEYS } from "../src/redis.js";
@@ -99,6 +100,28 @@ describe("the case layout", () => {
     expect((await store.listOwn(reporter)).map((item) => item.code).sort()).toEqual([first, second].sort());
     expect(await store.isOwn(reporter, second)).toBe(true);
     expect(await layOutCases(redis, captureLogs().logger)).toBe(0);
+  });
+
+  it("keeps a history entry in a few dozen bytes, and reads earlier versions' JSON entries, and forgets the texts of both", async () => {
+    await redis.flushdb();
+    const at = Date.UTC(2026, 10, 30, 9, 15, 42, 123);
+    const move = { action: "status", actor: "staff:700000006", at, status: "closed" as const, detail: "acted-on" };
+    expect(encodeEvent(move).length).toBeLessThan(JSON.stringify(move).length / 2 + 5);
+    expect(decodeEvent(encodeEvent(move))).toEqual(move);
+    expect(decodeEvent(encodeEvent({ action: "submitted", actor: "reporter", at }))).toEqual({ action: "submitted", actor: "reporter", at });
+    expect(decodeEvent(encodeEvent({ action: "x", actor: "staff:1", at, detail: "a|b" }))).toEqual({ action: "x", actor: "staff:1", at, detail: "a|b" });
+
+    const code = await storeCase(store, "EVT");
+    const events = `${KEYS.case}${code}:events`;
+    // An earlier version's note, as JSON, before a note of this version.
+    await redis.rpush(events, JSON.stringify({ action: "note", actor: "staff:1", at, sealed: cipher.encrypt("старая заметка") }));
+    expect(await store.addNote(code, "новая заметка", "staff:1", at + 1)).toBe(true);
+    expect((await store.history(code)).map((event) => [event.action, event.note])).toEqual([["submitted", undefined], ["note", "старая заметка"], ["note", "новая заметка"]]);
+    expect(await store.withdraw(code, "reporter", at + 2)).toBe(true);
+    expect(JSON.stringify(await redis.lrange(events, 0, -1))).not.toContain("v1:");
+    expect((await store.history(code)).map((event) => [event.action, event.actor, event.deleted ?? false, event.note])).toEqual([
+      ["submitted", "reporter", false, undefined], ["note", "staff:1", true, undefined], ["note", "staff:1", true, undefined], ["withdrawn", "reporter", false, undefined],
+    ]);
   });
 
   it("folds an earlier version's hours to a first action, kept per case, into counts per hour, once", async () => {

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { TranslateFunction } from "@grammyjs/i18n";
-import type { CaseEvent, CaseLine } from "../complaints/store.js";
+import type { CaseLine } from "../complaints/store.js";
+import type { CaseEvent } from "../complaints/events.js";
 import { CLOSE_REASONS, NEXT, REFERRAL_BODIES, type Status } from "../complaints/statuses.js";
 import { localDate, localTime } from "./report-view.js";
 import { escapeHtml } from "../html.js";

@@ -3,6 +3,7 @@ import type { Cipher } from "../crypto.js";
 import { KEYS } from "../redis.js";
 import type { CaseSecret } from "./model.js";
 import { MARK_WARNED, PURGE } from "./scripts.js";
+import { encodeEvent } from "./events.js";
 import { CONTENT, ownListOf, readContent, RETENTION } from "./store.js";
 
 /** Admins are warned this long before a closed case's personal data is deleted. */
@@ -46,7 +47,7 @@ export async function purgeDue(redis: Redis, cipher: Cipher, now: number): Promi
     } catch {
       owner = undefined; // sealed with a key no longer configured: the content is deleted all the same
     }
-    const event = JSON.stringify({ action: "purged", actor: "retention", at: now });
+    const event = encodeEvent({ action: "purged", actor: "retention", at: now });
     const own = owner ? ownListOf(owner) : { key, field: "" };
     const keys = [key, `${key}:additions`, `${key}:events`, RETENTION, KEYS.audit, own.key, key + CONTENT];
     if ((await PURGE(redis, keys, [code, now, event, own.field])) === 1) purged.push(code);

@@ -18,13 +18,20 @@ local function firstAction(case, code, now, awaiting, firstActions)
 end
 `;
 
-// Takes the texts out of a case's history, keeping its entries.
+// Takes the texts out of a case's history, keeping its entries: the sealed field (the fifth) of an entry
+// becomes "-" (events.ts); earlier versions' JSON entries lose their "sealed".
 const FORGET_TEXTS = `
 local function forgetTexts(events)
   local entries = redis.call("LRANGE", events, 0, -1)
   redis.call("DEL", events)
   for _, entry in ipairs(entries) do
-    redis.call("RPUSH", events, (string.gsub(entry, ',"sealed":"[^"]*"', ',"deleted":true')))
+    if string.sub(entry, 1, 1) == "{" then
+      entry = string.gsub(entry, ',"sealed":"[^"]*"', ',"deleted":true')
+    else
+      local head, sealed, tail = string.match(entry, "^([^|]*|[^|]*|[^|]*|[^|]*|)([^|]*)(.*)$")
+      if head and sealed ~= "" then entry = head .. "-" .. tail end
+    end
+    redis.call("RPUSH", events, entry)
   end
 end
 `;

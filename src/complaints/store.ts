@@ -10,6 +10,7 @@ import { newCaseAlert, NOTICES_QUEUE } from "./alerts.js";
 import { ACTIONS, type Cutoffs } from "./deadlines.js";
 import { ADD, ASSIGN, CONSENT, EXTEND, FORGET_OWN, GATHER_OWN, GIVE_BACK_TRY, INTERSECT_PAGE, LOG, MOVE, SUBMIT, TAKE_TRY, TO_REPORTER, WITHDRAW, type SubmitResult } from "./scripts.js";
 import type { OutboxEntry } from "../jobs/outbox.js";
+import { decodeEvent, encodeEvent, type CaseEvent } from "./events.js";
 
 export const REPORTS_PER_DAY = 3;
 export const TRIES_PER_HOUR = 5;
@@ -176,21 +177,7 @@ const bishkekDay = (now: number) => bishkekIso(now).slice(0, 10);
 /** Plain times say only the hour, so they cannot be matched to other traces of a person's activity. */
 export const hourOf = (ms: number) => ms - (ms % 3_600_000);
 
-export interface CaseEvent {
-  action: string;
-  actor: string;
-  at: number;
-  /** A move: the status it went to, and the body referred to or the reason for closing. */
-  status?: Status;
-  detail?: string;
-  /** The text of a note or a reply, decrypted when read (stored as `sealed`). */
-  note?: string;
-  sealed?: string;
-  /** The text was deleted with the case's personal data. */
-  deleted?: boolean;
-}
-
-const event = (action: string, actor: string, at: number, more: Partial<CaseEvent> = {}) => JSON.stringify({ action, actor, at, ...more } satisfies CaseEvent);
+const event = (action: string, actor: string, at: number, more: Partial<CaseEvent> = {}) => encodeEvent({ action, actor, at, ...more });
 
 /** A job for the notices worker, written to the outbox by the same script as what caused it. */
 const notice = (name: string, data: Record<string, unknown>): [string, string] => {
@@ -271,7 +258,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
   /** The case's history, oldest first, with the texts of the events `reveal` picks decrypted. */
   async function eventsOf(code: string, reveal: (action: string) => boolean): Promise<CaseEvent[]> {
     return (await redis.lrange(eventsKey(code), 0, -1)).map((entry) => {
-      const { sealed, ...event } = JSON.parse(entry) as CaseEvent;
+      const { sealed, ...event } = decodeEvent(entry);
       return sealed && reveal(event.action) ? { ...event, note: cipher.decrypt(sealed) } : event;
     });
   }
