@@ -12,7 +12,8 @@ import type { ChainableCommander } from "ioredis";
 import { newCaseCode } from "../src/complaints/codes.js";
 import { CONTACTS, PLACE_TYPES, REGIONS, REPORTERS, WHEN, type Contact } from "../src/complaints/model.js";
 import { CLOSE_REASONS, REFERRAL_BODIES, type MoveDetail, type Status } from "../src/complaints/statuses.js";
-import { CONTENT, hourOf, INDEX, ownList, RETENTION, type CaseStore, type Submission } from "../src/complaints/store.js";
+import { CONTENT, hourOf, ownList, type CaseStore, type Submission } from "../src/complaints/store.js";
+import { CODE_WIDTH, INDEX, monthOf, RETENTION } from "../src/complaints/case-index.js";
 import { ACTIONS } from "../src/complaints/deadlines.js";
 import { decodeEvent, encodeEvent } from "../src/complaints/events.js";
 import type { Cipher } from "../src/crypto.js";
@@ -116,9 +117,12 @@ function movesTo(random: Random, status: Status): MoveDetail[] {
   return [];
 }
 
-/** A case sent some time in the last three years before `now`, and what happened to it since. */
-export function planCase(random: Random, now: number, code = newCaseCode()): CasePlan {
-  const sent = now - Math.floor(random() * YEARS * 365 * DAY);
+/** `count` moments in the three years before `now`, oldest first: cases are numbered in the order sent. */
+export const sendingTimes = (random: Random, now: number, count: number) =>
+  Array.from({ length: count }, () => now - Math.floor(random() * YEARS * 365 * DAY)).sort((a, b) => a - b);
+
+/** A case sent at `sent`, some time in the last three years before `now`, and what happened to it since. */
+export function planCase(random: Random, now: number, sent = sendingTimes(random, now, 1)[0]!, code = newCaseCode()): CasePlan {
   const status = weighted(random, STATUS_BY_AGE.find(([maxDays]) => now - sent < maxDays * DAY)![1]);
   const submission = submissionOf(random, code, sent);
   const actor = `staff:${pick(random, STAFF)}`;
@@ -158,16 +162,16 @@ const event = encodeEvent;
 /**
  * The same case, queued on `batch` as the keys and fields the store's scripts leave behind (without the
  * reporter's daily counter and the staff alert's outbox entry, which are gone within two days), plus its
- * count in `firstAction`. No scrypt: a PIN hash of the same form is made up.
+ * count in `firstAction`, as case number `n`. No scrypt: a PIN hash of the same form is made up.
  */
-export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CasePlan): void {
+export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CasePlan, n: number): void {
   const { submission: { code, draftId, draft, consentVersion, consentAt, reporterId, locale, now }, steps } = plan;
   const hour = hourOf(now);
   const { reporter, placeName, when, whenText, narrative: text, recordings, attachments, contact } = draft;
   const owner = contact.kind === "anonymous" ? undefined : cipher.pseudonym(String(reporterId));
   const secret = { reporter, placeName, when, whenText, narrative: text, recordings, attachments, contact, createdAt: now, consentAt, locale, owner };
   const fields: Record<string, string | number> = {
-    draftId, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
+    n, draftId, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
     createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: fakePinHash(), notify: "0",
   };
   let content: Buffer | undefined = cipher.encryptCompressedBytes(JSON.stringify(secret));
@@ -205,10 +209,11 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
   batch.hset(KEYS.case + code, fields).rpush(`${KEYS.case}${code}:events`, ...events);
   if (content !== undefined) batch.set(KEYS.case + code + CONTENT, content);
   if (additions.length > 0) batch.rpush(`${KEYS.case}${code}:additions`, ...additions);
-  batch.zadd(KEYS.cases, hour, code).zadd(INDEX.status(fields.status as Status), hour, code);
-  batch.zadd(INDEX.region(draft.region), hour, code).zadd(INDEX.place(draft.placeType), hour, code);
-  if (draft.urgent) batch.zadd(INDEX.urgent, hour, code);
-  if (fields.assignee !== undefined) batch.zadd(INDEX.assignee(Number(fields.assignee)), hour, code);
+  batch.incr(KEYS.caseCount).setrange(KEYS.caseCodes, n * CODE_WIDTH, code).hincrby(KEYS.caseMonths, monthOf(hour), 1);
+  batch.setbit(INDEX.status(fields.status as Status), n, 1).setbit(INDEX.region(draft.region), n, 1).setbit(INDEX.place(draft.placeType), n, 1);
+  if (draft.urgent) batch.setbit(INDEX.urgent, n, 1);
+  if (fields.assignee !== undefined) batch.setbit(INDEX.assignee(Number(fields.assignee)), n, 1);
+  if (fields.status === "new") batch.zadd(INDEX.fresh, hour, code);
   if (owner) batch.hset(ownList(owner).key, ownList(owner).field, code);
   if (fields.firstActionAt === undefined && fields.status !== "withdrawn") batch.zadd(INDEX.awaitingAction, hour, code);
   if (fields.retainUntil !== undefined) batch.zadd(RETENTION, fields.retainUntil, code);
@@ -222,6 +227,8 @@ async function shapeOf(redis: Redis, code: string): Promise<Record<string, unkno
   for (const key of (await redis.keys("*")).sort()) {
     if (key.startsWith(KEYS.quota) || key === KEYS.outbox || key === KEYS.firstAction) continue;
     const type = await redis.type(key);
+    // A bitmap the case has left (a status it moved on from) stays behind with no bit set: it holds nothing.
+    if (key.startsWith(KEYS.caseBits) && (await redis.bitcount(key)) === 0) continue;
     const name = `${key.replace(code, "<code>")} (${type})`;
     if (type === "hash") shape[name] = Object.keys(await redis.hgetall(key)).sort();
     else if (type === "zset") shape[name] = await redis.zrange(key, "0", "-1", "WITHSCORES");
@@ -244,7 +251,7 @@ export async function sameShape(redis: Redis, store: CaseStore, cipher: Cipher, 
   ];
   const queued = async () => {
     const batch = redis.pipeline();
-    queuePlan(batch, cipher, plan);
+    queuePlan(batch, cipher, plan, 0);
     await batch.exec();
   };
   const shapes: string[] = [];

@@ -17,7 +17,8 @@ import { cutoffsOf } from "../src/complaints/deadlines.js";
 import { createCipher, newDataKey } from "../src/crypto.js";
 import { createRedis, KEYS } from "../src/redis.js";
 import { statsChart } from "../src/stats-chart.js";
-import { planCase, queuePlan, RETENTION_DAYS, sameShape, seeded, STAFF } from "./case-fill.js";
+import { planCase, queuePlan, RETENTION_DAYS, sameShape, seeded, sendingTimes, STAFF } from "./case-fill.js";
+import { caseCount, INDEX, RETENTION } from "../src/complaints/case-index.js";
 
 const CASES = 100_000;
 const WRITE_BATCH = 1000;
@@ -71,28 +72,33 @@ const before = await usedMemory();
 const random = seeded(2026);
 let filling = performance.now();
 let narrativeChars = 0;
+// Cases are numbered in the order they are sent, as the store numbers them.
+const sent = sendingTimes(random, now, CASES);
 for (let written = 0; written < CASES; written += WRITE_BATCH) {
   const batch = redis.pipeline();
-  for (let index = 0; index < WRITE_BATCH; index++) {
-    const plan = planCase(random, now);
+  for (let n = written; n < written + WRITE_BATCH; n++) {
+    const plan = planCase(random, now, sent[n]);
     narrativeChars += plan.submission.draft.narrative.length;
-    queuePlan(batch, cipher, plan);
+    queuePlan(batch, cipher, plan, n);
   }
   await batch.exec();
 }
 filling = performance.now() - filling;
-const total = await redis.zcard(KEYS.cases);
+const total = await caseCount(redis);
 const bytesPerCase = Math.round(((await usedMemory()) - before) / total);
 console.log(`${total} cases (accounts of ${Math.round(narrativeChars / CASES)} characters on average) written in ${(filling / 1000).toFixed(1)} s`);
 console.log(`Redis: ${bytesPerCase} bytes per case, of which:`);
-for (const [what, pattern] of [["case hash", `${KEYS.case}*[A-Z0-9]`], ["history", `${KEYS.case}*:events`], ["additions", `${KEYS.case}*:additions`]] as const) {
+for (const [what, pattern] of [["case hash", `${KEYS.case}*[A-Z0-9]`], ["content", `${KEYS.case}*:content`], ["history", `${KEYS.case}*:events`], ["additions", `${KEYS.case}*:additions`]] as const) {
   const [, keys] = await redis.scan("0", "MATCH", pattern, "COUNT", 2000);
   const sizes = await Promise.all(keys.map((key) => redis.memory("USAGE", key, "SAMPLES", 0)));
   console.log(`  ${what}: ${Math.round(sizes.reduce((sum: number, size) => sum + Number(size), 0) / Math.max(1, sizes.length))} bytes each (sample of ${sizes.length})`);
 }
-const indexes = [KEYS.cases, ...(await redis.keys(`${KEYS.casesBy}*`)), KEYS.firstAction];
-const indexBytes = (await Promise.all(indexes.map((key) => redis.memory("USAGE", key, "SAMPLES", 0)))).reduce((sum: number, size) => sum + Number(size), 0);
-console.log(`  indexes (${indexes.length} sorted sets): ${Math.round(indexBytes / total)} bytes per case; audit stream: ${Math.round(Number(await redis.memory("USAGE", KEYS.audit, "SAMPLES", 0)) / total)} bytes per case`);
+const sizeOf = async (keys: string[]) => (await Promise.all(keys.map((key) => redis.memory("USAGE", key, "SAMPLES", 0)))).reduce((sum: number, size) => sum + Number(size), 0);
+const perCase = (bytes: number) => `${Math.round(bytes / total)} bytes per case`;
+const bitmaps = await redis.keys(`${KEYS.caseBits}*`);
+console.log(`  the numbers' codes: ${perCase(await sizeOf([KEYS.caseCodes]))}; ${bitmaps.length} bitmaps: ${perCase(await sizeOf(bitmaps))}`);
+console.log(`  deadline and retention sets: ${perCase(await sizeOf([INDEX.fresh, INDEX.awaitingAction, RETENTION]))}; months and first actions: ${perCase(await sizeOf([KEYS.caseMonths, KEYS.firstAction]))}`);
+console.log(`  reporters' own lists: ${perCase(await sizeOf(await redis.keys(`${KEYS.owners}*`)))}; audit stream: ${perCase(await sizeOf([KEYS.audit]))}`);
 
 const entries = Object.entries(FILTERS);
 const pairs = entries.flatMap(([name, filter], index) => entries.slice(index + 1).map(([other, more]) => [`${name}+${other}`, { ...filter, ...more }] as const));

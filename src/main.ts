@@ -6,7 +6,7 @@ import { createBot } from "./bot/index.js";
 import { createCaseStore } from "./complaints/store.js";
 import { createCipher, newDataKey } from "./crypto.js";
 import { startBackground } from "./jobs/background.js";
-import { indexCases, layOutCases, nameKeysByPseudonym } from "./migrations.js";
+import { migrate } from "./migrations.js";
 import { durableUpdates } from "./updates/dispatcher.js";
 import { startPolling } from "./updates/polling.js";
 import { publishCommands } from "./bot/commands.js";
@@ -89,9 +89,7 @@ async function main() {
   }
 
   const cipher = createCipher(config.dataKey, config.oldDataKeys);
-  await nameKeysByPseudonym(redis, cipher, logger);
-  await indexCases(redis, logger, config.retentionDays);
-  await layOutCases(redis, logger);
+  await migrate(redis, cipher, logger, config.retentionDays);
 
   const metrics = createMetrics();
   const i18n = createI18n(config.defaultLocale, (warning) => logger.warn({ warning: warning.path }, "missing translation"));

@@ -2,11 +2,14 @@ import type { Redis } from "ioredis";
 import { compressedToBytes, type Cipher } from "./crypto.js";
 import type { Logger } from "./logger.js";
 import { compactPinHash } from "./complaints/codes.js";
-import { CONTENT, INDEX, ownList, RETENTION } from "./complaints/store.js";
+import { randomUUID } from "node:crypto";
+import { setTimeout } from "node:timers/promises";
+import { CONTENT, ownList } from "./complaints/store.js";
+import { caseCount, CODE_WIDTH, codesFrom, INDEX, monthOf, RETENTION } from "./complaints/case-index.js";
 import { MOVE_OWN_SET } from "./complaints/scripts.js";
 import { statusOf } from "./complaints/statuses.js";
 import type { PlaceType, Region } from "./complaints/model.js";
-import { KEYS, luaScript } from "./redis.js";
+import { execAll, KEYS, luaScript } from "./redis.js";
 
 async function* rawIdKeys(redis: Redis, prefix: string) {
   let cursor = "0";
@@ -51,47 +54,89 @@ export async function nameKeysByPseudonym(redis: Redis, cipher: Cipher, logger: 
 const INDEXED = `${KEYS.casesBy}version`;
 /**
  * 2: cases not yet acted on are in the «awaiting action» index too. 3: cases closed before retention existed
- * wait for deletion too, counted from the later of their last change and this start.
+ * wait for deletion too, counted from the later of their last change and this start. 4: every case has a
+ * number, and the list's indexes are bitmaps over the numbers (case-index.ts), the months counted.
  */
-const INDEX_VERSION = "3";
+const INDEX_VERSION = "4";
 // Before deadlines existed nothing recorded a first action: a case still open and never referred, closed or
 // asked for information counts as awaiting one.
 const AWAITING = new Set(["new", "in-review"]);
+/** Earlier versions' sorted set of every case code by the hour sent, and their sorted sets per field. */
+const LEGACY_CASES = "cases";
+const LEGACY_INDEXES = ["status:*", "region:*", "place:*", "assignee:*", "urgent", "tmp:*"].map((pattern) => KEYS.casesBy + pattern);
+
+async function deleteMatching(redis: Redis, patterns: string[]): Promise<void> {
+  for (const match of patterns) {
+    for await (const keys of redis.scanStream({ match, count: 500 })) if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+  }
+}
 
 /**
- * Cases sent before the staff's case list (or a later index of it) existed are not in its indexes: they are
- * added once, from the plain fields, and a marker says which version is done. New cases and every move keep
- * the indexes up to date.
+ * Builds the staff list's indexes anew from the cases' plain fields, once per index version (a marker says
+ * which is done): the numbers (in the order sent, kept where a case has one), the bitmaps, the deadline
+ * sets and the months. New cases and every move keep them up to date after that. Run before the bot
+ * starts, under the migrations' lock, so nothing writes a case meanwhile.
  */
 export async function indexCases(redis: Redis, logger: Logger, retentionDays: number): Promise<number> {
   const keepUntil = (updatedAt?: string | null) => Math.max(Number(updatedAt ?? 0), Date.now()) + retentionDays * 24 * 3_600_000;
   if ((await redis.get(INDEXED)) === INDEX_VERSION) return 0;
-  const entries = await redis.zrange(KEYS.cases, "0", "-1", "WITHSCORES");
-  for (let start = 0; start < entries.length; start += 2000) {
-    const chunk = entries.slice(start, start + 2000);
-    const codes = chunk.filter((_, index) => index % 2 === 0);
-    const fields = await Promise.all(codes.map((code) => redis.hmget(KEYS.case + code, "status", "urgent", "region", "placeType", "firstActionAt", "retainUntil", "purgedAt", "updatedAt")));
+  const codes = (await redis.exists(LEGACY_CASES)) ? await redis.zrange(LEGACY_CASES, "0", "-1") : await codesFrom(redis, 0, await caseCount(redis));
+  await deleteMatching(redis, [`${KEYS.caseBits}*`]);
+  await redis.del(INDEX.fresh, INDEX.awaitingAction, KEYS.caseCodes);
+  const months = new Map<string, number>();
+  for (let start = 0; start < codes.length; start += 2000) {
+    const chunk = codes.slice(start, start + 2000);
+    const fields = await Promise.all(chunk.map((code) => redis.hmget(KEYS.case + code, "status", "urgent", "region", "placeType", "assignee", "createdAt", "firstActionAt", "retainUntil", "purgedAt", "updatedAt")));
     const batch = redis.pipeline();
-    codes.forEach((code, index) => {
-      const score = chunk[index * 2 + 1]!;
-      const [status, urgent, region, placeType, firstActionAt, retainUntil, purgedAt, updatedAt] = fields[index]!;
+    chunk.forEach((code, index) => {
+      const n = start + index;
+      const [status, urgent, region, placeType, assignee, createdAt, firstActionAt, retainUntil, purgedAt, updatedAt] = fields[index]!;
       const current = statusOf(status ?? undefined) ?? "new";
-      batch.zadd(INDEX.status(current), score, code);
-      if (AWAITING.has(current) && !firstActionAt) batch.zadd(INDEX.awaitingAction, score, code);
+      const hour = Number(createdAt ?? 0);
+      months.set(monthOf(hour), (months.get(monthOf(hour)) ?? 0) + 1);
+      batch.hset(KEYS.case + code, "n", n).setrange(KEYS.caseCodes, n * CODE_WIDTH, code.padEnd(CODE_WIDTH).slice(0, CODE_WIDTH));
+      batch.setbit(INDEX.status(current), n, 1);
+      if (region) batch.setbit(INDEX.region(region as Region), n, 1);
+      if (placeType) batch.setbit(INDEX.place(placeType as PlaceType), n, 1);
+      if (urgent === "1") batch.setbit(INDEX.urgent, n, 1);
+      if (assignee) batch.setbit(INDEX.assignee(Number(assignee)), n, 1);
+      if (current === "new") batch.zadd(INDEX.fresh, hour, code);
+      if (AWAITING.has(current) && !firstActionAt) batch.zadd(INDEX.awaitingAction, hour, code);
       if (current === "closed" && !retainUntil && !purgedAt) {
         const until = keepUntil(updatedAt);
         batch.hset(KEYS.case + code, "retainUntil", until).zadd(RETENTION, until, code);
       }
-      if (region) batch.zadd(INDEX.region(region as Region), score, code);
-      if (placeType) batch.zadd(INDEX.place(placeType as PlaceType), score, code);
-      if (urgent === "1") batch.zadd(INDEX.urgent, score, code);
     });
-    await batch.exec();
+    await execAll(batch);
   }
-  await redis.set(INDEXED, INDEX_VERSION);
-  const indexed = entries.length / 2;
-  if (indexed > 0) logger.info({ indexed }, "added earlier cases to the case list's indexes");
-  return indexed;
+  const counted = redis.multi().del(KEYS.caseMonths).set(KEYS.caseCount, codes.length).set(INDEXED, INDEX_VERSION);
+  if (months.size > 0) counted.hset(KEYS.caseMonths, Object.fromEntries(months));
+  await execAll(counted);
+  await redis.del(LEGACY_CASES);
+  await deleteMatching(redis, LEGACY_INDEXES);
+  if (codes.length > 0) logger.info({ indexed: codes.length }, "numbered the cases and built the case list's indexes");
+  return codes.length;
+}
+
+const LOCK = "migrations:lock";
+// Releases the lock only if it is still this process's.
+const UNLOCK = luaScript(`if redis.call("GET", KEYS[1]) == ARGV[1] then redis.call("DEL", KEYS[1]) end`);
+
+/**
+ * Runs the migrations of earlier versions' data, one process at a time: several processes started
+ * together wait for the first, then find the markers set and have nothing to do. The lock expires after
+ * ten minutes, in case its holder died.
+ */
+export async function migrate(redis: Redis, cipher: Cipher, logger: Logger, retentionDays: number): Promise<void> {
+  const token = randomUUID();
+  while ((await redis.set(LOCK, token, "PX", 600_000, "NX")) !== "OK") await setTimeout(250);
+  try {
+    await nameKeysByPseudonym(redis, cipher, logger);
+    await indexCases(redis, logger, retentionDays);
+    await layOutCases(redis, logger);
+  } finally {
+    await UNLOCK(redis, [LOCK], [token]);
+  }
 }
 
 const LAID_OUT = `${KEYS.casesBy}layout`;
@@ -155,7 +200,7 @@ end
 export async function layOutCases(redis: Redis, logger: Logger): Promise<number> {
   const done = Number((await redis.get(LAID_OUT)) ?? 0);
   if (done >= LAYOUT_VERSION) return 0;
-  const codes = done >= 4 ? [] : await redis.zrange(KEYS.cases, "0", "-1");
+  const codes = done >= 4 ? [] : await codesFrom(redis, 0, await caseCount(redis));
   for (let start = 0; start < codes.length; start += 500) {
     const chunk = codes.slice(start, start + 500);
     const pins = await Promise.all(chunk.map((code) => redis.hget(KEYS.case + code, "pinHash")));

@@ -22,11 +22,24 @@ export const KEYS = {
    * encrypted content. With `<code>:additions` (encrypted entries) and `<code>:events` (its history).
    */
   case: "case:",
-  /** Sorted set of all case codes by creation time (to the hour). */
-  cases: "cases",
   /**
-   * The same, per plain field, for the staff's case list: `cases:by:status:<status>`, `cases:by:urgent`,
-   * `cases:by:region:<region>`, `cases:by:place:<type>`; `cases:by:tmp:…` are the overdue cases of the minute.
+   * Every case has a number, in the order sent: `cases:count` is how many there are, and `cases:codes`
+   * holds their codes end to end, each at its number times the code's length (case-index.ts).
+   */
+  caseCount: "cases:count",
+  caseCodes: "cases:codes",
+  /**
+   * Bitmaps for the staff's case list, a bit per case number: `cases:bits:status:<status>`,
+   * `cases:bits:urgent`, `cases:bits:region:<region>`, `cases:bits:place:<type>`,
+   * `cases:bits:assignee:<id>`; `cases:bits:tmp:…` live only within one script.
+   */
+  caseBits: "cases:bits:",
+  /** Hash of how many cases were sent in each Bishkek month (`2026-11`), for the statistics. */
+  caseMonths: "cases:months",
+  /**
+   * Sorted sets by the hour sent, for the deadlines: `cases:by:new` (still new), `cases:by:awaiting-action`
+   * (not yet acted on), `cases:by:retention` (closed, by when their personal data is deleted); and the
+   * markers of the migrations done (`cases:by:version`, `cases:by:layout`).
    */
   casesBy: "cases:by:",
   /**

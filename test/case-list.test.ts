@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { caseListScreen, LIST, PAGE_SIZE } from "../src/bot/case-list-view.js";
-import { COUNT_LIMIT, createCaseStore, INDEX } from "../src/complaints/store.js";
+import { createCaseStore } from "../src/complaints/store.js";
+import { CODE_WIDTH, INDEX } from "../src/complaints/case-index.js";
 import { createCipher } from "../src/crypto.js";
 import { indexCases } from "../src/migrations.js";
 import { KEYS } from "../src/redis.js";
@@ -32,38 +33,71 @@ describe("the staff's case list", () => {
     expect((await store.list({ status: "new" }, 0, 100)).total).toBe(11);
   });
 
-  it("pages through several filters newest first, and past the counting limit says «N+» and still knows what follows", async () => {
+  it("pages through several filters newest first, with exact counts, and knows what follows", async () => {
     await redis.flushdb();
     const now = Date.now();
     const codes: string[] = [];
     for (let i = 0; i < 25; i++) codes.push(await storeCase(store, "PGS", { region: i % 2 ? "naryn" : "batken", urgent: i % 3 === 0 }, now - i * 3_600_000));
-    const expected = codes.filter((_, i) => i % 2 === 0 && i % 3 === 0);
+    // Numbered in the order sent: the last one stored is the newest in the list.
+    const expected = codes.filter((_, i) => i % 2 === 0 && i % 3 === 0).reverse();
     const pages = [await store.list({ region: "batken", urgent: true }, 0, 2), await store.list({ region: "batken", urgent: true }, 2, 2), await store.list({ region: "batken", urgent: true }, 4, 2)];
     expect(pages.map((page) => page.cases.map((item) => item.code))).toEqual([expected.slice(0, 2), expected.slice(2, 4), expected.slice(4, 6)]);
-    expect(pages.map((page) => [page.total, page.atLeast, page.more])).toEqual([[5, false, true], [5, false, true], [5, false, false]]);
-    // Past COUNT_LIMIT matches the count stops there, and paging goes on by looking one case ahead.
-    const many = Array.from({ length: COUNT_LIMIT + 5 }, (_, i) => [now - 30 * 86_400_000 - i * 3_600_000, `MNY-${String(i).padStart(4, "0")}`] as const);
-    const batch = redis.pipeline();
-    for (const [score, code] of many) batch.zadd(INDEX.region("talas"), score, code).zadd(INDEX.urgent, score, code).hset(KEYS.case + code, { status: "new", region: "talas", urgent: "1", placeType: "police", createdAt: score });
-    await batch.exec();
-    const first = await store.list({ region: "talas", urgent: true }, 0, 10);
-    expect([first.total, first.atLeast, first.more]).toEqual([COUNT_LIMIT, true, true]);
-    const last = await store.list({ region: "talas", urgent: true }, COUNT_LIMIT, 10);
-    expect(last.cases.map((item) => item.code)).toEqual(many.slice(COUNT_LIMIT).map(([, code]) => code));
-    expect(last.more).toBe(false);
-    expect(caseListScreen((key, vars) => `${key}:${JSON.stringify(vars ?? {})}`, { filter: {}, mine: false, overdue: false, offset: 0 }, first, now, { ackBefore: 0, actBefore: 0 }, new Map()).text).toContain(`"total":"${COUNT_LIMIT}+"`);
+    expect(pages.map((page) => [page.total, page.more])).toEqual([[5, true], [5, true], [5, false]]);
+    expect((await store.list({}, 0, 3)).cases.map((item) => item.code)).toEqual(codes.slice(-3).reverse());
+    expect(await store.list({}, 25, 10)).toEqual({ total: 25, more: false, cases: [] });
   });
 
-  it("adds cases sent before it existed to its indexes, once", async () => {
+  it("walks bitmaps of many thousand cases to any page, across their blocks, as counting them one by one would", async () => {
     await redis.flushdb();
-    const code = await storeCase(store, "OLD", { region: "naryn", urgent: true });
-    for (const key of await redis.keys(`${KEYS.casesBy}*`)) await redis.del(key);
-    await redis.hset(KEYS.case + code, "status", "in-progress");
+    // 10,000 numbered cases written straight into the indexes: every third in Talas, every seventh urgent.
+    const cases = 10_000;
+    const code = (n: number) => `M${String(n).padStart(5, "0")}-AAAA`;
+    const batch = redis.pipeline().set(KEYS.caseCount, cases);
+    for (let n = 0; n < cases; n++) {
+      batch.setrange(KEYS.caseCodes, n * CODE_WIDTH, code(n)).hset(KEYS.case + code(n), { n, status: "new", region: n % 3 ? "osh" : "talas", urgent: n % 7 ? "0" : "1", placeType: "police", createdAt: 0 });
+      if (n % 3 === 0) batch.setbit(INDEX.region("talas"), n, 1);
+      if (n % 7 === 0) batch.setbit(INDEX.urgent, n, 1);
+    }
+    await batch.exec();
+    const matching = Array.from({ length: cases }, (_, n) => cases - 1 - n).filter((n) => n % 21 === 0).map(code);
+    for (const offset of [0, 10, 150, 200, 470, matching.length - 3, matching.length]) {
+      const page = await store.list({ region: "talas", urgent: true }, offset, 10);
+      expect(page.cases.map((item) => item.code), `offset ${offset}`).toEqual(matching.slice(offset, offset + 10));
+      expect([page.total, page.more]).toEqual([matching.length, offset + 10 < matching.length]);
+    }
+    const talas = await store.list({ region: "talas" }, 3000, 10);
+    expect(talas.cases.map((item) => item.code)).toEqual(Array.from({ length: cases }, (_, n) => cases - 1 - n).filter((n) => n % 3 === 0).slice(3000, 3010).map(code));
+    expect(talas.total).toBe(3334);
+  });
+
+  it("numbers the cases an earlier version indexed in sorted sets, builds its bitmaps from them, once, and drops the sets", async () => {
+    await redis.flushdb();
+    const now = Date.now();
+    const older = await storeCase(store, "OLD", { region: "naryn", urgent: true }, now - 3_600_000);
+    const newer = await storeCase(store, "OLD", { region: "osh" }, now);
+    await store.assign(older, 42, "staff:1", now);
+    // As an earlier version left them: every case in «cases» by the hour sent, a sorted set per field, no numbers.
+    for (const key of [...(await redis.keys(`${KEYS.caseBits}*`)), KEYS.caseCount, KEYS.caseCodes, KEYS.caseMonths, INDEX.fresh]) await redis.del(key);
+    await redis.hdel(KEYS.case + older, "n");
+    await redis.hdel(KEYS.case + newer, "n");
+    await redis.hset(KEYS.case + older, "status", "in-progress");
+    const hour = (code: string) => redis.hget(KEYS.case + code, "createdAt");
+    await redis.zadd("cases", (await hour(newer))!, newer, (await hour(older))!, older);
+    await redis.zadd(`${KEYS.casesBy}status:in-progress`, 1, older).then(() => redis.zadd(`${KEYS.casesBy}region:naryn`, 1, older));
+    await redis.set(`${KEYS.casesBy}version`, "3");
     expect((await store.list({ region: "naryn" }, 0, 10)).total).toBe(0);
-    expect(await indexCases(redis, captureLogs().logger, 365)).toBe(1);
-    expect((await store.list({ status: "in-review", region: "naryn", urgent: true }, 0, 10)).cases.map((item) => item.code)).toEqual([code]);
+
+    expect(await indexCases(redis, captureLogs().logger, 365)).toBe(2);
+    expect((await store.list({}, 0, 10)).cases.map((item) => item.code)).toEqual([newer, older]);
+    expect((await store.list({ status: "in-review", region: "naryn", urgent: true, assignee: 42 }, 0, 10)).cases.map((item) => item.code)).toEqual([older]);
+    expect((await store.list({ status: "new" }, 0, 10)).cases.map((item) => item.code)).toEqual([newer]);
+    expect(await redis.keys("cases")).toEqual([]);
+    expect(await redis.keys(`${KEYS.casesBy}status:*`)).toEqual([]);
     expect(await indexCases(redis, captureLogs().logger, 365)).toBe(0);
-    expect(await redis.zcard(INDEX.status("in-review"))).toBe(1);
+    // A new case after it takes the next number.
+    const third = await storeCase(store, "OLD");
+    expect((await store.list({}, 0, 1)).cases.map((item) => item.code)).toEqual([third]);
+    expect(await redis.hget(KEYS.case + third, "n")).toBe("2");
   });
 
   it("is shown to a caseworker with a line per case, and its filters and pages edit the one message", async () => {
@@ -110,7 +144,7 @@ describe("the staff's case list", () => {
     expect(Buffer.byteLength(longest)).toBeLessThanOrEqual(64);
     expect(LIST.decode([...LIST.data.exec(longest)!])).toEqual(state);
     expect(LIST.decode([...LIST.data.exec("cl:nope:-:-:-:-:-:0")!])).toBeUndefined();
-    const { text } = caseListScreen((key) => key, { filter: {}, mine: false, overdue: false, offset: 0 }, { total: 0, atLeast: false, more: false, cases: [] }, 0, { ackBefore: 0, actBefore: 0 }, new Map());
+    const { text } = caseListScreen((key) => key, { filter: {}, mine: false, overdue: false, offset: 0 }, { total: 0, more: false, cases: [] }, 0, { ackBefore: 0, actBefore: 0 }, new Map());
     expect(text).toBe("<b>case-list-empty</b>");
   });
 

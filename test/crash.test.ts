@@ -2,6 +2,7 @@ import { afterEach, expect, it } from "vitest";
 import { createCaseStore } from "../src/complaints/store.js";
 import { createCipher } from "../src/crypto.js";
 import { KEYS } from "../src/redis.js";
+import { caseCount, codesFrom } from "../src/complaints/case-index.js";
 import { TEST_DATA_KEY, TEST_TOKEN, until, useRedis } from "./harness.js";
 import { STAFF_CHAT } from "./report-helpers.js";
 import { CASE_CODE, cleanUp, fakeBotApi, freePort, reportWalk, ru, sentTo, startMain, take, type Run } from "./processes.js";
@@ -135,7 +136,7 @@ it(`loses and doubles nothing when the process is killed ${KILLS} times while ${
   const count = (kind: string) => kinds.filter((each) => each === kind).length;
   const toPeople = api.telegram.calls.filter((call) => call.method === "sendMessage" && Number(call.payload.chat_id) > 0);
   const stale = toPeople.filter((call) => String(call.payload.text).startsWith(ru("report-hint-stale-button"))).length;
-  const stored = await redis.zrange(KEYS.cases, "0", "-1");
+  const stored = await codesFrom(redis, 0, await caseCount(redis));
   console.log(
     `${kinds.length} kills (${count("after «Send»")} after «Send», ${count("right after a reply")} right after a reply, ${count("at random")} at random; ` +
       `${killedWhileReporting} while people were reporting), ${starts - 1} restarts; reports took ${((walked - began) / 1000).toFixed(1)} s, then ${((Date.now() - walked) / 1000).toFixed(1)} s for the rest; ` +

@@ -76,6 +76,6 @@ export function caseListScreen(t: TranslateFunction, state: ListState, page: Cas
   if (page.more) keyboard.text(t("case-list-older"), LIST.encode({ ...state, offset: offset + PAGE_SIZE }));
   const head = page.total === 0
     ? t("case-list-empty")
-    : t("case-list-title", { from: offset + 1, to: offset + page.cases.length, total: page.atLeast ? `${page.total}+` : page.total });
+    : t("case-list-title", { from: offset + 1, to: offset + page.cases.length, total: page.total });
   return { text: [`<b>${head}</b>`, ...page.cases.map((item) => line(t, item, now, cutoffs, names))].join("\n"), keyboard };
 }

@@ -4,7 +4,8 @@ import { KEYS } from "../redis.js";
 import type { CaseSecret } from "./model.js";
 import { MARK_WARNED, PURGE } from "./scripts.js";
 import { encodeEvent } from "./events.js";
-import { CONTENT, ownListOf, readContent, RETENTION } from "./store.js";
+import { CONTENT, ownListOf, readContent } from "./store.js";
+import { RETENTION } from "./case-index.js";
 
 /** Admins are warned this long before a closed case's personal data is deleted. */
 export const WARN_DAYS = 14;

@@ -1,4 +1,5 @@
 import { luaScript } from "../redis.js";
+import { CODE_WIDTH } from "./case-index.js";
 
 // Every write of a case is one of these scripts, so concurrent writers never interleave and nothing is
 // read, changed and written back. Content is append-only: each addition is its own encrypted entry in a
@@ -84,6 +85,16 @@ for i = 2, #ARGV do gone[ARGV[i]] = true end
 removeOwn(KEYS[1], ARGV[1], gone)
 `);
 
+// Moves a case's bit in the list's bitmaps (case-index.ts) from one to another (`from` nil: only sets it).
+const MOVE_BIT = `
+local function moveBit(case, from, to)
+  local n = redis.call("HGET", case, "n")
+  if not n then return end
+  if from then redis.call("SETBIT", from, n, 0) end
+  redis.call("SETBIT", to, n, 1)
+end
+`;
+
 // A case that is gone (never sent, or its personal data deleted after retention) or withdrawn takes nothing more.
 const OPEN_CASE = `
 local function isOpen(case)
@@ -92,24 +103,29 @@ local function isOpen(case)
 end
 `;
 
-// All or nothing: the case, the index, the reporter's own list (when named), the daily count, the history entry and the
-// staff alert in the outbox (delivered by the alert worker, so a crash after this cannot lose it).
-// KEYS: case, cases, own, quota, events, outbox, the list's indexes: status new, region, place type,
-// urgent, awaiting action, and the content. ARGV: draftId, code, hour, the reporter's field in their own
-// list's hash ("" when anonymous), event, outbox field, outbox
-// entry, urgent, the sealed content, then the case's fields.
+// All or nothing: the case with its number, the list's indexes, the reporter's own list (when named), the
+// daily count, the history entry and the staff alert in the outbox (delivered by the alert worker, so a
+// crash after this cannot lose it).
+// KEYS: case, codes, own, quota, events, outbox, the list's bitmaps: status new, region, place type,
+// urgent; awaiting action, the content, the count of cases, the months, the new cases.
+// ARGV: draftId, code, hour, the reporter's field in their own list's hash ("" when anonymous), event,
+// outbox field, outbox entry, urgent, the sealed content, the month, then the case's fields.
 export const SUBMIT = luaScript<SubmitResult>(`${OWN_LIST}
 local draft = redis.call("HGET", KEYS[1], "draftId")
 if draft then
   if draft == ARGV[1] then return "duplicate" end
   return "collision"
 end
-redis.call("HSET", KEYS[1], unpack(ARGV, 10))
+if #ARGV[2] ~= ${CODE_WIDTH} then return redis.error_reply("a case code is ${CODE_WIDTH} characters") end
+local n = redis.call("INCR", KEYS[13]) - 1
+redis.call("HSET", KEYS[1], "n", n, unpack(ARGV, 11))
 redis.call("SET", KEYS[12], ARGV[9])
-redis.call("ZADD", KEYS[2], ARGV[3], ARGV[2])
-for i = 7, 9 do redis.call("ZADD", KEYS[i], ARGV[3], ARGV[2]) end
-if ARGV[8] == "1" then redis.call("ZADD", KEYS[10], ARGV[3], ARGV[2]) end
+redis.call("SETRANGE", KEYS[2], n * ${CODE_WIDTH}, ARGV[2])
+for i = 7, 9 do redis.call("SETBIT", KEYS[i], n, 1) end
+if ARGV[8] == "1" then redis.call("SETBIT", KEYS[10], n, 1) end
 redis.call("ZADD", KEYS[11], ARGV[3], ARGV[2])
+redis.call("ZADD", KEYS[15], ARGV[3], ARGV[2])
+redis.call("HINCRBY", KEYS[14], ARGV[10], 1)
 if ARGV[4] ~= "" then addOwn(KEYS[3], ARGV[4], ARGV[2]) end
 redis.call("INCR", KEYS[4])
 redis.call("EXPIRE", KEYS[4], 172800)
@@ -131,11 +147,11 @@ return 1
 `);
 
 // The content and every addition go together, and the text of every note, reply and answer in the history
-// (the entries stay, marked deleted); the plain statistics stay. KEYS: case, additions, events,
-// cases, awaiting action, retention, content. ARGV: hour, event, code, prefix of the status indexes (the old status's
-// index is known only here).
+// (the entries stay, marked deleted); the plain statistics stay. KEYS: case, additions, events, new cases,
+// awaiting action, retention, content. ARGV: hour, event, code, prefix of the status bitmaps (the old
+// status's is known only here).
 // (The hash's "secret" is where a case written by an older process during an upgrade has its content.)
-export const WITHDRAW = luaScript<number>(`${FORGET_TEXTS}
+export const WITHDRAW = luaScript<number>(`${FORGET_TEXTS}${MOVE_BIT}
 local status = redis.call("HGET", KEYS[1], "status")
 if not status or status == "withdrawn" then return 0 end
 if status == "in-progress" then status = "in-review" end
@@ -144,8 +160,8 @@ redis.call("DEL", KEYS[2], KEYS[7])
 redis.call("HSET", KEYS[1], "status", "withdrawn", "updatedAt", ARGV[1])
 forgetTexts(KEYS[3])
 redis.call("RPUSH", KEYS[3], ARGV[2])
-redis.call("ZREM", ARGV[4] .. status, ARGV[3])
-redis.call("ZADD", ARGV[4] .. "withdrawn", redis.call("ZSCORE", KEYS[4], ARGV[3]) or ARGV[1], ARGV[3])
+moveBit(KEYS[1], ARGV[4] .. status, ARGV[4] .. "withdrawn")
+redis.call("ZREM", KEYS[4], ARGV[3])
 redis.call("ZREM", KEYS[5], ARGV[3])
 redis.call("ZREM", KEYS[6], ARGV[3])
 return 1
@@ -154,11 +170,11 @@ return 1
 // A staff move: checked against the current status, then status, its detail, the history entry and the
 // audit entry together, and the case moves between the status indexes. A closing starts the retention
 // clock, a reopening stops it; a reporter who asked to hear of changes is told, through the outbox.
-// KEYS: case, events, audit, cases, awaiting action, first actions, outbox, retention.
+// KEYS: case, events, audit, new cases, awaiting action, first actions, outbox, retention.
 // ARGV: to, the statuses it may come from (comma-separated), detail field ("" for none), detail value, time,
-// event, code, actor, prefix of the status indexes, "1" when the move is an action, outbox field, outbox
+// event, code, actor, prefix of the status bitmaps, "1" when the move is an action, outbox field, outbox
 // entry, the time the personal data is kept until when closing.
-export const MOVE = luaScript<string[]>(`${FIRST_ACTION}
+export const MOVE = luaScript<string[]>(`${FIRST_ACTION}${MOVE_BIT}
 local status = redis.call("HGET", KEYS[1], "status")
 if not status then return {"missing"} end
 if status == "in-progress" then status = "in-review" end
@@ -173,8 +189,8 @@ if ARGV[3] ~= "" then redis.call("HSET", KEYS[1], ARGV[3], ARGV[4]) end
 if ARGV[1] ~= "closed" then redis.call("HDEL", KEYS[1], "closedReason") end
 redis.call("RPUSH", KEYS[2], ARGV[6])
 redis.call("XADD", KEYS[3], "*", "action", "status:" .. ARGV[1], "code", ARGV[7], "actor", ARGV[8])
-redis.call("ZREM", ARGV[9] .. status, ARGV[7])
-redis.call("ZADD", ARGV[9] .. ARGV[1], redis.call("ZSCORE", KEYS[4], ARGV[7]) or ARGV[5], ARGV[7])
+moveBit(KEYS[1], ARGV[9] .. status, ARGV[9] .. ARGV[1])
+redis.call("ZREM", KEYS[4], ARGV[7])
 if ARGV[10] == "1" then firstAction(KEYS[1], ARGV[7], tonumber(ARGV[5]), KEYS[5], KEYS[6]) end
 if ARGV[1] == "closed" and redis.call("HEXISTS", KEYS[1], "purgedAt") == 0 then
   redis.call("HSET", KEYS[1], "retainUntil", ARGV[13])
@@ -187,16 +203,17 @@ if redis.call("HGET", KEYS[1], "notify") == "1" then redis.call("HSET", KEYS[7],
 return {"moved", status}
 `);
 
-// KEYS: case, events, audit, cases. ARGV: assignee, time, event, code, actor, prefix of the assignee indexes.
-export const ASSIGN = luaScript<string[]>(`
+// KEYS: case, events, audit. ARGV: assignee, time, event, code, actor, prefix of the assignee bitmaps.
+export const ASSIGN = luaScript<string[]>(`${MOVE_BIT}
 local status = redis.call("HGET", KEYS[1], "status")
 if not status then return {"missing"} end
 if status == "withdrawn" then return {"refused"} end
 local previous = redis.call("HGET", KEYS[1], "assignee") or ""
 if previous == ARGV[1] then return {"same"} end
-if previous ~= "" then redis.call("ZREM", ARGV[6] .. previous, ARGV[4]) end
 redis.call("HSET", KEYS[1], "assignee", ARGV[1], "updatedAt", ARGV[2])
-redis.call("ZADD", ARGV[6] .. ARGV[1], redis.call("ZSCORE", KEYS[4], ARGV[4]) or ARGV[2], ARGV[4])
+local from = nil
+if previous ~= "" then from = ARGV[6] .. previous end
+moveBit(KEYS[1], from, ARGV[6] .. ARGV[1])
 redis.call("RPUSH", KEYS[2], ARGV[3])
 redis.call("XADD", KEYS[3], "*", "action", "assigned", "code", ARGV[4], "actor", ARGV[5], "assignee", ARGV[1])
 return {"assigned", previous}
@@ -304,46 +321,4 @@ export const GIVE_BACK_TRY = luaScript(`
 for i = 1, #KEYS do
   if redis.call("EXISTS", KEYS[i]) == 1 and redis.call("DECR", KEYS[i]) <= 0 then redis.call("DEL", KEYS[i]) end
 end
-`);
-
-// A page of the cases in every one of several indexes (all scored by the sending hour), newest first,
-// how many there are (counted up to a limit: beyond it the count is the slow part), and whether more follow.
-// The smallest index is walked in chunks and each code looked up in the others, so nothing the size of an
-// index is written. KEYS: the indexes. ARGV: offset, count, the counting limit.
-export const INTERSECT_PAGE = luaScript<[number, string[], number]>(`
-local keys = {}
-for i, key in ipairs(KEYS) do keys[i] = {key, redis.call("ZCARD", key)} end
-table.sort(keys, function(a, b) return a[2] < b[2] end)
-local names = {}
-for i, entry in ipairs(keys) do names[i] = entry[1] end
-local offset, count, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local args = {#names, unpack(names)}
-args[#args + 1] = "LIMIT"
-args[#args + 1] = limit
-local total = redis.call("ZINTERCARD", unpack(args))
--- Past the limit the total is not known: the walk then goes one match beyond the page to tell if more follow.
-local wanted = count
-if total >= limit then wanted = count + 1 end
-local page, skipped, start, found = {}, 0, 0, 0
-while found < wanted do
-  local codes = redis.call("ZREVRANGE", names[1], start, start + 499)
-  if #codes == 0 then break end
-  for _, code in ipairs(codes) do
-    local everywhere = true
-    for i = 2, #names do
-      if not redis.call("ZSCORE", names[i], code) then everywhere = false break end
-    end
-    if everywhere then
-      if skipped < offset then skipped = skipped + 1 else
-        found = found + 1
-        if found <= count then page[#page + 1] = code end
-        if found == wanted then break end
-      end
-    end
-  end
-  start = start + 500
-end
-local more = 0
-if found > count or (total < limit and offset + #page < total) then more = 1 end
-return {total, page, more}
 `);

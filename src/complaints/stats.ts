@@ -3,7 +3,7 @@ import { execAll, KEYS } from "../redis.js";
 import { bishkekIso, bishkekMonthStart } from "./bishkek-time.js";
 import { PLACE_TYPES, REGIONS, type PlaceType, type Region } from "./model.js";
 import { STATUSES, type Status } from "./statuses.js";
-import { INDEX } from "./store.js";
+import { INDEX, monthOf } from "./case-index.js";
 
 const STATS_MONTHS = 12;
 
@@ -27,7 +27,7 @@ export interface CaseStats {
   firstAction?: { cases: number; medianHours: number };
 }
 
-/** The last `count` Bishkek months up to `now`'s, oldest first, each with the moments it begins and ends. */
+/** The last `count` Bishkek months up to `now`'s, oldest first, each with the moment it begins. */
 function lastMonths(now: number, count: number) {
   const iso = bishkekIso(now);
   const [year, month] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1];
@@ -35,7 +35,7 @@ function lastMonths(now: number, count: number) {
     const shift = index - count + 1;
     const from = bishkekMonthStart(year, month + shift);
     const local = bishkekIso(from);
-    return { year: Number(local.slice(0, 4)), month: Number(local.slice(5, 7)), from, to: bishkekMonthStart(year, month + shift + 1) };
+    return { year: Number(local.slice(0, 4)), month: Number(local.slice(5, 7)), from };
   });
 }
 
@@ -59,13 +59,11 @@ function firstActions(counted: Record<string, string>): CaseStats["firstAction"]
 export async function readStats(redis: Redis, now: number): Promise<CaseStats> {
   const months = lastMonths(now, STATS_MONTHS);
   // One transaction, so the counts are of one moment and add up.
-  const batch = redis.multi().hgetall(KEYS.firstAction).zcard(KEYS.cases).zcard(INDEX.urgent);
-  for (const status of STATUSES) batch.zcard(INDEX.status(status));
-  for (const region of REGIONS) batch.zcard(INDEX.region(region));
-  for (const place of PLACE_TYPES) batch.zcard(INDEX.place(place));
-  // Scores are the sending hour, and a Bishkek month begins on the hour: the end is left out.
-  for (const { from, to } of months) batch.zcount(KEYS.cases, from, `(${to}`);
-  const [acted, ...counts] = await execAll(batch);
+  const batch = redis.multi().hgetall(KEYS.firstAction).hmget(KEYS.caseMonths, ...months.map(({ from }) => monthOf(from))).get(KEYS.caseCount).bitcount(INDEX.urgent);
+  for (const status of STATUSES) batch.bitcount(INDEX.status(status));
+  for (const region of REGIONS) batch.bitcount(INDEX.region(region));
+  for (const place of PLACE_TYPES) batch.bitcount(INDEX.place(place));
+  const [acted, monthCounts, ...counts] = await execAll(batch);
   const [total = 0, urgent = 0, ...rest] = counts.map(Number);
   const take = (length: number) => rest.splice(0, length);
   const stats: CaseStats = {
@@ -74,7 +72,7 @@ export async function readStats(redis: Redis, now: number): Promise<CaseStats> {
     byStatus: countsOf(STATUSES, take(STATUSES.length)),
     byRegion: countsOf(REGIONS, take(REGIONS.length)),
     byPlace: countsOf(PLACE_TYPES, take(PLACE_TYPES.length)),
-    byMonth: months.map(({ year, month }) => ({ year, month, count: take(1)[0] ?? 0 })),
+    byMonth: months.map(({ year, month }, index) => ({ year, month, count: Number((monthCounts as Array<string | null>)[index] ?? 0) })),
   };
   const firstAction = firstActions(acted as Record<string, string>);
   if (firstAction) stats.firstAction = firstAction;

@@ -1,14 +1,15 @@
-import type { ChainableCommander, Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Cipher } from "../crypto.js";
 import { randomUUID } from "node:crypto";
 import { execAll, KEYS } from "../redis.js";
 import { bishkekIso } from "./bishkek-time.js";
 import { DUMMY_PIN_HASH, hashPin, verifyPin } from "./codes.js";
 import type { Addition, Attachment, Case, CaseSecret, Contact, CompleteDraft, PlaceType, Region } from "./model.js";
-import { movableFrom, OPEN_STATUSES, statusOf, type MoveDetail, type Status } from "./statuses.js";
+import { movableFrom, statusOf, type MoveDetail, type Status } from "./statuses.js";
 import { newCaseAlert, NOTICES_QUEUE } from "./alerts.js";
 import { ACTIONS, type Cutoffs } from "./deadlines.js";
-import { ADD, ASSIGN, CONSENT, EXTEND, FORGET_OWN, GATHER_OWN, GIVE_BACK_TRY, INTERSECT_PAGE, LOG, MOVE, SUBMIT, TAKE_TRY, TO_REPORTER, WITHDRAW, type SubmitResult } from "./scripts.js";
+import { ADD, ASSIGN, CONSENT, EXTEND, FORGET_OWN, GATHER_OWN, GIVE_BACK_TRY, LOG, MOVE, SUBMIT, TAKE_TRY, TO_REPORTER, WITHDRAW, type SubmitResult } from "./scripts.js";
+import { caseCount, codesFrom, digestCounts, INDEX, listCodes, monthOf, RETENTION, type IndexFilter } from "./case-index.js";
 import type { OutboxEntry } from "../jobs/outbox.js";
 import { decodeEvent, encodeEvent, type CaseEvent } from "./events.js";
 
@@ -85,34 +86,18 @@ export interface CaseStore {
   line(code: string): Promise<CaseLine | undefined>;
   /** The daily digest's counts: new cases, urgent ones still open, overdue ones. No content. */
   digest(cutoffs: Cutoffs): Promise<{ fresh: number; urgent: number; overdue: number }>;
-  /**
-   * A page of the staff's case list, newest first, from the plain fields only: nothing is decrypted. With
-   * several filters the total is counted up to COUNT_LIMIT (`atLeast` then says there may be more).
-   */
+  /** A page of the staff's case list, newest first, from the plain fields only: nothing is decrypted. */
   list(filter: CaseFilter, offset: number, count: number): Promise<CasePage>;
 }
 
 export interface CasePage {
   total: number;
-  atLeast: boolean;
   /** Cases follow this page. */
   more: boolean;
   cases: CaseLine[];
 }
 
-/** Beyond this many matches of several filters, the list says "1000+" rather than count them all. */
-export const COUNT_LIMIT = 1000;
-
-export interface CaseFilter {
-  status?: Status;
-  /** Assigned to this caseworker. */
-  assignee?: number;
-  urgent?: boolean;
-  region?: Region;
-  placeType?: PlaceType;
-  /** Still new, or still not acted on, past the deadlines. */
-  overdue?: Cutoffs;
-}
+export type CaseFilter = IndexFilter;
 
 export type ExportRow = Record<string, string>;
 
@@ -121,20 +106,6 @@ export type CaseLine = Pick<Case, "code" | "status" | "urgent" | "placeType" | "
 export type AssignResult = { kind: "assigned"; previous?: number } | { kind: "same" } | { kind: "refused" } | { kind: "missing" };
 
 export type MoveResult = { kind: "moved"; from: Status } | { kind: "refused"; status: Status } | { kind: "missing" };
-
-/** The staff list's indexes of case codes, each scored like `cases` by the hour the case was sent. */
-export const INDEX = {
-  status: (status: Status | "") => `${KEYS.casesBy}status:${status}`,
-  region: (region: Region) => `${KEYS.casesBy}region:${region}`,
-  place: (place: PlaceType) => `${KEYS.casesBy}place:${place}`,
-  urgent: `${KEYS.casesBy}urgent`,
-  assignee: (userId: number | "") => `${KEYS.casesBy}assignee:${userId}`,
-  /** Sent, and not yet referred, closed, asked for information or replied to. */
-  awaitingAction: `${KEYS.casesBy}awaiting-action`,
-} as const;
-
-/** Closed cases by the time their personal data is to be deleted. */
-export const RETENTION = `${KEYS.casesBy.slice(0, -1)}:retention`;
 
 /** Where a reporter's own cases are listed, by their pseudonym (see KEYS.owners). */
 export const ownList = (pseudonym: string) => ({ key: KEYS.owners + pseudonym.slice(0, 2), field: pseudonym });
@@ -188,23 +159,6 @@ const notice = (name: string, data: Record<string, unknown>): [string, string] =
 /** How long a closed case's personal data is kept, set when the store is made. */
 export interface StoreOptions {
   retentionDays: number;
-}
-
-/**
- * Adds to `batch` the set of overdue cases (still new past the first deadline, or not acted on past the
- * second), scored like the other indexes; returns its key. Kept a minute, for the next pages.
- */
-function overdueSet(batch: ChainableCommander, { ackBefore, actBefore }: Cutoffs): string {
-  const minute = (ms: number) => Math.floor(ms / 60_000);
-  const key = `${KEYS.casesBy}tmp:overdue:${minute(ackBefore)}:${minute(actBefore)}`;
-  const [unacknowledged, unacted] = [`${key}:ack`, `${key}:act`];
-  batch
-    .zrangestore(unacknowledged, INDEX.status("new"), "-inf", ackBefore, "BYSCORE")
-    .zrangestore(unacted, INDEX.awaitingAction, "-inf", actBefore, "BYSCORE")
-    .zunionstore(key, 2, unacknowledged, unacted, "AGGREGATE", "MAX")
-    .del(unacknowledged, unacted)
-    .expire(key, 60);
-  return key;
 }
 
 export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }: StoreOptions = { retentionDays: 365 }): CaseStore {
@@ -307,12 +261,13 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
       const own = ownList(cipher.pseudonym(String(reporterId)));
       const alert = newCaseAlert(code);
       const keys = [
-        caseKey(code), KEYS.cases, own.key, quotaKey(reporterId, now), eventsKey(code), KEYS.outbox,
+        caseKey(code), KEYS.caseCodes, own.key, quotaKey(reporterId, now), eventsKey(code), KEYS.outbox,
         INDEX.status("new"), INDEX.region(draft.region), INDEX.place(draft.placeType), INDEX.urgent, INDEX.awaitingAction, contentKey(code),
+        KEYS.caseCount, KEYS.caseMonths, INDEX.fresh,
       ];
       const args = [
         draftId, code, hour, secret.owner ? own.field : "", event("submitted", "reporter", hour), alert.id, JSON.stringify(alert), draft.urgent ? "1" : "0",
-        cipher.encryptCompressedBytes(JSON.stringify(secret)), ...Object.entries(fields).flat(),
+        cipher.encryptCompressedBytes(JSON.stringify(secret)), monthOf(hour), ...Object.entries(fields).flat(),
       ];
       return SUBMIT(redis, keys, args);
     },
@@ -418,52 +373,24 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
 
     async withdraw(code, actor, now) {
       const hour = hourOf(now);
-      const keys = [caseKey(code), additionsKey(code), eventsKey(code), KEYS.cases, INDEX.awaitingAction, RETENTION, contentKey(code)];
+      const keys = [caseKey(code), additionsKey(code), eventsKey(code), INDEX.fresh, INDEX.awaitingAction, RETENTION, contentKey(code)];
       return (await WITHDRAW(redis, keys, [hour, event("withdrawn", actor, hour), code, INDEX.status("")])) === 1;
     },
 
     async list(filter, offset, count) {
-      const keys = [
-        filter.status && INDEX.status(filter.status), filter.urgent && INDEX.urgent,
-        filter.region && INDEX.region(filter.region), filter.placeType && INDEX.place(filter.placeType),
-        filter.assignee !== undefined && INDEX.assignee(filter.assignee),
-      ].filter((key): key is string => Boolean(key));
-      if (filter.overdue) {
-        const batch = redis.multi();
-        keys.push(overdueSet(batch, filter.overdue));
-        await execAll(batch);
-      }
-      let total: number;
-      let codes: string[];
-      let more: boolean;
-      if (keys.length > 1) {
-        const [counted, page, follows] = await INTERSECT_PAGE(redis, keys, [offset, count, COUNT_LIMIT]);
-        [total, codes, more] = [counted, page, follows === 1];
-      } else {
-        const source = keys[0] ?? KEYS.cases;
-        [total, codes] = (await execAll(redis.multi().zcard(source).zrevrange(source, offset, offset + count - 1))) as [number, string[]];
-        more = offset + codes.length < total;
-      }
+      const { total, codes, more } = await listCodes(redis, filter, offset, count);
       const cases = await Promise.all(codes.map((code) => lineOf(code)));
-      return { total, atLeast: keys.length > 1 && total >= COUNT_LIMIT, more, cases: cases.filter((item): item is CaseLine => item !== undefined) };
+      return { total, more, cases: cases.filter((item): item is CaseLine => item !== undefined) };
     },
 
     line: (code) => lineOf(code),
 
-    async digest(cutoffs) {
-      const open = `${KEYS.casesBy}tmp:open`;
-      const batch = redis.multi();
-      const overdue = overdueSet(batch, cutoffs);
-      const statuses = OPEN_STATUSES.map((status) => INDEX.status(status));
-      batch.zcard(INDEX.status("new")).zunionstore(open, statuses.length, ...statuses).zintercard(2, open, INDEX.urgent).del(open).zcard(overdue);
-      const [fresh, , urgent, , late] = (await execAll(batch)).slice(-5) as number[];
-      return { fresh: fresh!, urgent: urgent!, overdue: late! };
-    },
+    digest: (cutoffs) => digestCounts(redis, cutoffs),
 
     async *exportRows(withContent) {
-      const total = await redis.zcard(KEYS.cases);
+      const total = await caseCount(redis);
       for (let start = 0; start < total; start += EXPORT_PAGE) {
-        const codes = await redis.zrange(KEYS.cases, String(start), String(start + EXPORT_PAGE - 1));
+        const codes = await codesFrom(redis, start, Math.min(EXPORT_PAGE, total - start));
         const rows = await Promise.all(codes.map(async (code) => {
           const fields = await redis.hgetall(caseKey(code));
           if (!fields.status) return undefined;
@@ -498,7 +425,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
     async assign(code, assignee, actor, now) {
       const entry = event("assigned", actor, now, { detail: String(assignee) });
       const args = [assignee, now, entry, code, actor, INDEX.assignee("")];
-      const [kind, previous] = await ASSIGN(redis, [caseKey(code), eventsKey(code), KEYS.audit, KEYS.cases], args);
+      const [kind, previous] = await ASSIGN(redis, [caseKey(code), eventsKey(code), KEYS.audit], args);
       if (kind === "assigned") return { kind, ...(previous ? { previous: Number(previous) } : {}) };
       return { kind: kind as "same" | "refused" | "missing" };
     },
@@ -511,7 +438,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
         move.to, movableFrom(move.to).join(","), field, value, now, entry, code, actor, INDEX.status(""),
         ACTIONS.includes(move.to) ? "1" : "0", noticeField, noticeEntry, now + retentionDays * 24 * 3_600_000,
       ];
-      const keys = [caseKey(code), eventsKey(code), KEYS.audit, KEYS.cases, INDEX.awaitingAction, KEYS.firstAction, KEYS.outbox, RETENTION];
+      const keys = [caseKey(code), eventsKey(code), KEYS.audit, INDEX.fresh, INDEX.awaitingAction, KEYS.firstAction, KEYS.outbox, RETENTION];
       const [kind, status] = await MOVE(redis, keys, args);
       if (kind === "moved") return { kind, from: statusOf(status)! };
       if (kind === "refused") return { kind, status: statusOf(status)! };
