@@ -12,10 +12,11 @@ import type { ChainableCommander } from "ioredis";
 import { newCaseCode } from "../src/complaints/codes.js";
 import { CONTACTS, PLACE_TYPES, REGIONS, REPORTERS, WHEN, type Contact } from "../src/complaints/model.js";
 import { CLOSE_REASONS, REFERRAL_BODIES, type MoveDetail, type Status } from "../src/complaints/statuses.js";
-import { CONTENT, hourOf, ownList, type CaseStore, type Submission } from "../src/complaints/store.js";
-import { CODE_WIDTH, INDEX, monthOf, RETENTION } from "../src/complaints/case-index.js";
+import { CONTENT, draftMark, hourOf, ownList, type CaseStore, type Submission } from "../src/complaints/store.js";
+import { CODE_WIDTH, INDEX, monthOf } from "../src/complaints/case-index.js";
 import { ACTIONS } from "../src/complaints/deadlines.js";
 import { decodeEvent, encodeEvent } from "../src/complaints/events.js";
+import { storedActor } from "../src/audit/stream.js";
 import type { Cipher } from "../src/crypto.js";
 import { KEYS, type Redis } from "../src/redis.js";
 
@@ -171,7 +172,7 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
   const owner = contact.kind === "anonymous" ? undefined : cipher.pseudonym(String(reporterId));
   const secret = { reporter, placeName, when, whenText, narrative: text, recordings, attachments, contact, createdAt: now, consentAt, locale, owner };
   const fields: Record<string, string | number> = {
-    n, draftId, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
+    n, draftId: draftMark(draftId), status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
     createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: fakePinHash(), notify: "0",
   };
   let content: Buffer | undefined = cipher.encryptCompressedBytes(JSON.stringify(secret));
@@ -180,11 +181,11 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
   for (const step of steps) {
     if (step.kind === "opened") {
       events.push(event({ action: "opened", actor: step.actor, at: step.at }));
-      batch.xadd(KEYS.audit, "*", "action", "opened", "code", code, "actor", step.actor);
+      batch.xadd(KEYS.audit, "*", "action", "opened", "code", code, "actor", storedActor(step.actor));
     } else if (step.kind === "assigned") {
       Object.assign(fields, { assignee: step.assignee, updatedAt: step.at });
       events.push(event({ action: "assigned", actor: step.actor, at: step.at, detail: String(step.assignee) }));
-      batch.xadd(KEYS.audit, "*", "action", "assigned", "code", code, "actor", step.actor, "assignee", step.assignee);
+      batch.xadd(KEYS.audit, "*", "action", "assigned", "code", code, "actor", storedActor(step.actor), "assignee", step.assignee);
     } else if (step.kind === "moved") {
       const { move } = step;
       const detail = move.to === "referred" ? move.body : move.to === "closed" ? move.reason : undefined;
@@ -193,7 +194,7 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
       if (move.to === "closed") fields.retainUntil = step.at + RETENTION_DAYS * DAY;
       else delete fields.retainUntil;
       events.push(event({ action: "status", actor: step.actor, at: step.at, status: move.to, ...(detail ? { detail } : {}) }));
-      batch.xadd(KEYS.audit, "*", "action", `status:${move.to}`, "code", code, "actor", step.actor);
+      batch.xadd(KEYS.audit, "*", "action", `status:${move.to}`, "code", code, "actor", storedActor(step.actor));
     } else if (step.kind === "added") {
       additions.push(cipher.encryptCompressed(JSON.stringify({ at: step.at, text: step.text, attachments: [] })));
       fields.updatedAt = hourOf(step.at);
@@ -216,7 +217,7 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
   if (fields.status === "new") batch.zadd(INDEX.fresh, hour, code);
   if (owner) batch.hset(ownList(owner).key, ownList(owner).field, code);
   if (fields.firstActionAt === undefined && fields.status !== "withdrawn") batch.zadd(INDEX.awaitingAction, hour, code);
-  if (fields.retainUntil !== undefined) batch.zadd(RETENTION, fields.retainUntil, code);
+  if (fields.retainUntil !== undefined) batch.setbit(INDEX.retained, n, 1);
   const acted = firstActionHours(plan);
   if (acted !== undefined) batch.hincrby(KEYS.firstAction, String(acted), 1);
 }

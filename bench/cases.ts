@@ -18,7 +18,7 @@ import { createCipher, newDataKey } from "../src/crypto.js";
 import { createRedis, KEYS } from "../src/redis.js";
 import { statsChart } from "../src/stats-chart.js";
 import { planCase, queuePlan, RETENTION_DAYS, sameShape, seeded, sendingTimes, STAFF } from "./case-fill.js";
-import { caseCount, INDEX, RETENTION } from "../src/complaints/case-index.js";
+import { caseCount, INDEX } from "../src/complaints/case-index.js";
 
 const CASES = 100_000;
 const WRITE_BATCH = 1000;
@@ -97,7 +97,7 @@ const sizeOf = async (keys: string[]) => (await Promise.all(keys.map((key) => re
 const perCase = (bytes: number) => `${Math.round(bytes / total)} bytes per case`;
 const bitmaps = await redis.keys(`${KEYS.caseBits}*`);
 console.log(`  the numbers' codes: ${perCase(await sizeOf([KEYS.caseCodes]))}; ${bitmaps.length} bitmaps: ${perCase(await sizeOf(bitmaps))}`);
-console.log(`  deadline and retention sets: ${perCase(await sizeOf([INDEX.fresh, INDEX.awaitingAction, RETENTION]))}; months and first actions: ${perCase(await sizeOf([KEYS.caseMonths, KEYS.firstAction]))}`);
+console.log(`  deadline sets: ${perCase(await sizeOf([INDEX.fresh, INDEX.awaitingAction]))}; months and first actions: ${perCase(await sizeOf([KEYS.caseMonths, KEYS.firstAction]))}`);
 console.log(`  reporters' own lists: ${perCase(await sizeOf(await redis.keys(`${KEYS.owners}*`)))}; audit stream: ${perCase(await sizeOf([KEYS.audit]))}`);
 
 const entries = Object.entries(FILTERS);

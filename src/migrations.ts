@@ -5,7 +5,7 @@ import { compactPinHash } from "./complaints/codes.js";
 import { randomUUID } from "node:crypto";
 import { setTimeout } from "node:timers/promises";
 import { CONTENT, ownList } from "./complaints/store.js";
-import { caseCount, CODE_WIDTH, codesFrom, INDEX, monthOf, RETENTION } from "./complaints/case-index.js";
+import { caseCount, CODE_WIDTH, codesFrom, INDEX, monthOf } from "./complaints/case-index.js";
 import { MOVE_OWN_SET } from "./complaints/scripts.js";
 import { statusOf } from "./complaints/statuses.js";
 import type { PlaceType, Region } from "./complaints/model.js";
@@ -55,7 +55,8 @@ const INDEXED = `${KEYS.casesBy}version`;
 /**
  * 2: cases not yet acted on are in the «awaiting action» index too. 3: cases closed before retention existed
  * wait for deletion too, counted from the later of their last change and this start. 4: every case has a
- * number, and the list's indexes are bitmaps over the numbers (case-index.ts), the months counted.
+ * number, and the list's indexes are bitmaps over the numbers (case-index.ts), the months counted; the
+ * cases awaiting deletion are a bitmap too, their times in their hashes.
  */
 const INDEX_VERSION = "4";
 // Before deadlines existed nothing recorded a first action: a case still open and never referred, closed or
@@ -63,7 +64,7 @@ const INDEX_VERSION = "4";
 const AWAITING = new Set(["new", "in-review"]);
 /** Earlier versions' sorted set of every case code by the hour sent, and their sorted sets per field. */
 const LEGACY_CASES = "cases";
-const LEGACY_INDEXES = ["status:*", "region:*", "place:*", "assignee:*", "urgent", "tmp:*"].map((pattern) => KEYS.casesBy + pattern);
+const LEGACY_INDEXES = ["status:*", "region:*", "place:*", "assignee:*", "urgent", "retention", "tmp:*"].map((pattern) => KEYS.casesBy + pattern);
 
 async function deleteMatching(redis: Redis, patterns: string[]): Promise<void> {
   for (const match of patterns) {
@@ -102,10 +103,8 @@ export async function indexCases(redis: Redis, logger: Logger, retentionDays: nu
       if (assignee) batch.setbit(INDEX.assignee(Number(assignee)), n, 1);
       if (current === "new") batch.zadd(INDEX.fresh, hour, code);
       if (AWAITING.has(current) && !firstActionAt) batch.zadd(INDEX.awaitingAction, hour, code);
-      if (current === "closed" && !retainUntil && !purgedAt) {
-        const until = keepUntil(updatedAt);
-        batch.hset(KEYS.case + code, "retainUntil", until).zadd(RETENTION, until, code);
-      }
+      if (current === "closed" && !retainUntil && !purgedAt) batch.hset(KEYS.case + code, "retainUntil", keepUntil(updatedAt));
+      if (current === "closed" && !purgedAt) batch.setbit(INDEX.retained, n, 1);
     });
     await execAll(batch);
   }

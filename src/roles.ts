@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { KEYS, luaScript } from "./redis.js";
+import { storedActor } from "./audit/stream.js";
 
 export const ROLES = ["admin", "caseworker", "editor"] as const;
 export type Role = (typeof ROLES)[number];
@@ -114,14 +115,14 @@ export function createRoleStore(redis: Redis, adminIds: readonly number[]): Role
     },
     async grant(userId, role, actor) {
       if (role === "admin" && permanent.has(userId)) return false;
-      return (await GRANT(redis, [key(userId), KEYS.audit, KEYS.staffNames, KEYS.staffCandidate + userId], [role, actor, userId])) === 1;
+      return (await GRANT(redis, [key(userId), KEYS.audit, KEYS.staffNames, KEYS.staffCandidate + userId], [role, storedActor(actor), userId])) === 1;
     },
     async revoke(userId, role, actor) {
       if (role === "admin" && permanent.has(userId)) return "permanent";
       const otherAdmins = role === "admin" && permanent.size === 0
         ? [...(await stored())].filter(([id, roles]) => id !== userId && roles.includes("admin")).map(([id]) => key(id))
         : [];
-      return REVOKE(redis, [key(userId), KEYS.audit, ...otherAdmins], [role, actor, userId, permanent.size]);
+      return REVOKE(redis, [key(userId), KEYS.audit, ...otherAdmins], [role, storedActor(actor), userId, permanent.size]);
     },
     async names(ids) {
       const unique = [...new Set(ids)];

@@ -73,6 +73,17 @@ describe("the audit", () => {
     expect(admin.messages).toHaveLength(1);
   });
 
+  it("keeps a staff member as their bare id in the stream, and reads entries of either form as staff:<id>", async () => {
+    await redis.flushdb();
+    await log.write("opened", "staff:700000006", { code: CASE });
+    await redis.xadd(KEYS.audit, "*", "action", "opened", "code", CASE, "actor", "staff:7"); // as earlier versions wrote it
+    await log.write("purged", "retention", { code: CASE });
+    const raw = await redis.xrange(KEYS.audit, "-", "+");
+    expect(raw[0]![1]).toEqual(["action", "opened", "actor", "700000006", "code", CASE]);
+    expect(raw.map(entryOf).map((entry) => entry.actor)).toEqual(["staff:700000006", "staff:7", "retention"]);
+    expect((await log.page({ staff: 700000006 }, undefined, 10)).entries.map((entry) => entry.code)).toEqual([CASE]);
+  });
+
   it("filters by case and by staff member, by command or from /staff, and writes each view to the audit", async () => {
     await redis.flushdb();
     const { l, admin } = adminBot();

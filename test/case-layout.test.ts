@@ -108,6 +108,7 @@ describe("the case layout", () => {
     const move = { action: "status", actor: "staff:700000006", at, status: "closed" as const, detail: "acted-on" };
     expect(encodeEvent(move).length).toBeLessThan(JSON.stringify(move).length / 2 + 5);
     expect(decodeEvent(encodeEvent(move))).toEqual(move);
+    expect(encodeEvent(move)).not.toContain("staff:");
     expect(decodeEvent(encodeEvent({ action: "submitted", actor: "reporter", at }))).toEqual({ action: "submitted", actor: "reporter", at });
     expect(decodeEvent(encodeEvent({ action: "x", actor: "staff:1", at, detail: "a|b" }))).toEqual({ action: "x", actor: "staff:1", at, detail: "a|b" });
 

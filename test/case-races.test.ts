@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { createCaseStore } from "../src/complaints/store.js";
+import { randomUUID } from "node:crypto";
+import { createCaseStore, type Submission } from "../src/complaints/store.js";
 import { createCipher } from "../src/crypto.js";
 import { KEYS } from "../src/redis.js";
 import { TEST_DATA_KEY, useRedis } from "./harness.js";
@@ -11,6 +12,29 @@ vi.mock("../src/complaints/codes.js", async (original) => ({ ...(await original<
 const redis = useRedis();
 const store = createCaseStore(redis, createCipher(TEST_DATA_KEY));
 const newCase = () => storeCase(store, "RAC");
+
+describe("a second «Send»", () => {
+  const submission = (code: string, draftId: string): Submission => ({
+    code, draftId, pin: "123456", consentVersion: "v", consentAt: Date.now(), reporterId: 5, locale: "ru", now: Date.now(),
+    draft: { reporter: "victim", placeType: "police", region: "osh", when: "today", narrative: "n", urgent: false, attachments: [], contact: { kind: "anonymous" } },
+  });
+
+  it("of the same draft finds its case; another draft that drew the same code is told apart, also for a case an earlier version stored", async () => {
+    const before = (await store.list({}, 0, 1)).total;
+    const draft = randomUUID();
+    expect(await store.submit(submission("DUP-AAA-AAA", draft))).toBe("created");
+    expect(await redis.hget(KEYS.case + "DUP-AAA-AAA", "draftId")).toHaveLength(8);
+    expect(await store.submit(submission("DUP-AAA-AAA", draft))).toBe("duplicate");
+    expect(await store.submit(submission("DUP-AAA-AAA", randomUUID()))).toBe("collision");
+    // Earlier versions kept the draft's whole id.
+    const older = randomUUID();
+    expect(await store.submit(submission("DUP-CCC-CCC", older))).toBe("created");
+    await redis.hset(KEYS.case + "DUP-CCC-CCC", "draftId", older);
+    expect(await store.submit(submission("DUP-CCC-CCC", older))).toBe("duplicate");
+    expect(await store.submit(submission("DUP-CCC-CCC", randomUUID()))).toBe("collision");
+    expect((await store.list({}, 0, 1)).total).toBe(before + 2);
+  });
+});
 
 describe("writes to one case at the same moment", () => {
   it("100 races of an addition against a withdrawal: a withdrawn case never gets content back", async () => {

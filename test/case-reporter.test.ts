@@ -4,7 +4,7 @@ import { actionLabel } from "../src/audit/actions.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { buttonText, buttonsOf, type FakeUser } from "../src/telegram/fake-user.js";
 import { createTestBot, newUserId, useRedis } from "./harness.js";
-import { fillReport, labels, openAsCaseworker, replyTo, sendReport, STAFF_CHAT, storedCase, storedHistory, type Answers } from "./report-helpers.js";
+import { fillReport, labels, openAsCaseworker, replyTo, sendReport, STAFF_CHAT, storedCase, storedHistory, type Answers, auditLines } from "./report-helpers.js";
 
 const redis = useRedis();
 const staffBot = () => createTestBot(redis, { env: { STAFF_CHAT_ID: String(STAFF_CHAT) }, telegram: new FakeTelegram() });
@@ -52,7 +52,7 @@ describe("replies to the reporter", () => {
     expect(stored?.firstActionAt).toBeGreaterThan(0);
     // In the audit, without its text; so is a look at the history.
     await caseworker.click(l("case-history"));
-    const audit = (await redis.xrange(KEYS.audit, "-", "+")).map(([, fields]) => fields.join(" "));
+    const audit = await auditLines(redis);
     expect(audit).toEqual(expect.arrayContaining([`action reply code ${code} actor staff:${caseworker.id}`, `action history code ${code} actor staff:${caseworker.id}`]));
     expect(audit.join("\n")).not.toContain("проверяем");
     // Every entry has words in /audit.

@@ -6,7 +6,7 @@ import { createCipher } from "../src/crypto.js";
 import { KEYS } from "../src/redis.js";
 import { createRoleStore } from "../src/roles.js";
 import { createTestBot, newUserId, TEST_DATA_KEY, useRedis } from "./harness.js";
-import { labels, storeCase } from "./report-helpers.js";
+import { labels, storeCase, auditLines } from "./report-helpers.js";
 
 vi.mock("../src/complaints/codes.js", async (original) => ({ ...(await original<object>()), hashPin: async () => "scrypt$fast" }));
 
@@ -68,7 +68,7 @@ describe("the export of cases", () => {
     const file = sent[0]!.payload.document as { name: string; bytes: Buffer };
     expect(file.name).toMatch(/^cases-full-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(file.bytes.toString("utf8")).toContain("+996555123456");
-    const audit = (await redis.xrange(KEYS.audit, "-", "+")).map(([, fields]) => fields.join(" "));
+    const audit = await auditLines(redis);
     expect(audit).toContain(`action export:content actor staff:${admin}`);
   });
 

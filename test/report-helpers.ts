@@ -1,3 +1,4 @@
+import { entryOf } from "../src/audit/stream.js";
 import { expect } from "vitest";
 import type { Message } from "grammy/types";
 import type { Locale } from "../src/config.js";
@@ -108,6 +109,12 @@ export async function rawRedis(redis: Redis): Promise<string> {
     values.push(key);
   }
   return values.join("\n");
+}
+
+/** The audit stream's entries as lines, "action … code … actor staff:… <other fields>", oldest first. */
+export async function auditLines(redis: Redis): Promise<string[]> {
+  return (await redis.xrange(KEYS.audit, "-", "+")).map(entryOf).map(({ action, code, actor, details }) =>
+    [`action ${action}`, code === undefined ? "" : ` code ${code}`, ` actor ${actor}`, ...Object.entries(details).map(([key, value]) => ` ${key} ${value}`)].join(""));
 }
 
 /** The bot's case store, with its key. */

@@ -3,7 +3,7 @@ import { KEYS } from "../src/redis.js";
 import { caseCount, codesFrom } from "../src/complaints/case-index.js";
 import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { createTestBot, failOnce, newUserId, useRedis } from "./harness.js";
-import { fillReport, labels, photo, rawRedis, reportPerson, sendReport, STAFF_CHAT, storedHistory } from "./report-helpers.js";
+import { fillReport, labels, photo, rawRedis, reportPerson, sendReport, STAFF_CHAT, storedHistory, auditLines } from "./report-helpers.js";
 
 const redis = useRedis();
 
@@ -176,7 +176,7 @@ describe("the staff side", () => {
     expect(toStaff().map((call) => call.method)).toEqual(["sendMessage", "sendMessage", "sendMessage", "sendPhoto"]);
     expect(toStaff()[2]!.payload.text).toContain(code);
     expect(toStaff().every((call) => call.payload.protect_content === true)).toBe(true);
-    const audit = (await redis.xrange(KEYS.audit, "-", "+")).map(([, fields]) => fields.join(" "));
+    const audit = await auditLines(redis);
     expect(audit).toContain(`action opened code ${code} actor staff:${staffId}`);
     expect(audit).toContain(`action evidence code ${code} actor staff:${staffId}`);
   });
@@ -192,8 +192,7 @@ describe("the staff side", () => {
     await caseworker.click(l("case-evidence"));
     const told = l("case-attachments-failed", { count: 1, parts: "1", total: 1 });
     expect(caseworker.last.text).toBe(told);
-    const audit = await redis.xrange(KEYS.audit, "-", "+");
-    expect(audit.map(([, fields]) => fields.join(" "))).toContain(`action evidence code ${code} actor staff:${staffId}`);
+    expect(await auditLines(redis)).toContain(`action evidence code ${code} actor staff:${staffId}`);
     expect((await storedHistory(redis, bot, code)).map((entry) => entry.action)).toEqual(["submitted", "opened", "evidence"]);
   });
 

@@ -6,7 +6,7 @@ import { createCipher } from "../src/crypto.js";
 import { KEYS } from "../src/redis.js";
 import { statsChart } from "../src/stats-chart.js";
 import { createTestBot, newUserId, TEST_DATA_KEY, useRedis } from "./harness.js";
-import { labels, storeCase } from "./report-helpers.js";
+import { labels, storeCase, auditLines } from "./report-helpers.js";
 
 vi.mock("../src/complaints/codes.js", async (original) => ({ ...(await original<object>()), hashPin: async () => "scrypt$fast" }));
 
@@ -99,7 +99,7 @@ describe("/stats", () => {
       expect(image.width).toBe(800);
       expect(image.height).toBeGreaterThan(1000);
 
-      const audit = (await redis.xrange(KEYS.audit, "-", "+")).map(([, fields]) => fields.join(" "));
+      const audit = await auditLines(redis);
       expect(audit).toContain(`action stats actor staff:${caseworker.id}`);
     }
   });

@@ -19,14 +19,13 @@ export const INDEX = {
   place: (place: PlaceType) => `${KEYS.caseBits}place:${place}`,
   urgent: `${KEYS.caseBits}urgent`,
   assignee: (userId: number | "") => `${KEYS.caseBits}assignee:${userId}`,
+  /** Closed cases whose personal data awaits deletion (the time is their `retainUntil`). */
+  retained: `${KEYS.caseBits}retained`,
   /** Still «new»: to be acknowledged. */
   fresh: `${KEYS.casesBy}new`,
   /** Sent, and not yet referred, closed, asked for information or replied to. */
   awaitingAction: `${KEYS.casesBy}awaiting-action`,
 } as const;
-
-/** Closed cases by the time their personal data is to be deleted. */
-export const RETENTION = `${KEYS.casesBy}retention`;
 
 /** The Bishkek month of a moment, as `cases:months` counts it: "2026-11". */
 export const monthOf = (ms: number) => bishkekIso(ms).slice(0, 7);
@@ -41,6 +40,23 @@ export const caseCount = async (redis: Redis) => Number((await redis.get(KEYS.ca
 export async function codesFrom(redis: Redis, first: number, count: number): Promise<string[]> {
   const text = await redis.getrange(KEYS.caseCodes, first * CODE_WIDTH, (first + count) * CODE_WIDTH - 1);
   return Array.from({ length: Math.floor(text.length / CODE_WIDTH) }, (_, index) => text.slice(index * CODE_WIDTH, (index + 1) * CODE_WIDTH));
+}
+
+/** The numbers of the cases whose bit is set in a bitmap, lowest first. */
+export async function numbersIn(redis: Redis, bitmap: string): Promise<number[]> {
+  const bytes = (await redis.getBuffer(bitmap)) ?? Buffer.alloc(0);
+  const numbers: number[] = [];
+  bytes.forEach((byte, index) => {
+    for (let bit = 0; bit < 8; bit++) if (byte & (0x80 >> bit)) numbers.push(index * 8 + bit);
+  });
+  return numbers;
+}
+
+/** The codes of the cases with these numbers. */
+export async function codesOf(redis: Redis, numbers: number[]): Promise<string[]> {
+  const batch = redis.pipeline();
+  for (const n of numbers) batch.getrange(KEYS.caseCodes, n * CODE_WIDTH, (n + 1) * CODE_WIDTH - 1);
+  return (await execAll(batch)) as string[];
 }
 
 // A page of the cases in every one of the given bitmaps, newest (highest number) first, with how many

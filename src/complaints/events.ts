@@ -14,15 +14,17 @@ export interface CaseEvent {
   deleted?: boolean;
 }
 
-// A history entry as stored: time (milliseconds, base 36) | action | actor | status | sealed text ("-" once
-// deleted) | detail, with empty fields at the end left out. Less than half the room of the JSON that earlier
-// versions wrote, which is still read. Only the detail could ever hold a "|", so it comes last.
-// (FORGET_TEXTS in scripts.ts blanks the sealed field of this form.)
+// A history entry as stored: time (milliseconds, base 36) | action | actor (a staff member by their id
+// alone) | status | sealed text ("-" once deleted) | detail, with empty fields at the end left out. Less
+// than half the room of the JSON that earlier versions wrote, which is still read. Only the detail could
+// ever hold a "|", so it comes last. (FORGET_TEXTS in scripts.ts blanks the sealed field of this form.)
 const SEPARATOR = "|";
 const DELETED = "-";
+const STAFF = "staff:";
 
 export function encodeEvent({ at, action, actor, status, sealed, deleted, detail }: CaseEvent): string {
-  const fields = [at.toString(36), action, actor, status ?? "", deleted ? DELETED : (sealed ?? ""), detail ?? ""];
+  const who = actor.startsWith(STAFF) && /^\d+$/.test(actor.slice(STAFF.length)) ? actor.slice(STAFF.length) : actor;
+  const fields = [at.toString(36), action, who, status ?? "", deleted ? DELETED : (sealed ?? ""), detail ?? ""];
   while (fields.at(-1) === "") fields.pop();
   return fields.join(SEPARATOR);
 }
@@ -31,7 +33,7 @@ export function decodeEvent(entry: string): CaseEvent {
   if (entry.startsWith("{")) return JSON.parse(entry) as CaseEvent;
   const [at = "0", action = "", actor = "", status, sealed, ...detail] = entry.split(SEPARATOR);
   return {
-    action, actor, at: parseInt(at, 36),
+    action, actor: /^\d+$/.test(actor) ? STAFF + actor : actor, at: parseInt(at, 36),
     ...(status ? { status: status as Status } : {}),
     ...(sealed === DELETED ? { deleted: true } : sealed ? { sealed } : {}),
     ...(detail.length > 0 ? { detail: detail.join(SEPARATOR) } : {}),

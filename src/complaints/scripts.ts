@@ -85,13 +85,13 @@ for i = 2, #ARGV do gone[ARGV[i]] = true end
 removeOwn(KEYS[1], ARGV[1], gone)
 `);
 
-// Moves a case's bit in the list's bitmaps (case-index.ts) from one to another (`from` nil: only sets it).
+// Moves a case's bit in the bitmaps (case-index.ts) from one to another; nil for either only clears or sets.
 const MOVE_BIT = `
 local function moveBit(case, from, to)
   local n = redis.call("HGET", case, "n")
   if not n then return end
   if from then redis.call("SETBIT", from, n, 0) end
-  redis.call("SETBIT", to, n, 1)
+  if to then redis.call("SETBIT", to, n, 1) end
 end
 `;
 
@@ -108,17 +108,18 @@ end
 // crash after this cannot lose it).
 // KEYS: case, codes, own, quota, events, outbox, the list's bitmaps: status new, region, place type,
 // urgent; awaiting action, the content, the count of cases, the months, the new cases.
-// ARGV: draftId, code, hour, the reporter's field in their own list's hash ("" when anonymous), event,
-// outbox field, outbox entry, urgent, the sealed content, the month, then the case's fields.
+// ARGV: the draft's mark, code, hour, the reporter's field in their own list's hash ("" when anonymous),
+// event, outbox field, outbox entry, urgent, the sealed content, the month, the draft's id (earlier versions
+// kept it whole), then the case's fields.
 export const SUBMIT = luaScript<SubmitResult>(`${OWN_LIST}
 local draft = redis.call("HGET", KEYS[1], "draftId")
 if draft then
-  if draft == ARGV[1] then return "duplicate" end
+  if draft == ARGV[1] or draft == ARGV[11] then return "duplicate" end
   return "collision"
 end
 if #ARGV[2] ~= ${CODE_WIDTH} then return redis.error_reply("a case code is ${CODE_WIDTH} characters") end
 local n = redis.call("INCR", KEYS[13]) - 1
-redis.call("HSET", KEYS[1], "n", n, unpack(ARGV, 11))
+redis.call("HSET", KEYS[1], "n", n, unpack(ARGV, 12))
 redis.call("SET", KEYS[12], ARGV[9])
 redis.call("SETRANGE", KEYS[2], n * ${CODE_WIDTH}, ARGV[2])
 for i = 7, 9 do redis.call("SETBIT", KEYS[i], n, 1) end
@@ -163,7 +164,7 @@ redis.call("RPUSH", KEYS[3], ARGV[2])
 moveBit(KEYS[1], ARGV[4] .. status, ARGV[4] .. "withdrawn")
 redis.call("ZREM", KEYS[4], ARGV[3])
 redis.call("ZREM", KEYS[5], ARGV[3])
-redis.call("ZREM", KEYS[6], ARGV[3])
+moveBit(KEYS[1], KEYS[6], nil)
 return 1
 `);
 
@@ -195,9 +196,9 @@ if ARGV[10] == "1" then firstAction(KEYS[1], ARGV[7], tonumber(ARGV[5]), KEYS[5]
 if ARGV[1] == "closed" and redis.call("HEXISTS", KEYS[1], "purgedAt") == 0 then
   redis.call("HSET", KEYS[1], "retainUntil", ARGV[13])
   redis.call("HDEL", KEYS[1], "retentionWarned")
-  redis.call("ZADD", KEYS[8], ARGV[13], ARGV[7])
+  moveBit(KEYS[1], nil, KEYS[8])
 elseif redis.call("HDEL", KEYS[1], "retainUntil") == 1 then
-  redis.call("ZREM", KEYS[8], ARGV[7])
+  moveBit(KEYS[1], KEYS[8], nil)
 end
 if redis.call("HGET", KEYS[1], "notify") == "1" then redis.call("HSET", KEYS[7], ARGV[11], ARGV[12]) end
 return {"moved", status}
@@ -258,7 +259,7 @@ redis.call("HSET", KEYS[3], ARGV[3], ARGV[4])
 return 1
 `);
 
-// An admin keeps a closed case's personal data longer. KEYS: case, events, audit, retention.
+// An admin keeps a closed case's personal data longer. KEYS: case, events, audit.
 // ARGV: days, now, event, code, actor. Returns the new time, or 0 when the case is not awaiting deletion.
 export const EXTEND = luaScript<number>(`
 local keep = tonumber(redis.call("HGET", KEYS[1], "retainUntil") or "0")
@@ -266,7 +267,6 @@ if keep == 0 then return 0 end
 keep = math.max(keep, tonumber(ARGV[2])) + tonumber(ARGV[1]) * 86400000
 redis.call("HSET", KEYS[1], "retainUntil", string.format("%d", keep))
 redis.call("HDEL", KEYS[1], "retentionWarned")
-redis.call("ZADD", KEYS[4], keep, ARGV[4])
 redis.call("RPUSH", KEYS[2], ARGV[3])
 redis.call("XADD", KEYS[3], "*", "action", "retention-extended", "code", ARGV[4], "actor", ARGV[5])
 return keep
@@ -282,9 +282,9 @@ end
 
 // Deletes a closed case's personal data once its time has come: the content, every addition, the text of
 // every note, reply and answer in its history, and its place in the reporter's own list. The plain fields
-// and indexes stay, for the statistics. KEYS: case, additions, events, retention, audit, the reporter's
+// and indexes stay, for the statistics. KEYS: case, additions, events, cases awaiting deletion, audit, the reporter's
 // own list's hash (or the case key again when unknown), content. ARGV: code, now, event, the reporter's field.
-export const PURGE = luaScript<number>(`${FORGET_TEXTS}${OWN_LIST}
+export const PURGE = luaScript<number>(`${FORGET_TEXTS}${OWN_LIST}${MOVE_BIT}
 local keep = tonumber(redis.call("HGET", KEYS[1], "retainUntil") or "0")
 if keep == 0 or keep > tonumber(ARGV[2]) or redis.call("HGET", KEYS[1], "status") ~= "closed" then return 0 end
 redis.call("HDEL", KEYS[1], "secret", "retainUntil", "retentionWarned")
@@ -292,7 +292,7 @@ redis.call("HSET", KEYS[1], "purgedAt", ARGV[2])
 redis.call("DEL", KEYS[2], KEYS[7])
 forgetTexts(KEYS[3])
 redis.call("RPUSH", KEYS[3], ARGV[3])
-redis.call("ZREM", KEYS[4], ARGV[1])
+moveBit(KEYS[1], KEYS[4], nil)
 if KEYS[6] ~= KEYS[1] then removeOwn(KEYS[6], ARGV[4], {[ARGV[1]] = true}) end
 redis.call("XADD", KEYS[5], "*", "action", "purged", "code", ARGV[1], "actor", "retention")
 return 1

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { execAll, KEYS } from "../redis.js";
+import { storedActor } from "../audit/stream.js";
 import { bishkekIso, bishkekMonthStart } from "./bishkek-time.js";
 import { PLACE_TYPES, REGIONS, type PlaceType, type Region } from "./model.js";
 import { STATUSES, type Status } from "./statuses.js";
@@ -81,5 +82,5 @@ export async function readStats(redis: Redis, now: number): Promise<CaseStats> {
 
 /** A look at the statistics in the audit stream, in the shape of the store's entries. */
 export async function logStats(redis: Redis, actor: string): Promise<void> {
-  await redis.xadd(KEYS.audit, "*", "action", "stats", "actor", actor);
+  await redis.xadd(KEYS.audit, "*", "action", "stats", "actor", storedActor(actor));
 }

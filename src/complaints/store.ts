@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Cipher } from "../crypto.js";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { execAll, KEYS } from "../redis.js";
 import { bishkekIso } from "./bishkek-time.js";
 import { DUMMY_PIN_HASH, hashPin, verifyPin } from "./codes.js";
@@ -9,9 +9,10 @@ import { movableFrom, statusOf, type MoveDetail, type Status } from "./statuses.
 import { newCaseAlert, NOTICES_QUEUE } from "./alerts.js";
 import { ACTIONS, type Cutoffs } from "./deadlines.js";
 import { ADD, ASSIGN, CONSENT, EXTEND, FORGET_OWN, GATHER_OWN, GIVE_BACK_TRY, LOG, MOVE, SUBMIT, TAKE_TRY, TO_REPORTER, WITHDRAW, type SubmitResult } from "./scripts.js";
-import { caseCount, codesFrom, digestCounts, INDEX, listCodes, monthOf, RETENTION, type IndexFilter } from "./case-index.js";
+import { caseCount, codesFrom, digestCounts, INDEX, listCodes, monthOf, type IndexFilter } from "./case-index.js";
 import type { OutboxEntry } from "../jobs/outbox.js";
 import { decodeEvent, encodeEvent, type CaseEvent } from "./events.js";
+import { storedActor } from "../audit/stream.js";
 
 export const REPORTS_PER_DAY = 3;
 export const TRIES_PER_HOUR = 5;
@@ -145,6 +146,9 @@ const EXPORT_PAGE = 500;
 // A "day" for the daily limit is a Bishkek day.
 const bishkekDay = (now: number) => bishkekIso(now).slice(0, 10);
 
+/** What a case keeps of the draft it came from: enough to tell a second «Send» of it from another draft given the same code. */
+export const draftMark = (draftId: string) => createHash("sha256").update(draftId).digest("base64url").slice(0, 8);
+
 /** Plain times say only the hour, so they cannot be matched to other traces of a person's activity. */
 export const hourOf = (ms: number) => ms - (ms % 3_600_000);
 
@@ -254,8 +258,9 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
         owner: draft.contact.kind === "anonymous" ? undefined : cipher.pseudonym(String(reporterId)),
       };
       const hour = hourOf(now);
+      const mark = draftMark(draftId);
       const fields = {
-        draftId, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
+        draftId: mark, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
         createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: await hashPin(pin), notify: draft.notify ? "1" : "0",
       };
       const own = ownList(cipher.pseudonym(String(reporterId)));
@@ -266,8 +271,8 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
         KEYS.caseCount, KEYS.caseMonths, INDEX.fresh,
       ];
       const args = [
-        draftId, code, hour, secret.owner ? own.field : "", event("submitted", "reporter", hour), alert.id, JSON.stringify(alert), draft.urgent ? "1" : "0",
-        cipher.encryptCompressedBytes(JSON.stringify(secret)), monthOf(hour), ...Object.entries(fields).flat(),
+        mark, code, hour, secret.owner ? own.field : "", event("submitted", "reporter", hour), alert.id, JSON.stringify(alert), draft.urgent ? "1" : "0",
+        cipher.encryptCompressedBytes(JSON.stringify(secret)), monthOf(hour), draftId, ...Object.entries(fields).flat(),
       ];
       return SUBMIT(redis, keys, args);
     },
@@ -292,7 +297,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
 
     async addNote(code, text, actor, now) {
       const entry = event("note", actor, now, { sealed: cipher.encrypt(text) });
-      return (await LOG(redis, [caseKey(code), eventsKey(code), KEYS.audit], [entry, code, actor, "note"])) === 1;
+      return (await LOG(redis, [caseKey(code), eventsKey(code), KEYS.audit], [entry, code, storedActor(actor), "note"])) === 1;
     },
 
     async reply(code, text, actor, now) {
@@ -300,7 +305,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
       const sealed = cipher.encrypt(text);
       const [field, entry] = contact?.kind === "chat" ? notice("reply", { code, sealed }) : ["", ""];
       const keys = [caseKey(code), eventsKey(code), KEYS.audit, INDEX.awaitingAction, KEYS.firstAction, KEYS.outbox];
-      const done = await TO_REPORTER(redis, keys, [event("reply", actor, now, { sealed }), code, actor, now, field, entry, "reply"]);
+      const done = await TO_REPORTER(redis, keys, [event("reply", actor, now, { sealed }), code, storedActor(actor), now, field, entry, "reply"]);
       if (done !== 1) return "refused";
       return contact?.kind === "chat" ? "sent" : "kept";
     },
@@ -311,7 +316,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
       if (contact.kind !== "chat") return "unreachable";
       const [field, entry] = notice("consent", { code });
       const keys = [caseKey(code), eventsKey(code), KEYS.audit, INDEX.awaitingAction, KEYS.firstAction, KEYS.outbox];
-      const done = await TO_REPORTER(redis, keys, [event("consent-asked", actor, now), code, actor, now, field, entry, "consent-asked"]);
+      const done = await TO_REPORTER(redis, keys, [event("consent-asked", actor, now), code, storedActor(actor), now, field, entry, "consent-asked"]);
       if (typeof done === "string") return { already: done as "asked" | "yes" | "no" };
       return done === 1 ? "asked" : "refused";
     },
@@ -331,16 +336,16 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
     },
 
     async logHistoryView(code, actor) {
-      await redis.xadd(KEYS.audit, "*", "action", "history", "code", code, "actor", actor);
+      await redis.xadd(KEYS.audit, "*", "action", "history", "code", code, "actor", storedActor(actor));
     },
 
     async logEvidence(code, actor) {
-      await LOG(redis, [caseKey(code), eventsKey(code), KEYS.audit], [event("evidence", actor, Date.now()), code, actor, "evidence"]);
+      await LOG(redis, [caseKey(code), eventsKey(code), KEYS.audit], [event("evidence", actor, Date.now()), code, storedActor(actor), "evidence"]);
     },
 
     async extendRetention(code, days, actor, now) {
-      const keys = [caseKey(code), eventsKey(code), KEYS.audit, RETENTION];
-      const keep = await EXTEND(redis, keys, [days, now, event("retention-extended", actor, now, { detail: String(days) }), code, actor]);
+      const keys = [caseKey(code), eventsKey(code), KEYS.audit];
+      const keep = await EXTEND(redis, keys, [days, now, event("retention-extended", actor, now, { detail: String(days) }), code, storedActor(actor)]);
       return keep ? Number(keep) : undefined;
     },
 
@@ -373,7 +378,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
 
     async withdraw(code, actor, now) {
       const hour = hourOf(now);
-      const keys = [caseKey(code), additionsKey(code), eventsKey(code), INDEX.fresh, INDEX.awaitingAction, RETENTION, contentKey(code)];
+      const keys = [caseKey(code), additionsKey(code), eventsKey(code), INDEX.fresh, INDEX.awaitingAction, INDEX.retained, contentKey(code)];
       return (await WITHDRAW(redis, keys, [hour, event("withdrawn", actor, hour), code, INDEX.status("")])) === 1;
     },
 
@@ -419,12 +424,12 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
     },
 
     async logExport(actor, withContent) {
-      await redis.xadd(KEYS.audit, "*", "action", withContent ? "export:content" : "export:plain", "actor", actor);
+      await redis.xadd(KEYS.audit, "*", "action", withContent ? "export:content" : "export:plain", "actor", storedActor(actor));
     },
 
     async assign(code, assignee, actor, now) {
       const entry = event("assigned", actor, now, { detail: String(assignee) });
-      const args = [assignee, now, entry, code, actor, INDEX.assignee("")];
+      const args = [assignee, now, entry, code, storedActor(actor), INDEX.assignee("")];
       const [kind, previous] = await ASSIGN(redis, [caseKey(code), eventsKey(code), KEYS.audit], args);
       if (kind === "assigned") return { kind, ...(previous ? { previous: Number(previous) } : {}) };
       return { kind: kind as "same" | "refused" | "missing" };
@@ -435,10 +440,10 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
       const entry = event("status", actor, now, { status: move.to, ...(value ? { detail: value } : {}) });
       const [noticeField, noticeEntry] = notice("status", { code, status: move.to });
       const args = [
-        move.to, movableFrom(move.to).join(","), field, value, now, entry, code, actor, INDEX.status(""),
+        move.to, movableFrom(move.to).join(","), field, value, now, entry, code, storedActor(actor), INDEX.status(""),
         ACTIONS.includes(move.to) ? "1" : "0", noticeField, noticeEntry, now + retentionDays * 24 * 3_600_000,
       ];
-      const keys = [caseKey(code), eventsKey(code), KEYS.audit, INDEX.fresh, INDEX.awaitingAction, KEYS.firstAction, KEYS.outbox, RETENTION];
+      const keys = [caseKey(code), eventsKey(code), KEYS.audit, INDEX.fresh, INDEX.awaitingAction, KEYS.firstAction, KEYS.outbox, INDEX.retained];
       const [kind, status] = await MOVE(redis, keys, args);
       if (kind === "moved") return { kind, from: statusOf(status)! };
       if (kind === "refused") return { kind, status: statusOf(status)! };
@@ -448,7 +453,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
     // Staff actions keep their exact time: they account for who saw what, and say nothing about the reporter.
     async logAccess(code, actor) {
       const now = Date.now();
-      await redis.multi().xadd(KEYS.audit, "*", "action", "opened", "code", code, "actor", actor).rpush(eventsKey(code), event("opened", actor, now)).exec();
+      await redis.multi().xadd(KEYS.audit, "*", "action", "opened", "code", code, "actor", storedActor(actor)).rpush(eventsKey(code), event("opened", actor, now)).exec();
     },
   };
 }
