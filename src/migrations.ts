@@ -118,23 +118,36 @@ export async function indexCases(redis: Redis, logger: Logger, retentionDays: nu
 }
 
 const LOCK = "migrations:lock";
-// Releases the lock only if it is still this process's.
-const UNLOCK = luaScript(`if redis.call("GET", KEYS[1]) == ARGV[1] then redis.call("DEL", KEYS[1]) end`);
+// The lock is held for LOCK_MS and renewed while the migrations run, so one whose process died is free
+// again within LOCK_MS.
+const LOCK_MS = 30_000;
+// Renews or releases the lock only if it is still this process's. KEYS: the lock. ARGV: token, ms (0: release).
+const HOLD = luaScript(`
+if redis.call("GET", KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[2] == "0" then redis.call("DEL", KEYS[1]) else redis.call("PEXPIRE", KEYS[1], ARGV[2]) end
+return 1
+`);
 
 /**
  * Runs the migrations of earlier versions' data, one process at a time: several processes started
- * together wait for the first, then find the markers set and have nothing to do. The lock expires after
- * ten minutes, in case its holder died.
+ * together wait for the first, then find the markers set and have nothing to do.
  */
 export async function migrate(redis: Redis, cipher: Cipher, logger: Logger, retentionDays: number): Promise<void> {
   const token = randomUUID();
-  while ((await redis.set(LOCK, token, "PX", 600_000, "NX")) !== "OK") await setTimeout(250);
+  let waited = false;
+  while ((await redis.set(LOCK, token, "PX", LOCK_MS, "NX")) !== "OK") {
+    if (!waited) logger.info("waiting for another process to finish migrating the data");
+    waited = true;
+    await setTimeout(250);
+  }
+  const renewal = setInterval(() => void HOLD(redis, [LOCK], [token, LOCK_MS]).catch(() => undefined), LOCK_MS / 3);
   try {
     await nameKeysByPseudonym(redis, cipher, logger);
     await indexCases(redis, logger, retentionDays);
     await layOutCases(redis, logger);
   } finally {
-    await UNLOCK(redis, [LOCK], [token]);
+    clearInterval(renewal);
+    await HOLD(redis, [LOCK], [token, 0]);
   }
 }
 

@@ -4,7 +4,7 @@ import { verifyPin } from "../src/complaints/codes.js";
 import { CONTENT, createCaseStore } from "../src/complaints/store.js";
 import { decodeEvent, encodeEvent } from "../src/complaints/events.js";
 import { createCipher } from "../src/crypto.js";
-import { layOutCases } from "../src/migrations.js";
+import { layOutCases, migrate } from "../src/migrations.js";
 import { KEYS } from "../src/redis.js";
 import { captureLogs, TEST_DATA_KEY, useRedis } from "./harness.js";
 import { storeCase } from "./report-helpers.js";
@@ -123,6 +123,21 @@ describe("the case layout", () => {
     expect((await store.history(code)).map((event) => [event.action, event.actor, event.deleted ?? false, event.note])).toEqual([
       ["submitted", "reporter", false, undefined], ["note", "staff:1", true, undefined], ["note", "staff:1", true, undefined], ["withdrawn", "reporter", false, undefined],
     ]);
+  });
+
+  it("migrates one process at a time: a second waits for the first, and a lock whose holder died frees itself", async () => {
+    await redis.flushdb();
+    const code = await storeCase(store, "LCK");
+    await redis.set(`${KEYS.casesBy}version`, "3");
+    // A process that died while migrating left its lock behind.
+    await redis.set("migrations:lock", "a process that died", "PX", 300);
+    const logs = captureLogs();
+    await Promise.all([migrate(redis, cipher, logs.logger, 365), migrate(redis, cipher, logs.logger, 365)]);
+    const messages = logs.records().map((record) => record.msg);
+    expect(messages.filter((msg) => msg === "waiting for another process to finish migrating the data")).toHaveLength(2);
+    expect(messages.filter((msg) => msg === "numbered the cases and built the case list's indexes")).toHaveLength(1);
+    expect(await redis.exists("migrations:lock")).toBe(0);
+    expect((await store.list({}, 0, 10)).cases.map((item) => item.code)).toEqual([code]);
   });
 
   it("folds an earlier version's hours to a first action, kept per case, into counts per hour, once", async () => {
