@@ -7,9 +7,8 @@ import { setTimeout } from "node:timers/promises";
 import { CONTENT, ownList } from "./complaints/store.js";
 import { caseCount, CODE_WIDTH, codesFrom, INDEX, monthOf } from "./complaints/case-index.js";
 import { MOVE_OWN_SET } from "./complaints/scripts.js";
-import { statusOf } from "./complaints/statuses.js";
-import type { PlaceType, Region } from "./complaints/model.js";
-import { execAll, KEYS, luaScript } from "./redis.js";
+import { STATUSES } from "./complaints/statuses.js";
+import { KEYS, luaScript } from "./redis.js";
 
 async function* rawIdKeys(redis: Redis, prefix: string) {
   let cursor = "0";
@@ -59,9 +58,6 @@ const INDEXED = `${KEYS.casesBy}version`;
  * cases awaiting deletion are a bitmap too, their times in their hashes.
  */
 const INDEX_VERSION = "4";
-// Before deadlines existed nothing recorded a first action: a case still open and never referred, closed or
-// asked for information counts as awaiting one.
-const AWAITING = new Set(["new", "in-review"]);
 /** Earlier versions' sorted set of every case code by the hour sent, and their sorted sets per field. */
 const LEGACY_CASES = "cases";
 const LEGACY_INDEXES = ["status:*", "region:*", "place:*", "assignee:*", "urgent", "retention", "tmp:*"].map((pattern) => KEYS.casesBy + pattern);
@@ -72,52 +68,74 @@ async function deleteMatching(redis: Redis, patterns: string[]): Promise<void> {
   }
 }
 
+// Numbers one case an earlier version wrote, and puts it in the list's bitmaps, the deadline sets, the
+// months and (closed, not yet deleted) the cases awaiting deletion: all at once, like SUBMIT, and not again
+// for a case that has its number. So the migration can stop anywhere and run again, and a case an older
+// process writes during an upgrade is numbered at the next start.
+// KEYS: case, count, codes, months, new cases, awaiting action. ARGV: code, hour sent, its month, the
+// time a closed case without one keeps its personal data until, prefix of the bitmaps, the statuses (comma-separated).
+const NUMBER = luaScript<number>(`
+if redis.call("HEXISTS", KEYS[1], "n") == 1 then return 0 end
+local status, urgent, region, place, assignee, acted, kept, purged = unpack(redis.call("HMGET", KEYS[1],
+  "status", "urgent", "region", "placeType", "assignee", "firstActionAt", "retainUntil", "purgedAt"))
+if not status then return 0 end
+if #ARGV[1] ~= ${CODE_WIDTH} then return redis.error_reply("case " .. ARGV[1] .. " has a code that is not ${CODE_WIDTH} characters") end
+if status == "in-progress" then status = "in-review" end
+if not string.find("," .. ARGV[6] .. ",", "," .. status .. ",", 1, true) then status = "new" end
+local n = redis.call("INCR", KEYS[2]) - 1
+local bits = ARGV[5]
+redis.call("HSET", KEYS[1], "n", n)
+redis.call("SETRANGE", KEYS[3], n * ${CODE_WIDTH}, ARGV[1])
+redis.call("HINCRBY", KEYS[4], ARGV[3], 1)
+redis.call("SETBIT", bits .. "status:" .. status, n, 1)
+if region then redis.call("SETBIT", bits .. "region:" .. region, n, 1) end
+if place then redis.call("SETBIT", bits .. "place:" .. place, n, 1) end
+if urgent == "1" then redis.call("SETBIT", bits .. "urgent", n, 1) end
+if assignee then redis.call("SETBIT", bits .. "assignee:" .. assignee, n, 1) end
+if status == "new" then redis.call("ZADD", KEYS[5], ARGV[2], ARGV[1]) end
+-- Before deadlines existed nothing recorded a first action: a case still open and never referred, closed
+-- or asked for information counts as awaiting one.
+if (status == "new" or status == "in-review") and not acted then redis.call("ZADD", KEYS[6], ARGV[2], ARGV[1]) end
+if status == "closed" and not purged then
+  if not kept then redis.call("HSET", KEYS[1], "retainUntil", ARGV[4]) end
+  redis.call("SETBIT", bits .. "retained", n, 1)
+end
+return 1
+`);
+
 /**
- * Builds the staff list's indexes anew from the cases' plain fields, once per index version (a marker says
- * which is done): the numbers (in the order sent, kept where a case has one), the bitmaps, the deadline
- * sets and the months. New cases and every move keep them up to date after that. Run before the bot
- * starts, under the migrations' lock, so nothing writes a case meanwhile.
+ * Numbers the cases an earlier version wrote (in the order sent) and indexes them, then drops that version's
+ * sorted sets; a marker says it is done. New cases and every move keep the indexes up to date after that.
+ * Cases an older process still writes during an upgrade go to the earlier sorted set: found there at the
+ * next start, they are numbered then.
  */
 export async function indexCases(redis: Redis, logger: Logger, retentionDays: number): Promise<number> {
+  const upgraded = (await redis.get(INDEXED)) === INDEX_VERSION;
+  if (upgraded && !(await redis.exists(LEGACY_CASES))) return 0;
+  // Cases closed before retention existed are kept from the later of their last change and this start.
   const keepUntil = (updatedAt?: string | null) => Math.max(Number(updatedAt ?? 0), Date.now()) + retentionDays * 24 * 3_600_000;
-  if ((await redis.get(INDEXED)) === INDEX_VERSION) return 0;
-  const codes = (await redis.exists(LEGACY_CASES)) ? await redis.zrange(LEGACY_CASES, "0", "-1") : await codesFrom(redis, 0, await caseCount(redis));
-  await deleteMatching(redis, [`${KEYS.caseBits}*`]);
-  await redis.del(INDEX.fresh, INDEX.awaitingAction, KEYS.caseCodes);
-  const months = new Map<string, number>();
-  for (let start = 0; start < codes.length; start += 2000) {
-    const chunk = codes.slice(start, start + 2000);
-    const fields = await Promise.all(chunk.map((code) => redis.hmget(KEYS.case + code, "status", "urgent", "region", "placeType", "assignee", "createdAt", "firstActionAt", "retainUntil", "purgedAt", "updatedAt")));
-    const batch = redis.pipeline();
-    chunk.forEach((code, index) => {
-      const n = start + index;
-      const [status, urgent, region, placeType, assignee, createdAt, firstActionAt, retainUntil, purgedAt, updatedAt] = fields[index]!;
-      const current = statusOf(status ?? undefined) ?? "new";
-      const hour = Number(createdAt ?? 0);
-      months.set(monthOf(hour), (months.get(monthOf(hour)) ?? 0) + 1);
-      batch.hset(KEYS.case + code, "n", n).setrange(KEYS.caseCodes, n * CODE_WIDTH, code.padEnd(CODE_WIDTH).slice(0, CODE_WIDTH));
-      batch.setbit(INDEX.status(current), n, 1);
-      if (region) batch.setbit(INDEX.region(region as Region), n, 1);
-      if (placeType) batch.setbit(INDEX.place(placeType as PlaceType), n, 1);
-      if (urgent === "1") batch.setbit(INDEX.urgent, n, 1);
-      if (assignee) batch.setbit(INDEX.assignee(Number(assignee)), n, 1);
-      if (current === "new") batch.zadd(INDEX.fresh, hour, code);
-      if (AWAITING.has(current) && !firstActionAt) batch.zadd(INDEX.awaitingAction, hour, code);
-      if (current === "closed" && !retainUntil && !purgedAt) batch.hset(KEYS.case + code, "retainUntil", keepUntil(updatedAt));
-      if (current === "closed" && !purgedAt) batch.setbit(INDEX.retained, n, 1);
-    });
-    await execAll(batch);
+  const entries = await redis.zrange(LEGACY_CASES, "0", "-1", "WITHSCORES");
+  let numbered = 0;
+  for (let start = 0; start < entries.length; start += 1000) {
+    const chunk = entries.slice(start, start + 1000);
+    const codes = chunk.filter((_, index) => index % 2 === 0);
+    const updated = await Promise.all(codes.map((code) => redis.hget(KEYS.case + code, "updatedAt")));
+    // One after another, so the numbers follow the order sent.
+    for (const [index, code] of codes.entries()) {
+      const hour = chunk[index * 2 + 1]!;
+      const keys = [KEYS.case + code, KEYS.caseCount, KEYS.caseCodes, KEYS.caseMonths, INDEX.fresh, INDEX.awaitingAction];
+      numbered += await NUMBER(redis, keys, [code, hour, monthOf(Number(hour)), keepUntil(updated[index]), KEYS.caseBits, STATUSES.join(",")]);
+    }
   }
-  const counted = redis.multi().del(KEYS.caseMonths).set(KEYS.caseCount, codes.length).set(INDEXED, INDEX_VERSION);
-  if (months.size > 0) counted.hset(KEYS.caseMonths, Object.fromEntries(months));
-  await execAll(counted);
-  await redis.del(LEGACY_CASES);
+  await redis.set(INDEXED, INDEX_VERSION);
   await deleteMatching(redis, LEGACY_INDEXES);
-  if (codes.length > 0) logger.info({ indexed: codes.length }, "numbered the cases and built the case list's indexes");
-  return codes.length;
+  await redis.del(LEGACY_CASES);
+  if (numbered > 0 && upgraded) logger.warn({ indexed: numbered }, "numbered cases that a process of an earlier version wrote after the upgrade: stop such processes");
+  else if (numbered > 0) logger.info({ indexed: numbered }, "numbered the cases and built the case list's indexes");
+  return numbered;
 }
 
-const LOCK = "migrations:lock";
+const LOCK = KEYS.migrationsLock;
 // The lock is held for LOCK_MS and renewed while the migrations run, so one whose process died is free
 // again within LOCK_MS.
 const LOCK_MS = 30_000;
@@ -140,7 +158,12 @@ export async function migrate(redis: Redis, cipher: Cipher, logger: Logger, rete
     waited = true;
     await setTimeout(250);
   }
-  const renewal = setInterval(() => void HOLD(redis, [LOCK], [token, LOCK_MS]).catch(() => undefined), LOCK_MS / 3);
+  // Every step is safe to run twice at once, so a lock lost meanwhile (Redis unreachable for LOCK_MS) costs
+  // only the waiting it was for; it is said in the log.
+  const renew = async () => {
+    if ((await HOLD(redis, [LOCK], [token, LOCK_MS]).catch(() => 0)) === 0) logger.warn("lost the lock on migrating the data; another process may be migrating too");
+  };
+  const renewal = setInterval(() => void renew(), LOCK_MS / 3);
   try {
     await nameKeysByPseudonym(redis, cipher, logger);
     await indexCases(redis, logger, retentionDays);

@@ -31,17 +31,19 @@ export const KEYS = {
   /**
    * Bitmaps for the staff's case list, a bit per case number: `cases:bits:status:<status>`,
    * `cases:bits:urgent`, `cases:bits:region:<region>`, `cases:bits:place:<type>`,
-   * `cases:bits:assignee:<id>`; `cases:bits:tmp:…` live only within one script.
+   * `cases:bits:assignee:<id>`, and `cases:bits:retained` (closed cases whose personal data awaits
+   * deletion); `cases:bits:tmp:…` live only within one script or transaction.
    */
   caseBits: "cases:bits:",
   /** Hash of how many cases were sent in each Bishkek month (`2026-11`), for the statistics. */
   caseMonths: "cases:months",
   /**
    * Sorted sets by the hour sent, for the deadlines: `cases:by:new` (still new), `cases:by:awaiting-action`
-   * (not yet acted on), `cases:by:retention` (closed, by when their personal data is deleted); and the
-   * markers of the migrations done (`cases:by:version`, `cases:by:layout`).
+   * (not yet acted on); and the markers of the migrations done (`cases:by:version`, `cases:by:layout`).
    */
   casesBy: "cases:by:",
+  /** Held by the process migrating earlier versions' data at start (migrations.ts), so others wait. */
+  migrationsLock: "migrations:lock",
   /**
    * Hash of how many cases took each number of hours from their sending (its plain hour) to their first
    * action (a referral, a closing, a request for information or a reply to the reporter): for the
@@ -51,7 +53,8 @@ export const KEYS = {
   /**
    * A reporter's non-anonymous cases: a field named by their pseudonym (a keyed hash of their Telegram id,
    * never the id), holding the codes comma-separated, in the hash named by the pseudonym's first two
-   * characters. 4,096 small hashes stay in Redis's compact form; a set per person took ten times the room.
+   * characters. 4,096 small hashes stay in Redis's compact form (one whose reporter lists six or more cases,
+   * or that holds over 128 reporters, becomes a hash table, still smaller than a set per person was).
    */
   owners: "cases:owners:",
   /** Where earlier versions kept a reporter's cases, a set per person: moved to `owners` at start (migrations.ts). */

@@ -10,7 +10,7 @@ import { FakeTelegram } from "../src/telegram/fake-telegram.js";
 import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
 import { captureLogs, createTestBot, newUserId, TEST_DATA_KEY, testRedisUrl, until, useRedis } from "./harness.js";
 import { startDaily } from "../src/jobs/daily.js";
-import { labels, STAFF_CHAT, storeCase, auditLines } from "./report-helpers.js";
+import { asIndexedBeforeNumbers, auditLines, labels, STAFF_CHAT, storeCase } from "./report-helpers.js";
 
 vi.mock("../src/complaints/codes.js", async (original) => ({ ...(await original<object>()), hashPin: async () => "scrypt$fast" }));
 
@@ -73,7 +73,7 @@ describe("deadlines", () => {
     await store.move(closedLongAgo, { to: "closed", reason: "duplicate" }, "staff:1", Date.now());
     await redis.multi().hdel(KEYS.case + closedLongAgo, "retainUntil").del(INDEX.retained).exec();
     await redis.del(INDEX.awaitingAction);
-    await redis.set(`${KEYS.casesBy}version`, "1");
+    await asIndexedBeforeNumbers(redis, "1");
     // Version 3 kept the cases awaiting deletion in a sorted set: it goes, the bitmap and hashes hold them.
     await redis.zadd(`${KEYS.casesBy}retention`, 1, acted);
     await indexCases(redis, captureLogs().logger, 365);

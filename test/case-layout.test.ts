@@ -7,7 +7,7 @@ import { createCipher } from "../src/crypto.js";
 import { layOutCases, migrate } from "../src/migrations.js";
 import { KEYS } from "../src/redis.js";
 import { captureLogs, TEST_DATA_KEY, useRedis } from "./harness.js";
-import { storeCase } from "./report-helpers.js";
+import { asIndexedBeforeNumbers, storeCase } from "./report-helpers.js";
 
 const redis = useRedis();
 const cipher = createCipher(TEST_DATA_KEY);
@@ -128,7 +128,7 @@ describe("the case layout", () => {
   it("migrates one process at a time: a second waits for the first, and a lock whose holder died frees itself", async () => {
     await redis.flushdb();
     const code = await storeCase(store, "LCK");
-    await redis.set(`${KEYS.casesBy}version`, "3");
+    await asIndexedBeforeNumbers(redis);
     // A process that died while migrating left its lock behind.
     await redis.set("migrations:lock", "a process that died", "PX", 300);
     const logs = captureLogs();

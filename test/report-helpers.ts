@@ -111,6 +111,20 @@ export async function rawRedis(redis: Redis): Promise<string> {
   return values.join("\n");
 }
 
+/**
+ * Makes the database look as index version 3 left it: no case numbers, bitmaps or counts, every case in
+ * the sorted set `cases` by the hour sent (and, for `statuses`, in the earlier per-status sets).
+ */
+export async function asIndexedBeforeNumbers(redis: Redis, version = "3"): Promise<void> {
+  const codes = (await redis.keys(`${KEYS.case}*`)).filter((key) => key.split(":").length === 2).map((key) => key.slice(KEYS.case.length));
+  for (const key of [...(await redis.keys(`${KEYS.caseBits}*`)), KEYS.caseCount, KEYS.caseCodes, KEYS.caseMonths, `${KEYS.casesBy}new`]) await redis.del(key);
+  for (const code of codes) {
+    const [hour, status] = await redis.hmget(KEYS.case + code, "createdAt", "status");
+    await redis.multi().hdel(KEYS.case + code, "n").zadd("cases", hour!, code).zadd(`${KEYS.casesBy}status:${status}`, hour!, code).exec();
+  }
+  await redis.set(`${KEYS.casesBy}version`, version);
+}
+
 /** The audit stream's entries as lines, "action … code … actor staff:… <other fields>", oldest first. */
 export async function auditLines(redis: Redis): Promise<string[]> {
   return (await redis.xrange(KEYS.audit, "-", "+")).map(entryOf).map(({ action, code, actor, details }) =>

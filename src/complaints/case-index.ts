@@ -31,13 +31,13 @@ export const INDEX = {
 export const monthOf = (ms: number) => bishkekIso(ms).slice(0, 7);
 
 const TMP_PAGE = `${KEYS.caseBits}tmp:page`;
-const TMP_OVERDUE = `${KEYS.caseBits}tmp:overdue`;
 const TMP_OPEN = `${KEYS.caseBits}tmp:open`;
 
 export const caseCount = async (redis: Redis) => Number((await redis.get(KEYS.caseCount)) ?? 0);
 
 /** The codes of `count` cases from number `first` on, oldest first. */
 export async function codesFrom(redis: Redis, first: number, count: number): Promise<string[]> {
+  if (count <= 0) return [];
   const text = await redis.getrange(KEYS.caseCodes, first * CODE_WIDTH, (first + count) * CODE_WIDTH - 1);
   return Array.from({ length: Math.floor(text.length / CODE_WIDTH) }, (_, index) => text.slice(index * CODE_WIDTH, (index + 1) * CODE_WIDTH));
 }
@@ -52,41 +52,50 @@ export async function numbersIn(redis: Redis, bitmap: string): Promise<number[]>
   return numbers;
 }
 
-/** The codes of the cases with these numbers. */
+/** The codes of the cases with these numbers (read in one piece: this is for many cases at a time). */
 export async function codesOf(redis: Redis, numbers: number[]): Promise<string[]> {
-  const batch = redis.pipeline();
-  for (const n of numbers) batch.getrange(KEYS.caseCodes, n * CODE_WIDTH, (n + 1) * CODE_WIDTH - 1);
-  return (await execAll(batch)) as string[];
+  if (numbers.length === 0) return [];
+  const text = (await redis.get(KEYS.caseCodes)) ?? "";
+  return numbers.map((n) => text.slice(n * CODE_WIDTH, (n + 1) * CODE_WIDTH));
 }
 
 // A page of the cases in every one of the given bitmaps, newest (highest number) first, with how many
-// there are and whether more follow. «Overdue» is made into a bitmap here from the two deadline sets; with
-// no bitmap at all, the page is of every case. The bitmaps are walked from their end a block at a time,
-// blocks before the page skipped by their count.
-// KEYS: codes, count, the two scratch bitmaps, the «new» and «awaiting action» sets, then the bitmaps.
+// there are and whether more follow. The bitmaps are walked from their end a block at a time, blocks
+// before the page skipped by their count; with no bitmap at all, the page is of every case. «Overdue»
+// starts instead from the cases still waiting on a deadline (two small sets: the backlog), each kept if it
+// is in every bitmap; nothing is written for it.
+// KEYS: codes, count, the scratch bitmap, the «new» and «awaiting action» sets, then the bitmaps.
 // ARGV: offset, count, the acknowledgement and action cutoffs ("" for no «overdue»), prefix of case keys.
 const LIST = luaScript<[number, string[], number]>(`
 local offset, count = tonumber(ARGV[1]), tonumber(ARGV[2])
-local sources = {}
-for i = 7, #KEYS do sources[#sources + 1] = KEYS[i] end
+local bitmaps = {}
+for i = 6, #KEYS do bitmaps[#bitmaps + 1] = KEYS[i] end
+local numbers, total = {}, 0
 if ARGV[3] ~= "" then
-  redis.call("DEL", KEYS[4])
-  for _, deadline in ipairs({{KEYS[5], ARGV[3]}, {KEYS[6], ARGV[4]}}) do
+  local seen, overdue = {}, {}
+  for _, deadline in ipairs({{KEYS[4], ARGV[3]}, {KEYS[5], ARGV[4]}}) do
     for _, code in ipairs(redis.call("ZRANGEBYSCORE", deadline[1], "-inf", deadline[2])) do
-      local n = redis.call("HGET", ARGV[5] .. code, "n")
-      if n then redis.call("SETBIT", KEYS[4], n, 1) end
+      local n = tonumber(redis.call("HGET", ARGV[5] .. code, "n"))
+      if n and not seen[n] then
+        seen[n] = true
+        local everywhere = true
+        for _, bitmap in ipairs(bitmaps) do
+          if redis.call("GETBIT", bitmap, n) == 0 then everywhere = false break end
+        end
+        if everywhere then overdue[#overdue + 1] = n end
+      end
     end
   end
-  sources[#sources + 1] = KEYS[4]
-end
-local numbers, total = {}, 0
-if #sources == 0 then
+  table.sort(overdue, function(a, b) return a > b end)
+  total = #overdue
+  for i = offset + 1, math.min(total, offset + count + 1) do numbers[#numbers + 1] = overdue[i] end
+elseif #bitmaps == 0 then
   total = tonumber(redis.call("GET", KEYS[2]) or "0")
   for n = total - 1 - offset, math.max(0, total - offset - count - 1), -1 do numbers[#numbers + 1] = n end
 else
-  local source = sources[1]
-  if #sources > 1 then
-    redis.call("BITOP", "AND", KEYS[3], unpack(sources))
+  local source = bitmaps[1]
+  if #bitmaps > 1 then
+    redis.call("BITOP", "AND", KEYS[3], unpack(bitmaps))
     source = KEYS[3]
   end
   total = redis.call("BITCOUNT", source)
@@ -114,7 +123,7 @@ else
     end
     stop = start
   end
-  redis.call("DEL", KEYS[3], KEYS[4])
+  redis.call("DEL", KEYS[3])
 end
 local more = 0
 if #numbers > count then
@@ -145,7 +154,7 @@ export async function listCodes(redis: Redis, filter: IndexFilter, offset: numbe
     filter.region && INDEX.region(filter.region), filter.placeType && INDEX.place(filter.placeType),
     filter.assignee !== undefined && INDEX.assignee(filter.assignee),
   ].filter((key): key is string => Boolean(key));
-  const keys = [KEYS.caseCodes, KEYS.caseCount, TMP_PAGE, TMP_OVERDUE, INDEX.fresh, INDEX.awaitingAction, ...bitmaps];
+  const keys = [KEYS.caseCodes, KEYS.caseCount, TMP_PAGE, INDEX.fresh, INDEX.awaitingAction, ...bitmaps];
   const { ackBefore, actBefore } = filter.overdue ?? {};
   const args = [offset, count, ackBefore ?? "", actBefore ?? "", KEYS.case];
   const [total, codes, more] = await LIST(redis, keys, args);
