@@ -47,6 +47,20 @@ describe("the staff's case list", () => {
     expect(await store.list({}, 25, 10)).toEqual({ total: 25, more: false, cases: [] });
   });
 
+  it("lists a reporter's own cases newest first, also those sent within the same hour", async () => {
+    await redis.flushdb();
+    const hour = Date.UTC(2026, 10, 30, 9);
+    const codes = ["OWN-AAA-AAA", "OWN-CCC-CCC", "OWN-DDD-DDD"];
+    for (const [index, code] of [...codes].reverse().entries()) {
+      await store.submit({
+        code, draftId: code, pin: "123456", consentVersion: "v", consentAt: hour, reporterId: 77, locale: "ru", now: hour + index * 60_000,
+        draft: { reporter: "victim", placeType: "police", region: "osh", when: "today", narrative: "n", urgent: false, attachments: [], contact: { kind: "chat", chatId: 77 } },
+      });
+    }
+    // Sent DDD, CCC, AAA in that order, within one hour: newest first is AAA, CCC, DDD.
+    expect((await store.listOwn(77)).map((item) => item.code)).toEqual(codes);
+  });
+
   it("walks bitmaps of many thousand cases to any page, across their blocks, as counting them one by one would", async () => {
     await redis.flushdb();
     // 10,000 numbered cases written straight into the indexes: every third in Talas, every seventh urgent.

@@ -284,13 +284,18 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
 
     async listOwn(reporterId) {
       const codes = await ownCodes(reporterId);
-      const cases = await Promise.all(codes.map(async (code) => parse(code, await redis.hgetall(caseKey(code)), undefined)));
+      const hashes = await Promise.all(codes.map((code) => redis.hgetall(caseKey(code))));
+      const cases = codes.map((code, index) => parse(code, hashes[index]!, undefined));
+      // Plain times say only the hour: within one, the case's number says which was sent later.
+      const numbers = new Map(codes.map((code, index) => [code, Number(hashes[index]!.n ?? -1)]));
       // A case whose personal data was deleted is no longer the person's: its place in the list goes too
       // (deletion takes it out when it knows the list; after a key rotation, or for older cases, it is here).
       const gone = cases.flatMap((item, index) => (item?.purgedAt !== undefined ? [codes[index]!] : []));
       const own = ownList(cipher.pseudonym(String(reporterId)));
       if (gone.length > 0) await FORGET_OWN(redis, [own.key], [own.field, ...gone]);
-      return cases.filter((item): item is Case => item !== undefined && item.purgedAt === undefined).sort((a, b) => b.createdAt - a.createdAt);
+      return cases
+        .filter((item): item is Case => item !== undefined && item.purgedAt === undefined)
+        .sort((a, b) => b.createdAt - a.createdAt || numbers.get(b.code)! - numbers.get(a.code)!);
     },
 
     history: (code) => eventsOf(code, () => true),
