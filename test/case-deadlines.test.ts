@@ -11,6 +11,7 @@ import { buttonText, buttonsOf } from "../src/telegram/fake-user.js";
 import { captureLogs, createTestBot, newUserId, TEST_DATA_KEY, testRedisUrl, until, useRedis } from "./harness.js";
 import { startDaily } from "../src/jobs/daily.js";
 import { asIndexedBeforeNumbers, auditLines, labels, STAFF_CHAT, storeCase } from "./report-helpers.js";
+import { localDate } from "../src/bot/report-view.js";
 
 vi.mock("../src/complaints/codes.js", async (original) => ({ ...(await original<object>()), hashPin: async () => "scrypt$fast" }));
 
@@ -131,6 +132,26 @@ describe("withdrawal", () => {
     expect(JSON.stringify(await redis.lrange(`${KEYS.case}${code}:events`, 0, -1))).not.toContain("v1:");
     expect((await store.forReporter(code)).replies).toEqual([]);
     expect(await store.addNote(code, "ещё", "staff:1", Date.now())).toBe(false);
+  });
+});
+
+describe("«Keep longer» on a case panel", () => {
+  it("shows the new date on the panel it was pressed on", async () => {
+    await redis.flushdb();
+    const bot = staffBot();
+    const l = labels(bot, "ru");
+    const code = await storeCase(store, "PNL");
+    const closedAt = Date.now();
+    await store.move(code, { to: "closed", reason: "acted-on" }, "staff:1", closedAt);
+    await bot.deliverAlerts();
+    const admin = bot.user({ id: 777001, language_code: "ru" });
+    const alert = bot.telegram.chat(STAFF_CHAT).find((message) => message.text.includes(code))!;
+    await admin.press(alert, buttonsOf(alert)[0]!);
+    const panel = admin.messages.findLast((message) => buttonsOf(message).some((button) => buttonText(button) === l("case-extend")))!;
+    expect(panel.text).toContain(l("case-retain-until", { date: localDate(closedAt + 365 * DAY) }));
+    await admin.click(l("case-extend"));
+    const edited = admin.messages.find((message) => message.message_id === panel.message_id)!;
+    expect(edited.text).toContain(l("case-retain-until", { date: localDate(closedAt + (365 + EXTENSION_DAYS) * DAY) }));
   });
 });
 
