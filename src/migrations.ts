@@ -166,8 +166,9 @@ export async function migrate(redis: Redis, cipher: Cipher, logger: Logger, rete
   const renewal = setInterval(() => void renew(), LOCK_MS / 3);
   try {
     await nameKeysByPseudonym(redis, cipher, logger);
-    await indexCases(redis, logger, retentionDays);
-    await layOutCases(redis, logger);
+    const indexedBefore = (await redis.get(INDEXED)) === INDEX_VERSION;
+    const numbered = await indexCases(redis, logger, retentionDays);
+    await layOutCases(redis, logger, indexedBefore && numbered > 0);
   } finally {
     clearInterval(renewal);
     await HOLD(redis, [LOCK], [token, 0]);
@@ -232,8 +233,10 @@ end
  * Layout 6: the hours to a first action are counted per hour, not kept per case (KEYS.firstAction).
  * Cases written before are laid out anew, once per layout; a marker says which is done.
  */
-export async function layOutCases(redis: Redis, logger: Logger): Promise<number> {
-  const done = Number((await redis.get(LAID_OUT)) ?? 0);
+export async function layOutCases(redis: Redis, logger: Logger, olderWrote = false): Promise<number> {
+  // What a process of an earlier version wrote after the upgrade (see indexCases) is laid out again: its
+  // reporters' lists and first actions; the rest it writes as layout 4, which is still read.
+  const done = olderWrote ? Math.min(4, Number((await redis.get(LAID_OUT)) ?? 0)) : Number((await redis.get(LAID_OUT)) ?? 0);
   if (done >= LAYOUT_VERSION) return 0;
   const codes = done >= 4 ? [] : await codesFrom(redis, 0, await caseCount(redis));
   for (let start = 0; start < codes.length; start += 500) {

@@ -140,6 +140,27 @@ describe("the case layout", () => {
     expect((await store.list({}, 0, 10)).cases.map((item) => item.code)).toEqual([code]);
   });
 
+  it("takes in, at the next start, a case that a process of an earlier version wrote after the upgrade", async () => {
+    await redis.flushdb();
+    await migrate(redis, cipher, captureLogs().logger, 365);
+    const reporter = 5151;
+    const pseudonym = cipher.pseudonym(String(reporter));
+    const code = "OLD-VER-AAA";
+    const hour = Date.UTC(2026, 10, 30, 9);
+    // As such a process writes a named case it has closed: a hash without a number, sorted sets, the reporter's set.
+    await redis.multi()
+      .hset(KEYS.case + code, { status: "closed", region: "naryn", placeType: "police", urgent: "1", createdAt: hour, updatedAt: hour, firstActionAt: hour + 5 * 3_600_000, retainUntil: hour + 400 * 86_400_000 })
+      .zadd("cases", hour, code).zadd(`${KEYS.casesBy}status:closed`, hour, code).zadd("cases:first-action", 5, code).sadd(KEYS.ownCases + pseudonym, code)
+      .exec();
+    const logs = captureLogs();
+    await migrate(redis, cipher, logs.logger, 365);
+    expect(logs.records().some((record) => record.level === 40 && String(record.msg).startsWith("numbered cases that a process of an earlier version wrote"))).toBe(true);
+    expect((await store.list({ region: "naryn", urgent: true, status: "closed" }, 0, 10)).cases.map((item) => item.code)).toEqual([code]);
+    expect((await store.listOwn(reporter)).map((item) => item.code)).toEqual([code]);
+    expect(await redis.hgetall(KEYS.firstAction)).toEqual({ 5: "1" });
+    expect(await redis.exists("cases", `${KEYS.casesBy}status:closed`, "cases:first-action", KEYS.ownCases + pseudonym)).toBe(0);
+  });
+
   it("folds an earlier version's hours to a first action, kept per case, into counts per hour, once", async () => {
     await redis.flushdb();
     await redis.zadd("cases:first-action", 30, "A", 5, "B", 30, "C");
