@@ -214,9 +214,9 @@ export function queuePlan(batch: ChainableCommander, cipher: Cipher, plan: CaseP
   batch.setbit(INDEX.status(fields.status as Status), n, 1).setbit(INDEX.region(draft.region), n, 1).setbit(INDEX.place(draft.placeType), n, 1);
   if (draft.urgent) batch.setbit(INDEX.urgent, n, 1);
   if (fields.assignee !== undefined) batch.setbit(INDEX.assignee(Number(fields.assignee)), n, 1);
-  if (fields.status === "new") batch.zadd(INDEX.fresh, hour, code);
+  if (fields.status === "new") batch.zadd(INDEX.fresh, hour, n);
   if (owner) batch.hset(ownList(owner).key, ownList(owner).field, code);
-  if (fields.firstActionAt === undefined && fields.status !== "withdrawn") batch.zadd(INDEX.awaitingAction, hour, code);
+  if (fields.firstActionAt === undefined && fields.status !== "withdrawn") batch.zadd(INDEX.awaitingAction, hour, n);
   if (fields.retainUntil !== undefined) batch.setbit(INDEX.retained, n, 1);
   const acted = firstActionHours(plan);
   if (acted !== undefined) batch.hincrby(KEYS.firstAction, String(acted), 1);

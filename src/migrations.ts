@@ -60,7 +60,7 @@ const INDEXED = `${KEYS.casesBy}version`;
 const INDEX_VERSION = "4";
 /** Earlier versions' sorted set of every case code by the hour sent, and their sorted sets per field. */
 const LEGACY_CASES = "cases";
-const LEGACY_INDEXES = ["status:*", "region:*", "place:*", "assignee:*", "urgent", "retention", "tmp:*"].map((pattern) => KEYS.casesBy + pattern);
+const LEGACY_INDEXES = ["status:*", "region:*", "place:*", "assignee:*", "urgent", "retention", "awaiting-action", "tmp:*"].map((pattern) => KEYS.casesBy + pattern);
 
 async function deleteMatching(redis: Redis, patterns: string[]): Promise<void> {
   for (const match of patterns) {
@@ -92,10 +92,10 @@ if region then redis.call("SETBIT", bits .. "region:" .. region, n, 1) end
 if place then redis.call("SETBIT", bits .. "place:" .. place, n, 1) end
 if urgent == "1" then redis.call("SETBIT", bits .. "urgent", n, 1) end
 if assignee then redis.call("SETBIT", bits .. "assignee:" .. assignee, n, 1) end
-if status == "new" then redis.call("ZADD", KEYS[5], ARGV[2], ARGV[1]) end
+if status == "new" then redis.call("ZADD", KEYS[5], ARGV[2], n) end
 -- Before deadlines existed nothing recorded a first action: a case still open and never referred, closed
 -- or asked for information counts as awaiting one.
-if (status == "new" or status == "in-review") and not acted then redis.call("ZADD", KEYS[6], ARGV[2], ARGV[1]) end
+if (status == "new" or status == "in-review") and not acted then redis.call("ZADD", KEYS[6], ARGV[2], n) end
 if status == "closed" and not purged then
   if not kept then redis.call("HSET", KEYS[1], "retainUntil", ARGV[4]) end
   redis.call("SETBIT", bits .. "retained", n, 1)

@@ -38,8 +38,8 @@ export const KEYS = {
   /** Hash of how many cases were sent in each Bishkek month (`2026-11`), for the statistics. */
   caseMonths: "cases:months",
   /**
-   * Sorted sets by the hour sent, for the deadlines: `cases:by:new` (still new), `cases:by:awaiting-action`
-   * (not yet acted on); and the markers of the migrations done (`cases:by:version`, `cases:by:layout`).
+   * Sorted sets of case numbers by the hour sent, for the deadlines: `cases:by:new` (still new),
+   * `cases:by:awaiting` (not yet acted on); and the markers of the migrations done (`cases:by:version`, `cases:by:layout`).
    */
   casesBy: "cases:by:",
   /** Held by the process migrating earlier versions' data at start (migrations.ts), so others wait. */

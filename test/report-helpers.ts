@@ -117,7 +117,7 @@ export async function rawRedis(redis: Redis): Promise<string> {
  */
 export async function asIndexedBeforeNumbers(redis: Redis, version = "3"): Promise<void> {
   const codes = (await redis.keys(`${KEYS.case}*`)).filter((key) => key.split(":").length === 2).map((key) => key.slice(KEYS.case.length));
-  for (const key of [...(await redis.keys(`${KEYS.caseBits}*`)), KEYS.caseCount, KEYS.caseCodes, KEYS.caseMonths, `${KEYS.casesBy}new`]) await redis.del(key);
+  for (const key of [...(await redis.keys(`${KEYS.caseBits}*`)), KEYS.caseCount, KEYS.caseCodes, KEYS.caseMonths, `${KEYS.casesBy}new`, `${KEYS.casesBy}awaiting`]) await redis.del(key);
   for (const code of codes) {
     const [hour, status] = await redis.hmget(KEYS.case + code, "createdAt", "status");
     await redis.multi().hdel(KEYS.case + code, "n").zadd("cases", hour!, code).zadd(`${KEYS.casesBy}status:${status}`, hour!, code).exec();

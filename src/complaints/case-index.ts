@@ -12,7 +12,7 @@ import { OPEN_STATUSES, type Status } from "./statuses.js";
 /** The length of a case code (K7M-4QX-9TD): `cases:codes` holds case n's code at n × CODE_WIDTH. */
 export const CODE_WIDTH = 11;
 
-/** The list's bitmaps, and the sorted sets of cases waiting on a deadline, scored by the hour sent. */
+/** The list's bitmaps, and the sorted sets of the numbers of cases waiting on a deadline, scored by the hour sent. */
 export const INDEX = {
   status: (status: Status | "") => `${KEYS.caseBits}status:${status}`,
   region: (region: Region) => `${KEYS.caseBits}region:${region}`,
@@ -24,7 +24,7 @@ export const INDEX = {
   /** Still «new»: to be acknowledged. */
   fresh: `${KEYS.casesBy}new`,
   /** Sent, and not yet referred, closed, asked for information or replied to. */
-  awaitingAction: `${KEYS.casesBy}awaiting-action`,
+  awaitingAction: `${KEYS.casesBy}awaiting`,
 } as const;
 
 /** The Bishkek month of a moment, as `cases:months` counts it: "2026-11". */
@@ -65,7 +65,7 @@ export async function codesOf(redis: Redis, numbers: number[]): Promise<string[]
 // starts instead from the cases still waiting on a deadline (two small sets: the backlog), each kept if it
 // is in every bitmap; nothing is written for it.
 // KEYS: codes, count, the scratch bitmap, the «new» and «awaiting action» sets, then the bitmaps.
-// ARGV: offset, count, the acknowledgement and action cutoffs ("" for no «overdue»), prefix of case keys.
+// ARGV: offset, count, the acknowledgement and action cutoffs ("" for no «overdue»).
 const LIST = luaScript<[number, string[], number]>(`
 local offset, count = tonumber(ARGV[1]), tonumber(ARGV[2])
 local bitmaps = {}
@@ -74,9 +74,9 @@ local numbers, total = {}, 0
 if ARGV[3] ~= "" then
   local seen, overdue = {}, {}
   for _, deadline in ipairs({{KEYS[4], ARGV[3]}, {KEYS[5], ARGV[4]}}) do
-    for _, code in ipairs(redis.call("ZRANGEBYSCORE", deadline[1], "-inf", deadline[2])) do
-      local n = tonumber(redis.call("HGET", ARGV[5] .. code, "n"))
-      if n and not seen[n] then
+    for _, member in ipairs(redis.call("ZRANGEBYSCORE", deadline[1], "-inf", deadline[2])) do
+      local n = tonumber(member)
+      if not seen[n] then
         seen[n] = true
         local everywhere = true
         for _, bitmap in ipairs(bitmaps) do
@@ -156,7 +156,7 @@ export async function listCodes(redis: Redis, filter: IndexFilter, offset: numbe
   ].filter((key): key is string => Boolean(key));
   const keys = [KEYS.caseCodes, KEYS.caseCount, TMP_PAGE, INDEX.fresh, INDEX.awaitingAction, ...bitmaps];
   const { ackBefore, actBefore } = filter.overdue ?? {};
-  const args = [offset, count, ackBefore ?? "", actBefore ?? "", KEYS.case];
+  const args = [offset, count, ackBefore ?? "", actBefore ?? ""];
   const [total, codes, more] = await LIST(redis, keys, args);
   return { total, codes, more: more === 1 };
 }

@@ -12,7 +12,8 @@ export type SubmitResult = "created" | "duplicate" | "collision";
 const FIRST_ACTION = `
 local function firstAction(case, code, now, awaiting, firstActions)
   if redis.call("HSETNX", case, "firstActionAt", now) == 1 then
-    redis.call("ZREM", awaiting, code)
+    local n = redis.call("HGET", case, "n")
+    if n then redis.call("ZREM", awaiting, n) end
     local sent = tonumber(redis.call("HGET", case, "createdAt") or now)
     redis.call("HINCRBY", firstActions, math.max(0, math.floor((now - sent) / 3600000)), 1)
   end
@@ -93,6 +94,11 @@ local function moveBit(case, from, to)
   if from then redis.call("SETBIT", from, n, 0) end
   if to then redis.call("SETBIT", to, n, 1) end
 end
+-- Takes a case out of a deadline set (case-index.ts), whose members are case numbers.
+local function leave(case, set)
+  local n = redis.call("HGET", case, "n")
+  if n then redis.call("ZREM", set, n) end
+end
 `;
 
 // A case that is gone (never sent, or its personal data deleted after retention) or withdrawn takes nothing more.
@@ -124,8 +130,8 @@ redis.call("SET", KEYS[12], ARGV[9])
 redis.call("SETRANGE", KEYS[2], n * ${CODE_WIDTH}, ARGV[2])
 for i = 7, 9 do redis.call("SETBIT", KEYS[i], n, 1) end
 if ARGV[8] == "1" then redis.call("SETBIT", KEYS[10], n, 1) end
-redis.call("ZADD", KEYS[11], ARGV[3], ARGV[2])
-redis.call("ZADD", KEYS[15], ARGV[3], ARGV[2])
+redis.call("ZADD", KEYS[11], ARGV[3], n)
+redis.call("ZADD", KEYS[15], ARGV[3], n)
 redis.call("HINCRBY", KEYS[14], ARGV[10], 1)
 if ARGV[4] ~= "" then addOwn(KEYS[3], ARGV[4], ARGV[2]) end
 redis.call("INCR", KEYS[4])
@@ -162,8 +168,8 @@ redis.call("HSET", KEYS[1], "status", "withdrawn", "updatedAt", ARGV[1])
 forgetTexts(KEYS[3])
 redis.call("RPUSH", KEYS[3], ARGV[2])
 moveBit(KEYS[1], ARGV[4] .. status, ARGV[4] .. "withdrawn")
-redis.call("ZREM", KEYS[4], ARGV[3])
-redis.call("ZREM", KEYS[5], ARGV[3])
+leave(KEYS[1], KEYS[4])
+leave(KEYS[1], KEYS[5])
 moveBit(KEYS[1], KEYS[6], nil)
 return 1
 `);
@@ -191,7 +197,7 @@ if ARGV[1] ~= "closed" then redis.call("HDEL", KEYS[1], "closedReason") end
 redis.call("RPUSH", KEYS[2], ARGV[6])
 redis.call("XADD", KEYS[3], "*", "action", "status:" .. ARGV[1], "code", ARGV[7], "actor", ARGV[8])
 moveBit(KEYS[1], ARGV[9] .. status, ARGV[9] .. ARGV[1])
-redis.call("ZREM", KEYS[4], ARGV[7])
+leave(KEYS[1], KEYS[4])
 if ARGV[10] == "1" then firstAction(KEYS[1], ARGV[7], tonumber(ARGV[5]), KEYS[5], KEYS[6]) end
 if ARGV[1] == "closed" and redis.call("HEXISTS", KEYS[1], "purgedAt") == 0 then
   redis.call("HSET", KEYS[1], "retainUntil", ARGV[13])
