@@ -55,12 +55,32 @@ const INDEXED = `${KEYS.casesBy}version`;
  * 2: cases not yet acted on are in the «awaiting action» index too. 3: cases closed before retention existed
  * wait for deletion too, counted from the later of their last change and this start. 4: every case has a
  * number, and the list's indexes are bitmaps over the numbers (case-index.ts), the months counted; the
- * cases awaiting deletion are a bitmap too, their times in their hashes.
+ * cases awaiting deletion are a bitmap too, their times in their hashes. 5: the deadline sets hold case
+ * numbers, not codes (builds of version 4 wrote codes in `cases:by:new`, and kept `cases:by:awaiting-action`).
  */
-const INDEX_VERSION = "4";
+const INDEX_VERSION = "5";
+
+// The deadline sets by case number: a code in `cases:by:new` becomes its number, and the earlier set of
+// cases awaiting action, by code, goes into the one by number. KEYS: new cases, awaiting action, the
+// earlier awaiting action. ARGV: prefix of case keys.
+const DEADLINES_BY_NUMBER = luaScript(`
+local function byNumber(from, to)
+  local entries = redis.call("ZRANGE", from, 0, -1, "WITHSCORES")
+  for i = 1, #entries, 2 do
+    if not tonumber(entries[i]) then
+      local n = redis.call("HGET", ARGV[1] .. entries[i], "n")
+      redis.call("ZREM", from, entries[i])
+      if n then redis.call("ZADD", to, entries[i + 1], n) end
+    end
+  end
+end
+byNumber(KEYS[1], KEYS[1])
+byNumber(KEYS[3], KEYS[2])
+redis.call("DEL", KEYS[3])
+`);
 /** Earlier versions' sorted set of every case code by the hour sent, and their sorted sets per field. */
 const LEGACY_CASES = "cases";
-const LEGACY_INDEXES = ["status:*", "region:*", "place:*", "assignee:*", "urgent", "retention", "awaiting-action", "tmp:*"].map((pattern) => KEYS.casesBy + pattern);
+const LEGACY_INDEXES = ["status:*", "region:*", "place:*", "assignee:*", "urgent", "retention", "tmp:*"].map((pattern) => KEYS.casesBy + pattern);
 
 async function deleteMatching(redis: Redis, patterns: string[]): Promise<void> {
   for (const match of patterns) {
@@ -127,6 +147,7 @@ export async function indexCases(redis: Redis, logger: Logger, retentionDays: nu
       numbered += await NUMBER(redis, keys, [code, hour, monthOf(Number(hour)), keepUntil(updated[index]), KEYS.caseBits, STATUSES.join(",")]);
     }
   }
+  await DEADLINES_BY_NUMBER(redis, [INDEX.fresh, INDEX.awaitingAction, `${KEYS.casesBy}awaiting-action`], [KEYS.case]);
   await redis.set(INDEXED, INDEX_VERSION);
   await deleteMatching(redis, LEGACY_INDEXES);
   await redis.del(LEGACY_CASES);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { caseListScreen, LIST, PAGE_SIZE } from "../src/bot/case-list-view.js";
 import { createCaseStore } from "../src/complaints/store.js";
+import { cutoffsOf } from "../src/complaints/deadlines.js";
 import { CODE_WIDTH, INDEX } from "../src/complaints/case-index.js";
 import { createCipher } from "../src/crypto.js";
 import { indexCases } from "../src/migrations.js";
@@ -45,6 +46,25 @@ describe("the staff's case list", () => {
     expect(pages.map((page) => [page.total, page.more])).toEqual([[5, true], [5, true], [5, false]]);
     expect((await store.list({}, 0, 3)).cases.map((item) => item.code)).toEqual(codes.slice(-3).reverse());
     expect(await store.list({}, 25, 10)).toEqual({ total: 25, more: false, cases: [] });
+  });
+
+  it("turns deadline sets that hold codes (as builds of index version 4 left them) into sets of numbers", async () => {
+    await redis.flushdb();
+    const now = Date.now();
+    const late = await storeCase(store, "DLN", {}, now - 5 * 86_400_000);
+    const reviewed = await storeCase(store, "DLN", {}, now - 5 * 86_400_000);
+    await store.move(reviewed, { to: "in-review" }, "staff:1", now);
+    const hour = async (code: string) => (await redis.hget(KEYS.case + code, "createdAt"))!;
+    await redis.multi()
+      .del(INDEX.fresh, INDEX.awaitingAction).zadd(INDEX.fresh, await hour(late), late)
+      .zadd(`${KEYS.casesBy}awaiting-action`, await hour(late), late, await hour(reviewed), reviewed)
+      .set(`${KEYS.casesBy}version`, "4").exec();
+    await indexCases(redis, captureLogs().logger, 365);
+    expect(await redis.zrange(INDEX.fresh, "0", "-1")).toEqual([await redis.hget(KEYS.case + late, "n")]);
+    expect((await redis.zrange(INDEX.awaitingAction, "0", "-1")).sort()).toEqual([await redis.hget(KEYS.case + late, "n"), await redis.hget(KEYS.case + reviewed, "n")].sort());
+    expect(await redis.exists(`${KEYS.casesBy}awaiting-action`)).toBe(0);
+    const overdue = cutoffsOf({ ackHours: 24, actDays: 3 }, now);
+    expect((await store.list({ overdue }, 0, 10)).cases.map((item) => item.code)).toEqual([reviewed, late]);
   });
 
   it("lists a reporter's own cases newest first, also those sent within the same hour", async () => {
