@@ -71,6 +71,17 @@ export const KEYS = {
   /** Updates recorded but not yet handled (encrypted, by update id), and every update id of the last week. */
   updatesPending: "updates:pending",
   updatesSeen: "updates:seen",
+  /**
+   * The organisation's news: `news:items` (hash of items by id, as JSON), `news:published` (sorted set of
+   * the published ids by the time of publishing), `news:seq` (the last id given).
+   */
+  news: "news:",
+  /**
+   * Subscribers to the news and broadcasts: `subscribers` (hash: the person's pseudonym → their language,
+   * region and sealed chat id) and `subscribers:counts` (hash: how many there are per language and per
+   * language and region, for the audience of a broadcast before it is sent).
+   */
+  subscribers: "subscribers",
   /** Hash of jobs written together with the data that caused them, waiting to be moved into BullMQ. */
   outbox: "outbox",
 } as const;
