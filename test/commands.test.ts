@@ -24,6 +24,8 @@ describe("command menu", () => {
             { command: "rights", description: "Ваши права" },
             { command: "contacts", description: "Контакты и помощь" },
             { command: "official", description: "Официальные каналы" },
+            { command: "subscribe", description: "Подписаться на новости" },
+            { command: "unsubscribe", description: "Отписаться от новостей" },
             { command: "clear", description: "Очистить чат" },
             { command: "cancel", description: "Отменить черновик" },
             { command: "language", description: "Сменить язык" },

@@ -9,6 +9,7 @@ help-text =
     /rights — сиздин укуктарыңыз
     /contacts — жардам бере турган уюмдар
     /official — расмий каналдар жана жасалма ботту кантип айырмалоо керек
+    /subscribe, /unsubscribe — уюмдун жаңылыктарына жазылуу же баш тартуу
     /clear — бул чаттагы акыркы 48 сааттагы кабарларды өчүрүү
     /language — тилди өзгөртүү
     /help — ушул жардам
@@ -19,6 +20,8 @@ command-start = Башкы меню
 command-rights = Сиздин укуктарыңыз
 command-contacts = Байланыштар жана жардам
 command-official = Расмий каналдар
+command-subscribe = Жаңылыктарга жазылуу
+command-unsubscribe = Жаңылыктардан баш тартуу
 command-clear = Чатты тазалоо
 command-help = Жардам жана буйруктар
 command-language = Тилди өзгөртүү

@@ -5,6 +5,7 @@ import type { Config, Locale } from "../config.js";
 import type { AuditLog } from "../audit/stream.js";
 import type { ChatTrail } from "../chat-trail.js";
 import type { CaseStore } from "../complaints/store.js";
+import type { Subscribers } from "../news/subscribers.js";
 import type { Logger } from "../logger.js";
 import type { Profile } from "../profile.js";
 import type { RightsSearch } from "../rights/search.js";
@@ -42,6 +43,8 @@ interface Extras {
   rightsSearch: RightsSearch;
   trail: ChatTrail;
   cases: CaseStore;
+  /** Who receives the organisation's news and broadcasts. */
+  subscribers: Subscribers;
   audit: AuditLog;
   /** A text in a given language: for a message to someone other than the sender (a staff member told of a case). */
   translateFor: (locale: string, key: string, variables?: Record<string, string | number>) => string;

@@ -7,6 +7,7 @@ import { createConversation } from "@grammyjs/conversations";
 import { createAuditLog } from "../audit/stream.js";
 import { createChatTrail, trackChat } from "../chat-trail.js";
 import { createCaseStore } from "../complaints/store.js";
+import { createSubscribers } from "../news/subscribers.js";
 import { createCipher } from "../crypto.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
@@ -38,6 +39,7 @@ import { caseReplyFeature } from "./features/case-reply.js";
 import { reporterAnswersFeature } from "./features/reporter-answers.js";
 import { retentionFeature } from "./features/retention.js";
 import { clearFeature } from "./features/clear.js";
+import { subscriptionFeature } from "./features/subscription.js";
 import { contactsFeature } from "./features/contacts.js";
 import { greetingFeature } from "./features/greeting.js";
 import { helpFeature } from "./features/help.js";
@@ -81,6 +83,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
       rightsSearch: createRightsSearch((locale, key, variables) => i18n.t(locale, key, variables)),
       trail,
       cases: createCaseStore(redis, cipher, { retentionDays: config.retentionDays }),
+      subscribers: createSubscribers(redis, cipher),
       audit: createAuditLog(redis),
       translateFor: (locale, key, variables) => i18n.t(locale, key, variables),
     }),
@@ -114,7 +117,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   // What citizens send most comes first, so a command or button found here passes no staff filter; and
   // these take commands and buttons only, so a typed text, which is searched, skips them all at once.
   const notTyped = (ctx: BotContext) => ctx.message?.text === undefined || ctx.message.text.startsWith("/");
-  protectedBot.filter(notTyped, startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, clearFeature, inlineFeature, myReportsFeature);
+  protectedBot.filter(notTyped, startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, subscriptionFeature, clearFeature, inlineFeature, myReportsFeature);
   protectedBot.filter(notTyped, casesFeature, caseListFeature, exportFeature, retentionFeature, auditFeature, statsFeature(redis), whoamiFeature);
   // These also take a typed answer to their prompts, or a forwarded message.
   protectedBot.use(reporterAnswersFeature, caseActionsFeature, caseReplyFeature, staffFeature);

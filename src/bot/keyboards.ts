@@ -16,6 +16,9 @@ export const CALLBACK = {
   rights: "rights",
   topic: new RegExp(`^rights:(${TOPIC_ID})$`),
   contacts: "contacts",
+  subscription: "sub",
+  subscribe: "sub:on",
+  unsubscribe: "sub:off",
   official: "official",
   clear: "clear",
   clearConfirmed: "clear:yes",
@@ -34,6 +37,8 @@ export function mainMenu(t: TranslateFunction): InlineKeyboard {
     .text(t("menu-mine"), REPORT_CALLBACK.mine)
     .row()
     .text(t("menu-contacts"), CALLBACK.contacts)
+    .row()
+    .text(t("menu-subscription"), CALLBACK.subscription)
     .row()
     .text(t("menu-clear"), CALLBACK.clear)
     .text(t("menu-language"), CALLBACK.language);

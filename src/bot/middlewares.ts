@@ -2,6 +2,7 @@ import { Context, type NextFunction } from "grammy";
 import type { AuditLog } from "../audit/stream.js";
 import type { ChatTrail } from "../chat-trail.js";
 import type { CaseStore } from "../complaints/store.js";
+import type { Subscribers } from "../news/subscribers.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
@@ -35,6 +36,7 @@ export interface UpdateDeps {
   rightsSearch: RightsSearch;
   trail: ChatTrail;
   cases: CaseStore;
+  subscribers: Subscribers;
   audit: AuditLog;
   translateFor: BotContext["translateFor"];
 }
@@ -45,7 +47,7 @@ const UNREAD = Symbol("not read yet");
  * The class of every update's context: what every update needs (config, stores, logger) is on its
  * prototype, shared, instead of being copied onto each context, which made each one a slow object.
  */
-export function contextWith({ config, logger, roles, profile, rightsSearch, trail, cases, audit, translateFor }: UpdateDeps) {
+export function contextWith({ config, logger, roles, profile, rightsSearch, trail, cases, subscribers, audit, translateFor }: UpdateDeps) {
   class UpdateContext extends Context {
     #logger: Logger | undefined;
     #roles: Promise<Role[]> | undefined;
@@ -83,6 +85,6 @@ export function contextWith({ config, logger, roles, profile, rightsSearch, trai
       return (this.#roles ??= this.from ? roles.rolesOf(this.from.id) : Promise.resolve([]));
     }
   }
-  Object.assign(UpdateContext.prototype, { config, translateFor, profile, rightsSearch, trail, cases, audit, roleStore: roles });
+  Object.assign(UpdateContext.prototype, { config, translateFor, profile, rightsSearch, trail, cases, subscribers, audit, roleStore: roles });
   return UpdateContext as unknown as new (...args: ConstructorParameters<typeof Context>) => BotContext;
 }

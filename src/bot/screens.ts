@@ -56,6 +56,8 @@ export async function chooseLanguage(ctx: BotContext, locale: Locale) {
   ctx.session.locale = locale;
   delete ctx.session.guessedLocale;
   await ctx.i18n.renegotiateLocale();
+  // The news come in the language the person reads the bot in.
+  if (ctx.from) await ctx.subscribers.followLanguage(ctx.from.id, locale);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("language-changed"));
 }
