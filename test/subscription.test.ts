@@ -31,7 +31,7 @@ describe("the news subscription", () => {
     expect(person.last.text).toBe(ru("subscription-on", { language: ru("subscription-language-ru") }));
 
     await person.click(ru("subscription-stop"));
-    expect(person.last.text).toBe(ru("subscription-off"));
+    expect(person.last.text).toBe(ru("subscription-stopped"));
     expect(await subscribers.subscription(person.id)).toBeUndefined();
   });
 
@@ -43,7 +43,7 @@ describe("the news subscription", () => {
     expect(person.last.text).toBe(l("subscription-on", { language: l("subscription-language-ru") }));
     expect(await subscribers.subscription(person.id)).toEqual({ locale: "ru" });
     await person.send("/unsubscribe");
-    expect(person.last.text).toBe(l("subscription-off"));
+    expect(person.last.text).toBe(l("subscription-stopped"));
     await person.send("/unsubscribe");
     expect(person.last.text).toBe(l("subscription-none"));
     expect(buttonsOf(person.last).map(buttonText)).toEqual([l("subscription-start"), l("rights-home")]);

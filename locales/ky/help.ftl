@@ -9,7 +9,7 @@ help-text =
     /rights — сиздин укуктарыңыз
     /contacts — жардам бере турган уюмдар
     /official — расмий каналдар жана жасалма ботту кантип айырмалоо керек
-    /subscribe, /unsubscribe — уюмдун жаңылыктарына жазылуу же баш тартуу
+    /subscribe, /unsubscribe — уюмдун жаңылыктарына жазылуу же жазылууну токтотуу
     /clear — бул чаттагы акыркы 48 сааттагы кабарларды өчүрүү
     /language — тилди өзгөртүү
     /help — ушул жардам
@@ -21,7 +21,7 @@ command-rights = Сиздин укуктарыңыз
 command-contacts = Байланыштар жана жардам
 command-official = Расмий каналдар
 command-subscribe = Жаңылыктарга жазылуу
-command-unsubscribe = Жаңылыктардан баш тартуу
+command-unsubscribe = Жазылууну токтотуу
 command-clear = Чатты тазалоо
 command-help = Жардам жана буйруктар
 command-language = Тилди өзгөртүү

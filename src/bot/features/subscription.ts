@@ -9,17 +9,14 @@ const feature = composer.chatType("private");
 
 const screen = async (ctx: BotContext) => subscriptionScreen(ctx.t, await ctx.subscribers.subscription(ctx.from!.id));
 const subscribe = async (ctx: BotContext) => ctx.subscribers.subscribe(ctx.from!.id, ctx.chat!.id, { locale: await currentLocale(ctx) });
-const unsubscribe = async (ctx: BotContext) => ctx.subscribers.unsubscribe(ctx.from!.id);
+const unsubscribed = async (ctx: BotContext) => subscriptionScreen(ctx.t, undefined, await ctx.subscribers.unsubscribe(ctx.from!.id));
 
 feature.command("subscribe", async (ctx) => {
   await subscribe(ctx);
   await sendScreen(ctx, await screen(ctx));
 });
 
-feature.command("unsubscribe", async (ctx) => {
-  const was = await unsubscribe(ctx);
-  await sendScreen(ctx, was ? await screen(ctx) : { ...(await screen(ctx)), text: ctx.t("subscription-none") });
-});
+feature.command("unsubscribe", async (ctx) => sendScreen(ctx, await unsubscribed(ctx)));
 
 feature.callbackQuery(CALLBACK.subscription, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -33,9 +30,9 @@ feature.callbackQuery(CALLBACK.subscribe, async (ctx) => {
 });
 
 feature.callbackQuery(CALLBACK.unsubscribe, async (ctx) => {
-  await unsubscribe(ctx);
+  const done = await unsubscribed(ctx);
   await ctx.answerCallbackQuery();
-  await showScreen(ctx, await screen(ctx));
+  await showScreen(ctx, done);
 });
 
 export { composer as subscriptionFeature };
