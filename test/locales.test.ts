@@ -12,7 +12,7 @@ const VARIABLES = {
   roles: "", id: "", org: "", named: "yes", emergency: "yes", date: "", handle: "", hotline: "", min: 20, max: 4000, missing: 1, length: 1, count: 1, minutes: 1,
   code: "", pin: "", status: "", version: "", time: "", parts: "", total: 1, chars: "", from: 1, to: 1, days: 1, assignee: "", name: "", role: "", person: "",
   state: "none", kind: "added", detail: "", next: "", times: 2, fresh: 1, urgent: 1, overdue: 1, retention: 365,
-  hours: 1, cases: 1, label: "", month: 1, year: "", language: "",
+  hours: 1, cases: 1, label: "", month: 1, year: "", language: "", region: "",
 };
 
 const LOCALES_DIR = join(import.meta.dirname, "..", "locales");

@@ -58,6 +58,13 @@ describe("subscribers", () => {
     expect(await subscribers.subscription(person)).toEqual({ locale: "ru", region: "osh" });
     expect(await counts()).toEqual({ all: 1, ky: 0, ru: 1, osh: 1, ruOsh: 1 });
 
+    expect(await subscribers.setRegion(person, "naryn")).toBe(true);
+    expect(await counts()).toEqual({ all: 1, ky: 0, ru: 1, osh: 0, ruOsh: 0 });
+    expect(await subscribers.count({ region: "naryn" }, LOCALES)).toBe(1);
+    expect(await subscribers.setRegion(person, "osh")).toBe(true);
+    expect(await subscribers.setRegion(newUserId(), "osh")).toBe(false);
+    expect(await counts()).toEqual({ all: 1, ky: 0, ru: 1, osh: 1, ruOsh: 1 });
+
     const raw = await rawRedis(redis);
     expect(raw).not.toContain(String(person));
     expect(raw).not.toContain(String(chat));
@@ -94,7 +101,7 @@ describe("subscribers", () => {
       const person = people[index % people.length]!;
       const change = index % 4;
       if (change === 0) return subscribers.unsubscribe(person);
-      if (change === 1) return subscribers.followLanguage(person, index % 3 ? "ru" : "ky");
+      if (change === 1) return index % 2 ? subscribers.followLanguage(person, index % 3 ? "ru" : "ky") : subscribers.setRegion(person, index % 3 ? "osh" : undefined);
       const region = regions[index % 3];
       return subscribers.subscribe(person, person, { locale: index % 2 ? "ky" : "ru", ...(region ? { region } : {}) });
     }));

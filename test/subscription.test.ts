@@ -18,8 +18,8 @@ describe("the news subscription", () => {
     await person.click(ky("menu-subscription"));
     expect(person.last.text).toBe(ky("subscription-off"));
     await person.click(ky("subscription-start"));
-    expect(person.last.text).toBe(ky("subscription-on", { language: ky("subscription-language-ky") }));
-    expect(buttonsOf(person.last).map(buttonText)).toEqual([ky("subscription-stop"), ky("rights-home")]);
+    expect(person.last.text).toBe(`${ky("subscription-on", { language: ky("subscription-language-ky") })}\n${ky("subscription-region-none")}`);
+    expect(buttonsOf(person.last).map(buttonText)).toEqual([ky("subscription-region-choose"), ky("subscription-stop"), ky("rights-home")]);
     expect(await subscribers.subscription(person.id)).toEqual({ locale: "ky" });
     expect(await subscribers.count({ locale: "ky" }, LOCALES)).toBe(1);
 
@@ -28,7 +28,20 @@ describe("the news subscription", () => {
     expect(await subscribers.subscription(person.id)).toEqual({ locale: "ru" });
     expect(await subscribers.count({ locale: "ky" }, LOCALES)).toBe(0);
     await person.send("/subscribe");
-    expect(person.last.text).toBe(ru("subscription-on", { language: ru("subscription-language-ru") }));
+    expect(person.last.text).toBe(`${ru("subscription-on", { language: ru("subscription-language-ru") })}\n${ru("subscription-region-none")}`);
+
+    // The region is optional; chosen, it is kept, and can be taken off again.
+    await person.click(ru("subscription-region-choose"));
+    expect(person.last.text).toBe(ru("subscription-region-ask"));
+    expect(buttonsOf(person.last).map(buttonText)).not.toContain(ru("report-region-unknown"));
+    await person.click(ru("report-region-naryn"));
+    expect(await subscribers.subscription(person.id)).toEqual({ locale: "ru", region: "naryn" });
+    expect(person.last.text).toContain(ru("subscription-region", { region: ru("report-region-naryn") }));
+    expect(await subscribers.count({ region: "naryn" }, LOCALES)).toBe(1);
+    await person.click(ru("subscription-region-choose"));
+    await person.click(ru("subscription-region-clear"));
+    expect(await subscribers.subscription(person.id)).toEqual({ locale: "ru" });
+    expect(await subscribers.count({ region: "naryn" }, LOCALES)).toBe(0);
 
     await person.click(ru("subscription-stop"));
     expect(person.last.text).toBe(ru("subscription-stopped"));
@@ -40,7 +53,7 @@ describe("the news subscription", () => {
     const l = labels(bot, "ru");
     const person = bot.user({ id: newUserId(), language_code: "ru" });
     await person.send("/subscribe");
-    expect(person.last.text).toBe(l("subscription-on", { language: l("subscription-language-ru") }));
+    expect(person.last.text).toBe(`${l("subscription-on", { language: l("subscription-language-ru") })}\n${l("subscription-region-none")}`);
     expect(await subscribers.subscription(person.id)).toEqual({ locale: "ru" });
     await person.send("/unsubscribe");
     expect(person.last.text).toBe(l("subscription-stopped"));
@@ -48,6 +61,10 @@ describe("the news subscription", () => {
     expect(person.last.text).toBe(l("subscription-none"));
     expect(buttonsOf(person.last).map(buttonText)).toEqual([l("subscription-start"), l("rights-home")]);
     expect(await subscribers.subscription(person.id)).toBeUndefined();
+    // A region button pressed after unsubscribing (an old screen, or forged) subscribes nobody.
+    await person.pressData({ message_id: 1, text: "" }, "sub:region:osh");
+    expect(await subscribers.subscription(person.id)).toBeUndefined();
+    expect(await subscribers.count({}, LOCALES)).toBe(0);
   });
 
   it("a language change of someone not subscribed subscribes nobody", async () => {

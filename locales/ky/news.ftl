@@ -17,3 +17,11 @@ subscription-none =
 subscription-stopped =
     <b>Уюмдун жаңылыктары</b>
     Жазылууңуз токтотулду — жаңылыктар мындан ары келбейт. Кайра жазылуу үчүн төмөнкү баскычты басыңыз же /subscribe буйругун колдонуңуз.
+subscription-region = Аймак: { $region }.
+subscription-region-none = Аймак көрсөтүлгөн эмес: жалпы жаңылыктар гана келет.
+subscription-region-choose = 📍 Аймакты көрсөтүү
+subscription-region-clear = Аймакты көрсөтпөө
+subscription-back = ⬅️ Артка
+subscription-region-ask =
+    <b>Аймагыңыз</b>
+    Аймагыңызды көрсөтсөңүз, ошол аймакка гана тиешелүү жаңылыктар да келет. Бул милдеттүү эмес.

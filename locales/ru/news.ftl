@@ -17,3 +17,11 @@ subscription-none =
 subscription-stopped =
     <b>Новости организации</b>
     Вы отписались — новости больше не будут приходить. Подписаться снова можно кнопкой ниже или командой /subscribe.
+subscription-region = Регион: { $region }.
+subscription-region-none = Регион не указан: будут приходить только общие новости.
+subscription-region-choose = 📍 Указать регион
+subscription-region-clear = Не указывать регион
+subscription-back = ⬅️ Назад
+subscription-region-ask =
+    <b>Ваш регион</b>
+    Если укажете регион, будут приходить и новости, которые касаются только его. Это необязательно.

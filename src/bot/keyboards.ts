@@ -19,6 +19,9 @@ export const CALLBACK = {
   subscription: "sub",
   subscribe: "sub:on",
   unsubscribe: "sub:off",
+  subscriptionRegions: "sub:region",
+  // A region chosen for the subscription, or "-" for none.
+  subscriptionRegion: /^sub:region:([a-z-]+)$/,
   official: "official",
   clear: "clear",
   clearConfirmed: "clear:yes",

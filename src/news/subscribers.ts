@@ -72,6 +72,16 @@ put(ARGV[2], ARGV[1] .. string.match(previous, "^[^|]*(|.*)$"))
 return 1
 `);
 
+// The region of a subscription ("" for none); only a subscription that exists changes. KEYS: subscribers,
+// counts. ARGV: the region, then the pseudonyms (the current one first). Returns 1 when there was one.
+const REGION = luaScript<number>(`${SUBSCRIPTION}
+local previous = take(2)
+if not previous then return 0 end
+local locale, sealed = string.match(previous, "^([^|]*)|[^|]*|(.*)$")
+put(ARGV[2], locale .. "|" .. ARGV[1] .. "|" .. sealed)
+return 1
+`);
+
 /**
  * Subscribers, by the keyed pseudonym like every other per-person key. The chat id a delivery needs is
  * sealed (Redis alone does not tie a subscription to a Telegram account); language and region are plain,
@@ -100,6 +110,11 @@ export function createSubscribers(redis: Redis, cipher: Cipher) {
     /** The person's subscription in their new language; false when they have none. */
     async followLanguage(personId: number, locale: Locale): Promise<boolean> {
       return (await FOLLOW(redis, keys, [locale, ...pseudonyms(personId)])) === 1;
+    },
+
+    /** The subscription's region (none: only what goes to everyone); false when the person has no subscription. */
+    async setRegion(personId: number, region: Region | undefined): Promise<boolean> {
+      return (await REGION(redis, keys, [region ?? "", ...pseudonyms(personId)])) === 1;
     },
 
     async subscription(personId: number): Promise<Subscription | undefined> {

@@ -2,7 +2,7 @@ import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { CALLBACK } from "../keyboards.js";
 import { currentLocale, sendScreen, showScreen } from "../screens.js";
-import { subscriptionScreen } from "../subscription-view.js";
+import { regionScreen, SUBSCRIPTION_REGIONS, subscriptionScreen } from "../subscription-view.js";
 
 const composer = new Composer<BotContext>();
 const feature = composer.chatType("private");
@@ -33,6 +33,18 @@ feature.callbackQuery(CALLBACK.unsubscribe, async (ctx) => {
   const done = await unsubscribed(ctx);
   await ctx.answerCallbackQuery();
   await showScreen(ctx, done);
+});
+
+feature.callbackQuery(CALLBACK.subscriptionRegions, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showScreen(ctx, regionScreen(ctx.t));
+});
+
+// A region is kept only on a subscription: a press from someone who stopped meanwhile subscribes nobody.
+feature.callbackQuery(CALLBACK.subscriptionRegion, async (ctx) => {
+  await ctx.subscribers.setRegion(ctx.from.id, SUBSCRIPTION_REGIONS.find((region) => region === ctx.match[1]));
+  await ctx.answerCallbackQuery();
+  await showScreen(ctx, await screen(ctx));
 });
 
 export { composer as subscriptionFeature };
