@@ -6,8 +6,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout } from "node:timers/promises";
 import { CONTENT, ownList } from "./complaints/store.js";
 import { caseCount, CODE_WIDTH, codesFrom, INDEX, monthOf } from "./complaints/case-index.js";
-import { MOVE_OWN_SET } from "./complaints/scripts.js";
-import { STATUSES } from "./complaints/statuses.js";
+import { MOVE_OWN_SET, NUMBER_CASE } from "./complaints/scripts.js";
 import { KEYS, luaScript } from "./redis.js";
 
 async function* rawIdKeys(redis: Redis, prefix: string) {
@@ -88,38 +87,15 @@ async function deleteMatching(redis: Redis, patterns: string[]): Promise<void> {
   }
 }
 
-// Numbers one case an earlier version wrote, and puts it in the list's bitmaps, the deadline sets, the
-// months and (closed, not yet deleted) the cases awaiting deletion: all at once, like SUBMIT, and not again
-// for a case that has its number. So the migration can stop anywhere and run again, and a case an older
-// process writes during an upgrade is numbered at the next start.
-// KEYS: case, count, codes, months, new cases, awaiting action. ARGV: code, hour sent, its month, the
-// time a closed case without one keeps its personal data until, prefix of the bitmaps, the statuses (comma-separated).
-const NUMBER = luaScript<number>(`
-if redis.call("HEXISTS", KEYS[1], "n") == 1 then return 0 end
-local status, urgent, region, place, assignee, acted, kept, purged = unpack(redis.call("HMGET", KEYS[1],
-  "status", "urgent", "region", "placeType", "assignee", "firstActionAt", "retainUntil", "purgedAt"))
-if not status then return 0 end
+// Numbers one case an earlier version wrote and indexes it (NUMBER_CASE), all at once like SUBMIT, and not
+// again for a case that has its number. So the migration can stop anywhere and run again, and a case an
+// older process writes during an upgrade is numbered at the next start.
+// KEYS: case, count, codes, months, new cases, awaiting action. ARGV: code, hour sent, its month, the time
+// a closed case without one keeps its personal data until.
+const NUMBER = luaScript<number>(`${NUMBER_CASE}
+if redis.call("HEXISTS", KEYS[1], "n") == 1 or redis.call("HEXISTS", KEYS[1], "status") == 0 then return 0 end
 if #ARGV[1] ~= ${CODE_WIDTH} then return redis.error_reply("case " .. ARGV[1] .. " has a code that is not ${CODE_WIDTH} characters") end
-if status == "in-progress" then status = "in-review" end
-if not string.find("," .. ARGV[6] .. ",", "," .. status .. ",", 1, true) then status = "new" end
-local n = redis.call("INCR", KEYS[2]) - 1
-local bits = ARGV[5]
-redis.call("HSET", KEYS[1], "n", n)
-redis.call("SETRANGE", KEYS[3], n * ${CODE_WIDTH}, ARGV[1])
-redis.call("HINCRBY", KEYS[4], ARGV[3], 1)
-redis.call("SETBIT", bits .. "status:" .. status, n, 1)
-if region then redis.call("SETBIT", bits .. "region:" .. region, n, 1) end
-if place then redis.call("SETBIT", bits .. "place:" .. place, n, 1) end
-if urgent == "1" then redis.call("SETBIT", bits .. "urgent", n, 1) end
-if assignee then redis.call("SETBIT", bits .. "assignee:" .. assignee, n, 1) end
-if status == "new" then redis.call("ZADD", KEYS[5], ARGV[2], n) end
--- Before deadlines existed nothing recorded a first action: a case still open and never referred, closed
--- or asked for information counts as awaiting one.
-if (status == "new" or status == "in-review") and not acted then redis.call("ZADD", KEYS[6], ARGV[2], n) end
-if status == "closed" and not purged then
-  if not kept then redis.call("HSET", KEYS[1], "retainUntil", ARGV[4]) end
-  redis.call("SETBIT", bits .. "retained", n, 1)
-end
+numberCase(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], { count = KEYS[2], codes = KEYS[3], months = KEYS[4], fresh = KEYS[5], awaiting = KEYS[6] })
 return 1
 `);
 
@@ -144,7 +120,7 @@ export async function indexCases(redis: Redis, logger: Logger, retentionDays: nu
     for (const [index, code] of codes.entries()) {
       const hour = chunk[index * 2 + 1]!;
       const keys = [KEYS.case + code, KEYS.caseCount, KEYS.caseCodes, KEYS.caseMonths, INDEX.fresh, INDEX.awaitingAction];
-      numbered += await NUMBER(redis, keys, [code, hour, monthOf(Number(hour)), keepUntil(updated[index]), KEYS.caseBits, STATUSES.join(",")]);
+      numbered += await NUMBER(redis, keys, [code, hour, monthOf(Number(hour)), keepUntil(updated[index])]);
     }
   }
   await DEADLINES_BY_NUMBER(redis, [INDEX.fresh, INDEX.awaitingAction, `${KEYS.casesBy}awaiting-action`], [KEYS.case]);

@@ -1,5 +1,6 @@
-import { luaScript } from "../redis.js";
+import { KEYS, luaScript } from "../redis.js";
 import { CODE_WIDTH } from "./case-index.js";
+import { STATUSES } from "./statuses.js";
 
 // Every write of a case is one of these scripts, so concurrent writers never interleave and nothing is
 // read, changed and written back. Content is append-only: each addition is its own encrypted entry in a
@@ -101,6 +102,38 @@ local function leave(case, set)
 end
 `;
 
+// Gives a case its number (the next one) and puts it in the list's indexes by its plain fields: the
+// bitmaps, the deadline sets, the months and, closed and not yet deleted, the cases awaiting deletion. A
+// new case (SUBMIT) and one an earlier version wrote (migrations.ts) go through the same steps. `names`:
+// the keys of the count, the codes, the months, the new cases and those awaiting action. A status of an
+// earlier version is read as today's (case-index.ts); a closed case without a time for its deletion gets `keep`.
+export const NUMBER_CASE = `
+local function numberCase(case, code, hour, month, keep, names)
+  local status, urgent, region, place, assignee, acted, kept, purged = unpack(redis.call("HMGET", case,
+    "status", "urgent", "region", "placeType", "assignee", "firstActionAt", "retainUntil", "purgedAt"))
+  if status == "in-progress" then status = "in-review" end
+  if not string.find(",${STATUSES.join(",")},", "," .. status .. ",", 1, true) then status = "new" end
+  local n = redis.call("INCR", names.count) - 1
+  local bits = "${KEYS.caseBits}"
+  redis.call("HSET", case, "n", n)
+  redis.call("SETRANGE", names.codes, n * ${CODE_WIDTH}, code)
+  redis.call("HINCRBY", names.months, month, 1)
+  redis.call("SETBIT", bits .. "status:" .. status, n, 1)
+  if region then redis.call("SETBIT", bits .. "region:" .. region, n, 1) end
+  if place then redis.call("SETBIT", bits .. "place:" .. place, n, 1) end
+  if urgent == "1" then redis.call("SETBIT", bits .. "urgent", n, 1) end
+  if assignee then redis.call("SETBIT", bits .. "assignee:" .. assignee, n, 1) end
+  if status == "new" then redis.call("ZADD", names.fresh, hour, n) end
+  -- Before deadlines existed nothing recorded a first action: a case still open and never referred,
+  -- closed or asked for information counts as awaiting one (and a new case awaits it).
+  if (status == "new" or status == "in-review") and not acted then redis.call("ZADD", names.awaiting, hour, n) end
+  if status == "closed" and not purged then
+    if not kept then redis.call("HSET", case, "retainUntil", keep) end
+    redis.call("SETBIT", bits .. "retained", n, 1)
+  end
+end
+`;
+
 // A case that is gone (never sent, or its personal data deleted after retention) or withdrawn takes nothing more.
 const OPEN_CASE = `
 local function isOpen(case)
@@ -112,27 +145,20 @@ end
 // All or nothing: the case with its number, the list's indexes, the reporter's own list (when named), the
 // daily count, the history entry and the staff alert in the outbox (delivered by the alert worker, so a
 // crash after this cannot lose it).
-// KEYS: case, codes, own, quota, events, outbox, the list's bitmaps: status new, region, place type,
-// urgent; awaiting action, the content, the count of cases, the months, the new cases.
+// KEYS: case, codes, own, quota, events, outbox, count of cases, months, new cases, awaiting action, content.
 // ARGV: the draft's mark, code, hour, the reporter's field in their own list's hash ("" when anonymous),
-// event, outbox field, outbox entry, urgent, the sealed content, the month, the draft's id (earlier versions
+// event, outbox field, outbox entry, the sealed content, the month, the draft's id (earlier versions
 // kept it whole), then the case's fields.
-export const SUBMIT = luaScript<SubmitResult>(`${OWN_LIST}
+export const SUBMIT = luaScript<SubmitResult>(`${OWN_LIST}${NUMBER_CASE}
 local draft = redis.call("HGET", KEYS[1], "draftId")
 if draft then
-  if draft == ARGV[1] or draft == ARGV[11] then return "duplicate" end
+  if draft == ARGV[1] or draft == ARGV[10] then return "duplicate" end
   return "collision"
 end
 if #ARGV[2] ~= ${CODE_WIDTH} then return redis.error_reply("a case code is ${CODE_WIDTH} characters") end
-local n = redis.call("INCR", KEYS[13]) - 1
-redis.call("HSET", KEYS[1], "n", n, unpack(ARGV, 12))
-redis.call("SET", KEYS[12], ARGV[9])
-redis.call("SETRANGE", KEYS[2], n * ${CODE_WIDTH}, ARGV[2])
-for i = 7, 9 do redis.call("SETBIT", KEYS[i], n, 1) end
-if ARGV[8] == "1" then redis.call("SETBIT", KEYS[10], n, 1) end
-redis.call("ZADD", KEYS[11], ARGV[3], n)
-redis.call("ZADD", KEYS[15], ARGV[3], n)
-redis.call("HINCRBY", KEYS[14], ARGV[10], 1)
+redis.call("HSET", KEYS[1], unpack(ARGV, 11))
+redis.call("SET", KEYS[11], ARGV[8])
+numberCase(KEYS[1], ARGV[2], ARGV[3], ARGV[9], "", { count = KEYS[7], codes = KEYS[2], months = KEYS[8], fresh = KEYS[9], awaiting = KEYS[10] })
 if ARGV[4] ~= "" then addOwn(KEYS[3], ARGV[4], ARGV[2]) end
 redis.call("INCR", KEYS[4])
 redis.call("EXPIRE", KEYS[4], 172800)

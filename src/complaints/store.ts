@@ -170,6 +170,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
   const additionsKey = (code: string) => `${KEYS.case}${code}:additions`;
   const contentKey = (code: string) => `${KEYS.case}${code}${CONTENT}`;
   const eventsKey = (code: string) => `${KEYS.case}${code}:events`;
+  const reporterList = (reporterId: number) => ownList(cipher.pseudonym(String(reporterId)));
   const quotaKey = (reporterId: number, now: number) => `${KEYS.quota}${cipher.pseudonym(String(reporterId))}:${bishkekDay(now)}`;
   const oldQuotaKeys = (reporterId: number, now: number) =>
     cipher.oldPseudonyms(String(reporterId)).map((pseudonym) => `${KEYS.quota}${pseudonym}:${bishkekDay(now)}`);
@@ -242,6 +243,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
 
   return {
     async submit({ code, draftId, pin, draft, consentVersion, consentAt, reporterId, locale, now }) {
+      const own = reporterList(reporterId);
       const secret: CaseSecret = {
         reporter: draft.reporter,
         placeName: draft.placeName,
@@ -255,7 +257,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
         consentAt,
         locale,
         // So that deleting the personal data later also takes the case out of the reporter's own list.
-        owner: draft.contact.kind === "anonymous" ? undefined : cipher.pseudonym(String(reporterId)),
+        owner: draft.contact.kind === "anonymous" ? undefined : own.field,
       };
       const hour = hourOf(now);
       const mark = draftMark(draftId);
@@ -263,15 +265,13 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
         draftId: mark, status: "new", placeType: draft.placeType, region: draft.region, urgent: draft.urgent ? "1" : "0",
         createdAt: hour, updatedAt: hour, consentVersion, consentAt: hourOf(consentAt), pinHash: await hashPin(pin), notify: draft.notify ? "1" : "0",
       };
-      const own = ownList(cipher.pseudonym(String(reporterId)));
       const alert = newCaseAlert(code);
       const keys = [
         caseKey(code), KEYS.caseCodes, own.key, quotaKey(reporterId, now), eventsKey(code), KEYS.outbox,
-        INDEX.status("new"), INDEX.region(draft.region), INDEX.place(draft.placeType), INDEX.urgent, INDEX.awaitingAction, contentKey(code),
-        KEYS.caseCount, KEYS.caseMonths, INDEX.fresh,
+        KEYS.caseCount, KEYS.caseMonths, INDEX.fresh, INDEX.awaitingAction, contentKey(code),
       ];
       const args = [
-        mark, code, hour, secret.owner ? own.field : "", event("submitted", "reporter", hour), alert.id, JSON.stringify(alert), draft.urgent ? "1" : "0",
+        mark, code, hour, secret.owner ? own.field : "", event("submitted", "reporter", hour), alert.id, JSON.stringify(alert),
         cipher.encryptCompressedBytes(JSON.stringify(secret)), monthOf(hour), draftId, ...Object.entries(fields).flat(),
       ];
       return SUBMIT(redis, keys, args);
@@ -291,7 +291,7 @@ export function createCaseStore(redis: Redis, cipher: Cipher, { retentionDays }:
       // A case whose personal data was deleted is no longer the person's: its place in the list goes too
       // (deletion takes it out when it knows the list; after a key rotation, or for older cases, it is here).
       const gone = cases.flatMap((item, index) => (item?.purgedAt !== undefined ? [codes[index]!] : []));
-      const own = ownList(cipher.pseudonym(String(reporterId)));
+      const own = reporterList(reporterId);
       if (gone.length > 0) await FORGET_OWN(redis, [own.key], [own.field, ...gone]);
       return cases
         .filter((item): item is Case => item !== undefined && item.purgedAt === undefined)
