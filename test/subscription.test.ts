@@ -38,6 +38,9 @@ describe("the news subscription", () => {
     expect(await subscribers.subscription(person.id)).toEqual({ locale: "ru", region: "naryn" });
     expect(person.last.text).toContain(ru("subscription-region", { region: ru("report-region-naryn") }));
     expect(await subscribers.count({ region: "naryn" }, LOCALES)).toBe(1);
+    // Subscribing again keeps it.
+    await person.send("/subscribe");
+    expect(await subscribers.subscription(person.id)).toEqual({ locale: "ru", region: "naryn" });
     await person.click(ru("subscription-region-choose"));
     await person.click(ru("subscription-region-clear"));
     expect(await subscribers.subscription(person.id)).toEqual({ locale: "ru" });

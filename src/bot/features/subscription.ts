@@ -8,7 +8,12 @@ const composer = new Composer<BotContext>();
 const feature = composer.chatType("private");
 
 const screen = async (ctx: BotContext) => subscriptionScreen(ctx.t, await ctx.subscribers.subscription(ctx.from!.id));
-const subscribe = async (ctx: BotContext) => ctx.subscribers.subscribe(ctx.from!.id, ctx.chat!.id, { locale: await currentLocale(ctx) });
+// Subscribing again (or from another chat) keeps the region the person gave. One person's updates are
+// handled one at a time, so nothing of theirs changes the subscription between the read and the write.
+async function subscribe(ctx: BotContext) {
+  const current = await ctx.subscribers.subscription(ctx.from!.id);
+  return ctx.subscribers.subscribe(ctx.from!.id, ctx.chat!.id, { ...current, locale: await currentLocale(ctx) });
+}
 const unsubscribed = async (ctx: BotContext) => subscriptionScreen(ctx.t, undefined, await ctx.subscribers.unsubscribe(ctx.from!.id));
 
 feature.command("subscribe", async (ctx) => {
