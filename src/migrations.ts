@@ -1,3 +1,4 @@
+import { numberSubscribers } from "./news/subscribers.js";
 import type { Redis } from "ioredis";
 import { compressedToBytes, type Cipher } from "./crypto.js";
 import type { Logger } from "./logger.js";
@@ -163,9 +164,11 @@ export async function migrate(redis: Redis, cipher: Cipher, logger: Logger, rete
   const renewal = setInterval(() => void renew(), LOCK_MS / 3);
   try {
     await nameKeysByPseudonym(redis, cipher, logger);
+    const numbered = await numberSubscribers(redis);
+    if (numbered > 0) logger.info({ subscribers: numbered }, "numbered the news subscribers of an earlier build");
     const indexedBefore = (await redis.get(INDEXED)) === INDEX_VERSION;
-    const numbered = await indexCases(redis, logger, retentionDays);
-    await layOutCases(redis, logger, indexedBefore && numbered > 0);
+    const casesNumbered = await indexCases(redis, logger, retentionDays);
+    await layOutCases(redis, logger, indexedBefore && casesNumbered > 0);
   } finally {
     clearInterval(renewal);
     await HOLD(redis, [LOCK], [token, 0]);

@@ -77,9 +77,10 @@ export const KEYS = {
    */
   news: "news:",
   /**
-   * Subscribers to the news and broadcasts: `subscribers` (hash: the person's pseudonym → their language,
-   * region and sealed chat id) and `subscribers:counts` (hash: how many there are per language and per
-   * language and region, for the audience of a broadcast before it is sent).
+   * Subscribers to the news and broadcasts, each with a number for good: `subscribers` (hash: the person's
+   * pseudonym → their number), `subscribers:numbered` (hash: number → language, region and sealed chat id),
+   * `subscribers:seq` (the last number given) and `subscribers:counts` (hash: how many there are per
+   * language and per language and region, for the audience of a broadcast before it is sent).
    */
   subscribers: "subscribers",
   /** Hash of jobs written together with the data that caused them, waiting to be moved into BullMQ. */

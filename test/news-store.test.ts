@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LOCALES } from "../src/config.js";
 import { createCipher, newDataKey } from "../src/crypto.js";
 import { createNewsStore } from "../src/news/items.js";
-import { createSubscribers } from "../src/news/subscribers.js";
+import { createSubscribers, numberSubscribers } from "../src/news/subscribers.js";
 import { KEYS } from "../src/redis.js";
 import { newUserId, TEST_DATA_KEY, useRedis } from "./harness.js";
 import { rawRedis } from "./report-helpers.js";
@@ -114,5 +114,46 @@ describe("subscribers", () => {
       osh: present.filter((item) => item.region === "osh").length,
       ruOsh: present.filter((item) => item.locale === "ru" && item.region === "osh").length,
     });
+  });
+});
+
+describe("subscriber numbers", () => {
+  it("gives each subscriber a number for good; a delivery reads them in ranges; dropping one by number keeps the counts and the number", async () => {
+    await redis.flushdb();
+    const [a, b, c] = [newUserId(), newUserId(), newUserId()];
+    await subscribers.subscribe(a, a, { locale: "ky" });
+    await subscribers.subscribe(b, b + 1, { locale: "ru", region: "osh" });
+    await subscribers.subscribe(c, c, { locale: "ky" });
+    expect(await subscribers.lastNumber()).toBe(3);
+    await subscribers.unsubscribe(a);
+    expect(await subscribers.numbered(1, 3)).toEqual([
+      { number: 2, chatId: b + 1, locale: "ru", region: "osh" },
+      { number: 3, chatId: c, locale: "ky" },
+    ]);
+    expect(await subscribers.drop(2)).toBe(true);
+    expect(await subscribers.drop(2)).toBe(false);
+    expect(await subscribers.subscription(b)).toBeUndefined();
+    expect(await subscribers.countByLocale({}, LOCALES)).toEqual({ ky: 1, ru: 0 });
+    expect(await subscribers.count({ region: "osh" }, LOCALES)).toBe(0);
+    // Subscribing again after being dropped keeps the number; after unsubscribing, a new one is given.
+    expect(await subscribers.subscribe(b, b + 1, { locale: "ru" })).toBe(true);
+    expect((await subscribers.numbered(2, 2))[0]?.chatId).toBe(b + 1);
+    await subscribers.subscribe(a, a, { locale: "ru" });
+    expect(await subscribers.lastNumber()).toBe(4);
+    expect(await subscribers.counts()).toEqual({ ky: 1, ru: 2, "ru:osh": 0 });
+  });
+
+  it("numbers the subscriptions an earlier build stored under the pseudonym, once, whoever runs it", async () => {
+    await redis.flushdb();
+    const person = newUserId();
+    const pseudonym = cipher.pseudonym(String(person));
+    await redis.hset(KEYS.subscribers, pseudonym, `ru|osh|${cipher.encrypt(String(person))}`);
+    await redis.hset(`${KEYS.subscribers}:counts`, "ru", 1, "ru:osh", 1);
+    expect((await Promise.all([numberSubscribers(redis), numberSubscribers(redis)])).reduce((sum, each) => sum + each, 0)).toBe(1);
+    expect(await numberSubscribers(redis)).toBe(0);
+    expect(await subscribers.subscription(person)).toEqual({ locale: "ru", region: "osh" });
+    expect(await subscribers.numbered(1, 1)).toEqual([{ number: 1, chatId: person, locale: "ru", region: "osh" }]);
+    expect(await subscribers.unsubscribe(person)).toBe(true);
+    expect(await subscribers.count({}, LOCALES)).toBe(0);
   });
 });
