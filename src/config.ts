@@ -65,6 +65,9 @@ const base = z.object({
     .transform(Number)
     .refine((hour) => hour <= 23, "must be an hour from 0 to 23 (Bishkek time)")
     .default(9),
+  BROADCAST_RATE: count("must be a whole number of messages per second, 1 or more").default(25),
+  BROADCAST_PAID: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
+  BROADCAST_APPROVAL: z.enum(["true", "false"], { error: "must be true or false" }).default("true"),
   NODE_ENV: z.enum(["development", "production", "test"], { error: "must be development, production or test" }).default("production"),
 });
 
@@ -81,6 +84,11 @@ const schema = z
   .object({ BOT_MODE: z.enum(["polling", "webhook"], { error: "must be polling or webhook" }).default("polling") })
   .loose()
   .pipe(z.discriminatedUnion("BOT_MODE", [polling, webhook]))
+  // Telegram takes about 30 messages a second from a bot, and up to 1,000 in paid broadcasts.
+  .refine((env) => env.BROADCAST_RATE <= (env.BROADCAST_PAID === "true" ? 1000 : 30), {
+    path: ["BROADCAST_RATE"],
+    message: "must be at most 30 messages per second (Telegram's limit), or at most 1000 with BROADCAST_PAID=true",
+  })
   .transform((env) => ({
     botToken: env.BOT_TOKEN,
     botMode: env.BOT_MODE,
@@ -102,6 +110,8 @@ const schema = z
     auditKeepDays: env.AUDIT_KEEP_DAYS,
     /** The hour, Bishkek time, of the daily digest and the retention run. */
     digestHour: env.DIGEST_HOUR,
+    /** Messages per second over all broadcasts; paid broadcasts set allow_paid_broadcast. */
+    broadcast: { rate: env.BROADCAST_RATE, paid: env.BROADCAST_PAID === "true", approval: env.BROADCAST_APPROVAL === "true" },
     development: env.NODE_ENV === "development",
   }));
 

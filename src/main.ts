@@ -3,20 +3,16 @@ import type { Server } from "node:http";
 import type { Update } from "grammy/types";
 import { collectDefaultMetrics } from "prom-client";
 import { createBot } from "./bot/index.js";
-import { createCaseStore } from "./complaints/store.js";
 import { createCipher, newDataKey } from "./crypto.js";
-import { startBackground } from "./jobs/background.js";
 import { migrate } from "./migrations.js";
 import { durableUpdates } from "./updates/dispatcher.js";
 import { startPolling } from "./updates/polling.js";
 import { publishCommands } from "./bot/commands.js";
 import { createI18n } from "./bot/i18n.js";
-import { ConfigError, parseConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createMetrics } from "./metrics.js";
-import { loadProfile, ProfileError, profileGaps, type Profile } from "./profile.js";
-import { createRoleStore } from "./roles.js";
-import { createRedis, persistenceEnabled, pingWithin } from "./redis.js";
+import { profileGaps } from "./profile.js";
+import { connectRedis, fail, readConfig, readProfile, startQueuedWork } from "./startup.js";
 import { closeServer, listen, onShutdown } from "./lifecycle.js";
 import { createHttpServer } from "./server.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "./telegram/fake-telegram.js";
@@ -24,70 +20,22 @@ import { runTerminalChat } from "./terminal-chat.js";
 
 const CHAT_USER_ID = 1001;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
-
-function readConfig(chat: boolean): Config {
-  // The terminal chat is a demo: without a DATA_KEY it makes a throwaway one for this run.
-  const env = chat
-    ? { ...process.env, BOT_TOKEN: "1:terminal-chat-needs-no-real-token", BOT_MODE: "polling", DATA_KEY: process.env.DATA_KEY || newDataKey() }
-    : process.env;
-  if (!env.BOT_TOKEN) {
-    fail(
-      "BOT_TOKEN is not set, so the bot cannot reach Telegram.\n" +
-        "Put the token from @BotFather into .env (see .env.example), or try the bot in this terminal with: npm run chat",
-    );
-  }
-  try {
-    return parseConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) fail(`${err.message}\nSee .env.example for every variable.`);
-    throw err;
-  }
-}
-
-function readProfile(path: string | undefined): Profile {
-  try {
-    return loadProfile(path);
-  } catch (err) {
-    if (err instanceof ProfileError) fail(`${err.message}\nThe bot does not start with a broken organisation profile; see profile.yaml for the format.`);
-    throw err;
-  }
-}
-
 async function main() {
   // Variables already set in the environment win over .env.
   if (existsSync(".env")) process.loadEnvFile(".env");
   const chat = process.argv.includes("--chat");
-  const config = readConfig(chat);
+  // The terminal chat is a demo: without a DATA_KEY it makes a throwaway one for this run.
+  const env = chat
+    ? { ...process.env, BOT_TOKEN: "1:terminal-chat-needs-no-real-token", BOT_MODE: "polling", DATA_KEY: process.env.DATA_KEY || newDataKey() }
+    : process.env;
+  const config = readConfig(env);
   const logger = createLogger({ level: chat ? "error" : config.logLevel, pretty: config.development });
   const profile = readProfile(config.profilePath);
   if (!profile.officialBot) logger.warn("the profile has no officialBot, so /official cannot show the bot's official username");
   for (const gap of profileGaps(profile)) logger.warn(`the profile is not filled in before going live: ${gap}`);
   if (config.staffChatId === undefined) logger.warn("STAFF_CHAT_ID is not set: nobody is alerted to new reports, and urgent ones wait until staff look");
 
-  const redis = createRedis(config.redisUrl);
-  let connected = false;
-  // Before the first connection the failure is reported once, below; after it, each reconnect error is logged.
-  redis.on("error", (err: Error) => {
-    if (connected) logger.warn({ err }, "Redis connection error; reconnecting");
-  });
-  if (!(await pingWithin(redis, 3000))) {
-    redis.disconnect();
-    fail(
-      `Cannot reach Redis at ${config.redisUrl}.\n` +
-        "Start one with: scripts/up start (installs and starts a local Redis), " +
-        "or: redis-server --daemonize yes --appendonly yes, or: docker compose up -d redis. " +
-        "Or point REDIS_URL at a running Redis.",
-    );
-  }
-  connected = true;
-  if ((await persistenceEnabled(redis)) === false) {
-    logger.warn("Redis persistence is off (no AOF, no RDB snapshots): complaints would be lost on a Redis restart");
-  }
-
+  const redis = await connectRedis(config, logger);
   const cipher = createCipher(config.dataKey, config.oldDataKeys);
   await migrate(redis, cipher, logger, config.retentionDays);
 
@@ -95,17 +43,8 @@ async function main() {
   const i18n = createI18n(config.defaultLocale, (warning) => logger.warn({ warning: warning.path }, "missing translation"));
   const telegram = chat ? new FakeTelegram() : undefined;
   const bot = createBot(config, { redis, logger, metrics, i18n, profile, botInfo: telegram && FAKE_BOT_INFO, fetch: telegram?.fetch });
-  // BullMQ blocks on its connection and must never give up a command, so it gets one of its own.
-  const queueRedis = createRedis(config.redisUrl, { maxRetriesPerRequest: null, enableAutoPipelining: false });
-  const background = startBackground({
-    connection: queueRedis, redis, api: bot.api, cases: createCaseStore(redis, cipher, { retentionDays: config.retentionDays }), cipher,
-    roles: createRoleStore(redis, config.adminIds), i18n, profile, config, logger,
-  });
-  const closeRedis = async () => {
-    await background.close();
-    await queueRedis.quit();
-    await redis.quit();
-  };
+  const queued = startQueuedWork({ config, redis, api: bot.api, cipher, i18n, profile, logger, fetch: telegram?.fetch });
+  const closeRedis = () => queued.close();
 
   if (telegram) {
     await runTerminalChat({

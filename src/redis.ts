@@ -83,6 +83,15 @@ export const KEYS = {
    * language and per language and region, for the audience of a broadcast before it is sent).
    */
   subscribers: "subscribers",
+  /**
+   * Broadcasts: `broadcast:<id>` (hash: its content as JSON, its state, counters and times),
+   * `broadcast:<id>:done` (bitmap: a bit per subscriber number, set once that subscriber was sent it, or
+   * failed for good, or blocked the bot), `broadcast:<id>:batches` (bitmap: a bit per batch finished);
+   * `broadcasts:seq` (the last id given), `broadcasts:list` (sorted set of ids by creation time),
+   * `broadcasts:bucket` and `broadcasts:hold` (the rate shared by every worker, and a pause after a 429).
+   */
+  broadcast: "broadcast:",
+  broadcasts: "broadcasts:",
   /** Hash of jobs written together with the data that caused them, waiting to be moved into BullMQ. */
   outbox: "outbox",
 } as const;

@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll } from "vitest";
-import { createBot } from "../src/bot/index.js";
+import { createBot, createBroadcastApi } from "../src/bot/index.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
@@ -103,8 +103,8 @@ export function createTestBot(redis: Redis, { env, telegram = new FakeTelegram()
       const cipher = createCipher(config.dataKey, config.oldDataKeys);
       const cases = createCaseStore(redis, cipher, { retentionDays: config.retentionDays });
       const started = startBackground({
-        connection, redis, api: bot.api, cases, cipher, roles: createRoleStore(redis, config.adminIds), i18n, profile, config, logger: logs.logger,
-        relayEveryMs: 0, retryDelayMs: 20, prefix: `test${++backgrounds}`,
+        connection, redis, api: bot.api, broadcastApi: createBroadcastApi(config, telegram.fetch), cases, cipher, roles: createRoleStore(redis, config.adminIds), i18n, profile, config, logger: logs.logger,
+        relayEveryMs: 0, retryDelayMs: 20, prefix: `test${++backgrounds}`, broadcastTiming: { lockDurationMs: 2000, retryDelayMs: 20, statusEveryMs: 50 },
       });
       closers.push(async () => {
         await started.close();
@@ -112,10 +112,10 @@ export function createTestBot(redis: Redis, { env, telegram = new FakeTelegram()
       });
       background = started;
     }
-    const { alerts, notices, relay } = background;
-    await relay();
+    const { alerts, notices, broadcasts, relay } = background;
+    // The broadcasts' own jobs (a batch queuing the next) go through the outbox too: relayed until all is still.
     const busy = async (queue: typeof alerts) => Object.values(await queue.getJobCounts("waiting", "active", "delayed", "prioritized")).some((count) => count > 0);
-    await until(async () => !(await busy(alerts)) && !(await busy(notices)), "the alert and notice queues to empty");
+    await until(async () => (await relay()) === 0 && !(await busy(alerts)) && !(await busy(notices)) && !(await busy(broadcasts)) && (await relay()) === 0, "the queues to empty", 30_000);
   }
   /** The daily run (digest, retention) of this bot's background, now. */
   const runDaily = async (now: number) => {

@@ -25,3 +25,36 @@ subscription-back = ⬅️ Артка
 subscription-region-ask =
     <b>Аймагыңыз</b>
     Аймагыңызды көрсөтсөңүз, ошол аймакка гана тиешелүү жаңылыктар да келет. Бул милдеттүү эмес.
+
+## Broadcasts: what subscribers see, and the staff's status messages
+
+news-link = 🔗 Кененирээк
+broadcast-unsubscribe = 🔕 Жаңылыктарга жазылууну токтотуу
+broadcast-unsubscribed = Жаңылыктарга жазылууңуз токтотулду. Кайра жазылуу: /subscribe
+broadcast-pause = ⏸ Тыныгуу
+broadcast-resume = ▶️ Улантуу
+broadcast-cancel = ✖️ Жокко чыгаруу
+broadcast-open = Таратууну ачуу
+broadcast-state-awaiting = экинчи редактордун макулдугун күтүүдө
+broadcast-state-scheduled = пландалган
+broadcast-state-sending = жөнөтүлүүдө
+broadcast-state-paused = тыныгууда
+broadcast-state-done = аяктады
+broadcast-state-cancelled = жокко чыгарылды
+broadcast-state-rejected = четке кагылды
+broadcast-status =
+    <b>№{ $id } таратуу</b>: { $state }
+    Жөнөтүлдү: { $total } ичинен { $sent }
+    Жеткирилген жок: { $failed }
+    Ботту бөгөттөгөндөр (жазылуусу токтотулду): { $blocked }
+    Калды: { $remaining }
+broadcast-report-done =
+    <b>№{ $id } таратуу аяктады.</b>
+    Жөнөтүлдү: { $sent }. Жеткирилген жок: { $failed }. Ботту бөгөттөп, жазылуусу токтотулгандар: { $blocked }.{ $unsent ->
+        [0] {""}
+       *[other] {" "}Жөнөтүлгөнгө чейин жазылуусун токтоткондор: { $unsent }.
+    }
+broadcast-report-cancelled =
+    <b>№{ $id } таратуу жокко чыгарылды.</b>
+    Жокко чыгарылганга чейин жөнөтүлдү: { $sent }. Жеткирилген жок: { $failed }. Ботту бөгөттөп, жазылуусу токтотулгандар: { $blocked }. Жөнөтүлгөн жок: { $unsent }.
+broadcast-approval-asked = №{ $id } таратуу макулдукту күтүүдө: аны башка редактор даярдаган. Текстти жана алуучуларды көрүү үчүн ачып, макулдук бериңиз же четке кагыңыз.

@@ -25,3 +25,36 @@ subscription-back = ⬅️ Назад
 subscription-region-ask =
     <b>Ваш регион</b>
     Если укажете регион, будут приходить и новости, касающиеся только этого региона. Это необязательно.
+
+## Broadcasts: what subscribers see, and the staff's status messages
+
+news-link = 🔗 Подробнее
+broadcast-unsubscribe = 🔕 Отписаться от новостей
+broadcast-unsubscribed = Вы отписались от новостей. Подписаться снова: /subscribe
+broadcast-pause = ⏸ Пауза
+broadcast-resume = ▶️ Продолжить
+broadcast-cancel = ✖️ Отменить
+broadcast-open = Открыть рассылку
+broadcast-state-awaiting = ждёт одобрения второго редактора
+broadcast-state-scheduled = запланирована
+broadcast-state-sending = идёт отправка
+broadcast-state-paused = на паузе
+broadcast-state-done = завершена
+broadcast-state-cancelled = отменена
+broadcast-state-rejected = отклонена
+broadcast-status =
+    <b>Рассылка №{ $id }</b>: { $state }
+    Отправлено: { $sent } из { $total }
+    Не доставлено: { $failed }
+    Заблокировали бота (отписаны): { $blocked }
+    Осталось: { $remaining }
+broadcast-report-done =
+    <b>Рассылка №{ $id } завершена.</b>
+    Отправлено: { $sent }. Не доставлено: { $failed }. Заблокировали бота и отписаны: { $blocked }.{ $unsent ->
+        [0] {""}
+       *[other] {" "}Отписались до отправки: { $unsent }.
+    }
+broadcast-report-cancelled =
+    <b>Рассылка №{ $id } отменена.</b>
+    До отмены отправлено: { $sent }. Не доставлено: { $failed }. Заблокировали бота и отписаны: { $blocked }. Не отправлено: { $unsent }.
+broadcast-approval-asked = Рассылка №{ $id } ждёт одобрения: её подготовил другой редактор. Откройте, чтобы посмотреть текст и получателей, и одобрите или отклоните.

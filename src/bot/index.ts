@@ -1,4 +1,4 @@
-import { Bot } from "grammy";
+import { Api, Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
@@ -126,4 +126,9 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
 
   bot.catch(({ ctx, error }) => ctx.logger.error({ err: error }, "update failed outside the error boundary"));
   return bot;
+}
+
+/** The Bot API as broadcasts use it: no auto-retry, since their worker holds every worker on a 429 itself. */
+export function createBroadcastApi(config: Config, fetch?: typeof globalThis.fetch): Api {
+  return new Api(config.botToken, { apiRoot: config.apiRoot, fetch: fetch && failFastFetch(fetch) });
 }

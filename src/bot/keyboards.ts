@@ -22,6 +22,10 @@ export const CALLBACK = {
   subscriptionRegions: "sub:region",
   // A region chosen for the subscription, or "-" for none.
   subscriptionRegion: /^sub:region:([a-z-]+)$/,
+  // The one-tap «unsubscribe» under every broadcast message: it leaves the message as it was.
+  stopNews: "sub:stop",
+  // Staff actions on a broadcast, by its id.
+  broadcast: /^bc:(pause|resume|cancel|approve|reject|view):(\d+)$/,
   official: "official",
   clear: "clear",
   clearConfirmed: "clear:yes",

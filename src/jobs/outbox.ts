@@ -15,6 +15,8 @@ export interface OutboxEntry {
   queue: string;
   name: string;
   data: Record<string, unknown>;
+  /** Not before this time (ms since the epoch): a scheduled broadcast. */
+  at?: number;
 }
 
 export interface OutboxRelay {
@@ -34,7 +36,8 @@ export function createOutboxRelay(redis: Redis, queues: Map<string, { queue: Que
         logger.error({ queue: entry.queue, id: entry.id }, "an outbox entry names a queue this process does not know");
         continue;
       }
-      await target.queue.add(entry.name, entry.data, { ...target.options, jobId: entry.id });
+      const delay = entry.at === undefined ? {} : { delay: Math.max(0, entry.at - Date.now()) };
+      await target.queue.add(entry.name, entry.data, { ...target.options, ...delay, jobId: entry.id });
       await redis.hdel(KEYS.outbox, field);
     }
     return Object.keys(entries).length;
