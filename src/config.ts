@@ -67,6 +67,7 @@ const base = z.object({
     .default(9),
   BROADCAST_RATE: count("must be a whole number of messages per second, 1 or more").default(25),
   BROADCAST_PAID: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
+  BROADCAST_TAKEOVER_SECONDS: count("must be a whole number of seconds, 1 or more").default(30),
   BROADCAST_APPROVAL: z.enum(["true", "false"], { error: "must be true or false" }).default("true"),
   NODE_ENV: z.enum(["development", "production", "test"], { error: "must be development, production or test" }).default("production"),
 });
@@ -111,7 +112,7 @@ const schema = z
     /** The hour, Bishkek time, of the daily digest and the retention run. */
     digestHour: env.DIGEST_HOUR,
     /** Messages per second over all broadcasts; paid broadcasts set allow_paid_broadcast. */
-    broadcast: { rate: env.BROADCAST_RATE, paid: env.BROADCAST_PAID === "true", approval: env.BROADCAST_APPROVAL === "true" },
+    broadcast: { rate: env.BROADCAST_RATE, paid: env.BROADCAST_PAID === "true", approval: env.BROADCAST_APPROVAL === "true", takeoverMs: env.BROADCAST_TAKEOVER_SECONDS * 1000 },
     development: env.NODE_ENV === "development",
   }));
 

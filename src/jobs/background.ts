@@ -69,7 +69,7 @@ export function startBackground(deps: BackgroundDeps) {
   });
   const broadcastWorker = startBroadcastWorker({
     connection, prefix, queue: queues[2]!, redis, api: broadcastApi, broadcasts: createBroadcasts(redis), subscribers: createSubscribers(redis, cipher), roles,
-    rate: createSendRate(redis, config.broadcast.rate, logger), paid: config.broadcast.paid, translate, defaultLocale: config.defaultLocale, logger, ...deps.broadcastTiming,
+    rate: createSendRate(redis, config.broadcast.rate, logger), paid: config.broadcast.paid, lockDurationMs: config.broadcast.takeoverMs, translate, defaultLocale: config.defaultLocale, logger, ...deps.broadcastTiming,
   });
   const daily = startDaily({
     connection, prefix, redis, api, cases, cipher, t: staffT, deadlines: config.deadlines, staffChatId: config.staffChatId,
