@@ -73,7 +73,7 @@ export const KEYS = {
   updatesSeen: "updates:seen",
   /**
    * The organisation's news: `news:items` (hash of items by id, as JSON), `news:published` (sorted set of
-   * the published ids by the time of publishing), `news:seq` (the last id given).
+   * the published ids by the time of publishing; `news:published:<locale>` those with a text in that language), `news:seq` (the last id given).
    */
   news: "news:",
   /**

@@ -37,6 +37,28 @@ describe("the news store", () => {
     expect((await news.page(0, 10)).total).toBe(2);
     expect((await news.get(second))?.text.ru).toBe("Только по-русски");
   });
+
+  it("keeps a feed per language of the items with a text in it; an edit moves an item in or out of a language's feed", async () => {
+    await redis.flushdb();
+    const both = await news.publish({ at: 1, text: { ky: "Экөө", ru: "Оба" } });
+    const ruOnly = await news.publish({ at: 2, text: { ru: "Только русский" } });
+    const ids = async (locale?: "ky" | "ru") => (await news.page(0, 10, locale)).items.map((item) => item.id);
+    expect(await ids("ky")).toEqual([both]);
+    expect(await ids("ru")).toEqual([ruOnly, both]);
+    expect(await ids()).toEqual([ruOnly, both]);
+    expect(await news.edit({ id: ruOnly, at: 2, text: { ky: "Эми кыргызча да", ru: "Только русский" } })).toBe(true);
+    expect(await ids("ky")).toEqual([ruOnly, both]);
+    expect(await news.edit({ id: both, at: 1, text: { ky: "Кыргызча гана" } })).toBe(true);
+    expect(await ids("ru")).toEqual([ruOnly]);
+    expect((await news.page(0, 10, "ru")).total).toBe(1);
+    expect(await news.unpublish(ruOnly)).toBe(true);
+    expect(await ids("ky")).toEqual([both]);
+    expect(await ids("ru")).toEqual([]);
+    // An edit of an unpublished item does not bring it back.
+    expect(await news.edit({ id: ruOnly, at: 2, text: { ru: "Снова" } })).toBe(true);
+    expect(await ids("ru")).toEqual([]);
+    expect(await news.isPublished(ruOnly)).toBe(false);
+  });
 });
 
 describe("subscribers", () => {
