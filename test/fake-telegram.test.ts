@@ -24,6 +24,17 @@ const buttons = (count: number, data = (i: number) => `b${i}`) => ({
 });
 
 describe("the fake Telegram refuses what Telegram refuses", () => {
+  it("keeps a photo a photo and a text a text: editMessageText of a photo and editMessageMedia of a text are refused; a media caption is measured", async () => {
+    const telegram = new FakeTelegram();
+    const photo = (await call(telegram, "sendPhoto", { chat_id: CHAT, photo: "AgACfile1", caption: "one" })).result!.message_id;
+    const text = await sent(telegram);
+    expect(await call(telegram, "editMessageText", { chat_id: CHAT, message_id: photo, text: "x" })).toEqual(refused("there is no text in the message to edit"));
+    expect(await call(telegram, "editMessageMedia", { chat_id: CHAT, message_id: text, media: { type: "photo", media: "AgACfile2" } })).toEqual(refused("there is no media in the message to edit"));
+    expect(await call(telegram, "editMessageMedia", { chat_id: CHAT, message_id: photo, media: { type: "photo", media: "AgACfile2", caption: "ж".repeat(1025) } })).toEqual(refused("message caption is too long"));
+    expect(await call(telegram, "editMessageMedia", { chat_id: CHAT, message_id: photo, media: { type: "photo", media: "AgACfile2", caption: "two" } })).toMatchObject({ ok: true });
+    expect(telegram.chat(CHAT).find((message) => message.message_id === photo)).toMatchObject({ photo: "AgACfile2", text: "two" });
+  });
+
   it("takes a text of 4,096 characters and refuses 4,097, counted in UTF-16 code units; an empty text too", async () => {
     const telegram = new FakeTelegram();
     expect(await call(telegram, "sendMessage", { chat_id: CHAT, text: "ж".repeat(4096) })).toMatchObject({ ok: true });

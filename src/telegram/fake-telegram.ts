@@ -46,11 +46,13 @@ export interface ChatMessage {
   chat_id: number;
   text: string;
   reply_markup?: Markup;
+  /** A photo's file id: the text is then its caption. */
+  photo?: string;
   /** The person's message this one replies to, as Telegram attaches it. */
   reply_to?: { message_id: number; text?: string };
 }
 
-const EDITS = new Set(["editMessageText", "editMessageReplyMarkup"]);
+const EDITS = new Set(["editMessageText", "editMessageReplyMarkup", "editMessageCaption", "editMessageMedia"]);
 const personKey = (chatId: unknown, messageId: unknown) => `${Number(chatId)}:${Number(messageId)}`;
 
 /** Return a failure to make that call fail, or undefined to let it succeed. */
@@ -111,6 +113,12 @@ export class FakeTelegram {
     if (EDITS.has(method) && !ours) {
       return this.isPersonMessage(payload) ? "Bad Request: message can't be edited" : "Bad Request: message to edit not found";
     }
+    // A text message stays text and a photo stays a photo: neither becomes the other by an edit.
+    const edited = this.botMessage(payload);
+    if (edited && method === "editMessageText" && edited.photo !== undefined) return "Bad Request: there is no text in the message to edit";
+    if (edited && (method === "editMessageMedia" || method === "editMessageCaption") && edited.photo === undefined) {
+      return "Bad Request: there is no media in the message to edit";
+    }
     if (method === "deleteMessage" && !ours && !this.isPersonMessage(payload)) return "Bad Request: message to delete not found";
     const reply = this.repliedTo(payload);
     if (reply && !this.isPersonMessage({ chat_id: payload.chat_id, message_id: reply }) && !this.botMessage({ chat_id: payload.chat_id, message_id: reply })) {
@@ -144,6 +152,7 @@ export class FakeTelegram {
         chat_id: Number(payload.chat_id),
         text: String(payload.text ?? payload.caption ?? ""),
         reply_markup: payload.reply_markup,
+        ...(method === "sendPhoto" && typeof payload.photo === "string" ? { photo: payload.photo } : {}),
       };
       const reply = this.repliedTo(payload);
       const key = personKey(payload.chat_id, reply);
@@ -153,7 +162,9 @@ export class FakeTelegram {
     } else if (EDITS.has(method)) {
       const existing = this.messages.get(id);
       if (existing) {
-        touched = { ...existing, text: payload.text ?? existing.text, reply_markup: payload.reply_markup };
+        const media = payload.media as Payload | undefined;
+        const text = media ? String(media.caption ?? "") : (payload.text ?? payload.caption ?? existing.text);
+        touched = { ...existing, text, reply_markup: payload.reply_markup, ...(media ? { photo: String(media.media) } : {}) };
         this.messages.delete(id);
         this.messages.set(id, touched);
         result = this.asMessage(touched);
@@ -173,7 +184,9 @@ export class FakeTelegram {
       date: Math.floor(Date.now() / 1000),
       chat: { id: message.chat_id, type: "private", first_name: "User" },
       from: FAKE_BOT_INFO,
-      text: message.text,
+      ...(message.photo === undefined
+        ? { text: message.text }
+        : { photo: [{ file_id: message.photo, file_unique_id: message.photo, width: 800, height: 600 }], ...(message.text ? { caption: message.text } : {}) }),
       ...(message.reply_markup && "inline_keyboard" in message.reply_markup ? { reply_markup: message.reply_markup } : {}),
       ...(message.reply_to ? { reply_to_message: personMessage(message.chat_id, message.reply_to) } : {}),
     } as Message;

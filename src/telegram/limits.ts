@@ -41,7 +41,9 @@ export function limitError(method: string, payload: Payload): string | undefined
     if (!text.trim()) return "Bad Request: message text is empty";
     if (text.length > LIMITS.text) return "Bad Request: message is too long";
   }
-  if (payload.caption !== undefined && visible(payload.caption, payload.parse_mode).length > LIMITS.caption) {
+  // editMessageMedia carries its caption inside the media.
+  const captioned = (payload.media as Payload | undefined)?.caption === undefined ? payload : (payload.media as Payload);
+  if (captioned.caption !== undefined && visible(captioned.caption, captioned.parse_mode).length > LIMITS.caption) {
     return "Bad Request: message caption is too long";
   }
   if (method === "sendPhoto") {
