@@ -24,6 +24,7 @@ describe("command menu", () => {
             { command: "rights", description: "Ваши права" },
             { command: "contacts", description: "Контакты и помощь" },
             { command: "official", description: "Официальные каналы" },
+            { command: "news", description: "Новости организации" },
             { command: "subscribe", description: "Подписаться на новости" },
             { command: "unsubscribe", description: "Отписаться от новостей" },
             { command: "clear", description: "Очистить чат" },

@@ -15,7 +15,9 @@ describe("the news subscription", () => {
     const [ky, ru] = [labels(bot, "ky"), labels(bot, "ru")];
     const person = bot.user({ id: newUserId(), language_code: "ky" });
     await person.send("/start");
-    await person.click(ky("menu-subscription"));
+    await person.click(ky("menu-news"));
+    expect(person.last.text).toBe(ky("news-empty"));
+    await person.click(ky("news-subscription"));
     expect(person.last.text).toBe(ky("subscription-off"));
     await person.click(ky("subscription-start"));
     expect(person.last.text).toBe(`${ky("subscription-on", { language: ky("subscription-language-ky") })}\n${ky("subscription-region-none")}`);

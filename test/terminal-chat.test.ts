@@ -24,7 +24,7 @@ describe("npm run chat", () => {
     expect(printed).toContain("bot> Тилди тандаңыз:\n     Выберите язык:\n     [#1 Кыргызча] [#2 Русский]");
     expect(printed).toContain("bot (edited)> Теперь я говорю с вами по-русски.");
     expect(printed).toContain("bot> Здравствуйте!");
-    expect(printed).toContain("[#1 📚 Ваши права] [#2 📝 Сообщить о пытках] [#3 📂 Мои сообщения] [#4 ☎️ Контакты] [#5 🔔 Новости организации] [#6 🧹 Очистить чат] [#7 🌐 Сменить язык]");
+    expect(printed).toContain("[#1 📚 Ваши права] [#2 📝 Сообщить о пытках] [#3 📂 Мои сообщения] [#4 ☎️ Контакты] [#5 📰 Новости организации] [#6 🧹 Очистить чат] [#7 🌐 Сменить язык]");
     expect(printed).toContain("/language — сменить язык");
     // /start, the prompt, the greeting, /help, its answer, /clear; the language choice was an edit.
     expect(printed).toContain("(the bot deleted 6 messages of this chat)\n\nbot> Готово.");

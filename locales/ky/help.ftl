@@ -9,6 +9,7 @@ help-text =
     /rights — сиздин укуктарыңыз
     /contacts — жардам бере турган уюмдар
     /official — расмий каналдар жана жасалма ботту кантип айырмалоо керек
+    /news — уюмдун жаңылыктары
     /subscribe, /unsubscribe — уюмдун жаңылыктарына жазылуу же жазылууну токтотуу
     /clear — бул чаттагы акыркы 48 сааттагы кабарларды өчүрүү
     /language — тилди өзгөртүү
@@ -20,6 +21,7 @@ command-start = Башкы меню
 command-rights = Сиздин укуктарыңыз
 command-contacts = Байланыштар жана жардам
 command-official = Расмий каналдар
+command-news = Уюмдун жаңылыктары
 command-subscribe = Жаңылыктарга жазылуу
 command-unsubscribe = Жазылууну токтотуу
 command-clear = Чатты тазалоо

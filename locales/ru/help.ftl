@@ -9,6 +9,7 @@ help-text =
     /rights — ваши права
     /contacts — организации, которые помогут
     /official — официальные каналы и как отличить поддельный бот
+    /news — новости организации
     /subscribe, /unsubscribe — подписаться на новости организации или отписаться
     /clear — удалить сообщения этого чата за последние 48 часов
     /language — сменить язык
@@ -20,6 +21,7 @@ command-start = Главное меню
 command-rights = Ваши права
 command-contacts = Контакты и помощь
 command-official = Официальные каналы
+command-news = Новости организации
 command-subscribe = Подписаться на новости
 command-unsubscribe = Отписаться от новостей
 command-clear = Очистить чат

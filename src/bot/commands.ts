@@ -4,7 +4,7 @@ import { LOCALES, type Locale } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
 
-const COMMANDS = ["start", "report", "status", "rights", "contacts", "official", "subscribe", "unsubscribe", "clear", "cancel", "language", "help"] as const;
+const COMMANDS = ["start", "report", "status", "rights", "contacts", "official", "news", "subscribe", "unsubscribe", "clear", "cancel", "language", "help"] as const;
 
 function commandList(i18n: I18n<BotContext>, locale: Locale) {
   return COMMANDS.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));

@@ -6,6 +6,8 @@ import type { AuditLog } from "../audit/stream.js";
 import type { ChatTrail } from "../chat-trail.js";
 import type { CaseStore } from "../complaints/store.js";
 import type { Subscribers } from "../news/subscribers.js";
+import type { NewsStore } from "../news/items.js";
+import type { Broadcasts } from "../news/broadcasts.js";
 import type { Logger } from "../logger.js";
 import type { Profile } from "../profile.js";
 import type { RightsSearch } from "../rights/search.js";
@@ -45,6 +47,9 @@ interface Extras {
   cases: CaseStore;
   /** Who receives the organisation's news and broadcasts. */
   subscribers: Subscribers;
+  /** The news feed, and the broadcasts staff send. */
+  news: NewsStore;
+  broadcasts: Broadcasts;
   audit: AuditLog;
   /** A text in a given language: for a message to someone other than the sender (a staff member told of a case). */
   translateFor: (locale: string, key: string, variables?: Record<string, string | number>) => string;

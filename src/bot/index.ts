@@ -8,6 +8,8 @@ import { createAuditLog } from "../audit/stream.js";
 import { createChatTrail, trackChat } from "../chat-trail.js";
 import { createCaseStore } from "../complaints/store.js";
 import { createSubscribers } from "../news/subscribers.js";
+import { createNewsStore } from "../news/items.js";
+import { createBroadcasts } from "../news/broadcasts.js";
 import { createCipher } from "../crypto.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
@@ -40,6 +42,7 @@ import { reporterAnswersFeature } from "./features/reporter-answers.js";
 import { retentionFeature } from "./features/retention.js";
 import { clearFeature } from "./features/clear.js";
 import { subscriptionFeature } from "./features/subscription.js";
+import { newsFeature } from "./features/news.js";
 import { contactsFeature } from "./features/contacts.js";
 import { greetingFeature } from "./features/greeting.js";
 import { helpFeature } from "./features/help.js";
@@ -84,6 +87,8 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
       trail,
       cases: createCaseStore(redis, cipher, { retentionDays: config.retentionDays }),
       subscribers: createSubscribers(redis, cipher),
+      news: createNewsStore(redis),
+      broadcasts: createBroadcasts(redis),
       audit: createAuditLog(redis),
       translateFor: (locale, key, variables) => i18n.t(locale, key, variables),
     }),
@@ -117,7 +122,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   // What citizens send most comes first, so a command or button found here passes no staff filter; and
   // these take commands and buttons only, so a typed text, which is searched, skips them all at once.
   const notTyped = (ctx: BotContext) => ctx.message?.text === undefined || ctx.message.text.startsWith("/");
-  protectedBot.filter(notTyped, startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, subscriptionFeature, clearFeature, inlineFeature, myReportsFeature);
+  protectedBot.filter(notTyped, startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, newsFeature, subscriptionFeature, clearFeature, inlineFeature, myReportsFeature);
   protectedBot.filter(notTyped, casesFeature, caseListFeature, exportFeature, retentionFeature, auditFeature, statsFeature(redis), whoamiFeature);
   // These also take a typed answer to their prompts, or a forwarded message.
   protectedBot.use(reporterAnswersFeature, caseActionsFeature, caseReplyFeature, staffFeature);

@@ -16,6 +16,8 @@ export const CALLBACK = {
   rights: "rights",
   topic: new RegExp(`^rights:(${TOPIC_ID})$`),
   contacts: "contacts",
+  news: "news",
+  newsPage: /^news:(\d+)$/,
   subscription: "sub",
   subscribe: "sub:on",
   unsubscribe: "sub:off",
@@ -34,7 +36,6 @@ export const CALLBACK = {
 
 export const topicData = (id: string) => `rights:${id}`;
 
-// News joins the menu when it is built.
 export function mainMenu(t: TranslateFunction): InlineKeyboard {
   return new InlineKeyboard()
     .text(t("menu-rights"), CALLBACK.rights)
@@ -45,7 +46,7 @@ export function mainMenu(t: TranslateFunction): InlineKeyboard {
     .row()
     .text(t("menu-contacts"), CALLBACK.contacts)
     .row()
-    .text(t("menu-subscription"), CALLBACK.subscription)
+    .text(t("menu-news"), CALLBACK.news)
     .row()
     .text(t("menu-clear"), CALLBACK.clear)
     .text(t("menu-language"), CALLBACK.language);

@@ -3,6 +3,8 @@ import type { AuditLog } from "../audit/stream.js";
 import type { ChatTrail } from "../chat-trail.js";
 import type { CaseStore } from "../complaints/store.js";
 import type { Subscribers } from "../news/subscribers.js";
+import type { NewsStore } from "../news/items.js";
+import type { Broadcasts } from "../news/broadcasts.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
@@ -37,6 +39,8 @@ export interface UpdateDeps {
   trail: ChatTrail;
   cases: CaseStore;
   subscribers: Subscribers;
+  news: NewsStore;
+  broadcasts: Broadcasts;
   audit: AuditLog;
   translateFor: BotContext["translateFor"];
 }
@@ -47,7 +51,7 @@ const UNREAD = Symbol("not read yet");
  * The class of every update's context: what every update needs (config, stores, logger) is on its
  * prototype, shared, instead of being copied onto each context, which made each one a slow object.
  */
-export function contextWith({ config, logger, roles, profile, rightsSearch, trail, cases, subscribers, audit, translateFor }: UpdateDeps) {
+export function contextWith({ config, logger, roles, profile, rightsSearch, trail, cases, subscribers, news, broadcasts, audit, translateFor }: UpdateDeps) {
   class UpdateContext extends Context {
     #logger: Logger | undefined;
     #roles: Promise<Role[]> | undefined;
@@ -85,6 +89,6 @@ export function contextWith({ config, logger, roles, profile, rightsSearch, trai
       return (this.#roles ??= this.from ? roles.rolesOf(this.from.id) : Promise.resolve([]));
     }
   }
-  Object.assign(UpdateContext.prototype, { config, translateFor, profile, rightsSearch, trail, cases, subscribers, audit, roleStore: roles });
+  Object.assign(UpdateContext.prototype, { config, translateFor, profile, rightsSearch, trail, cases, subscribers, news, broadcasts, audit, roleStore: roles });
   return UpdateContext as unknown as new (...args: ConstructorParameters<typeof Context>) => BotContext;
 }

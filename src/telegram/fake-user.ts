@@ -103,7 +103,7 @@ export class FakeUser {
   }
 
   /** Sends callback data as if a button carried it, which is how a forged or stale button looks. */
-  pressData(message: Pick<ChatMessage, "message_id" | "text" | "reply_to"> & Partial<Pick<ChatMessage, "reply_markup">>, data: string): Promise<void> {
+  pressData(message: Pick<ChatMessage, "message_id" | "text" | "reply_to"> & Partial<Pick<ChatMessage, "reply_markup" | "photo">>, data: string): Promise<void> {
     return this.handle({
       update_id: nextUpdateId++,
       callback_query: {
@@ -115,7 +115,9 @@ export class FakeUser {
           message_id: message.message_id,
           date: Math.floor(Date.now() / 1000),
           chat: { id: this.id, type: "private", first_name: this.from.first_name },
-          text: message.text,
+          ...(message.photo === undefined
+            ? { text: message.text }
+            : { photo: [{ file_id: message.photo, file_unique_id: message.photo, width: 800, height: 600 }], caption: message.text }),
           ...(message.reply_to ? { reply_to_message: personMessage(this.id, message.reply_to) } : {}),
           // As Telegram does: the message pressed comes with its inline buttons.
           ...(message.reply_markup && "inline_keyboard" in message.reply_markup ? { reply_markup: message.reply_markup } : {}),

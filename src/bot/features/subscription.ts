@@ -52,4 +52,10 @@ feature.callbackQuery(CALLBACK.subscriptionRegion, async (ctx) => {
   await showScreen(ctx, await screen(ctx));
 });
 
+// The one tap under a broadcast message: the message stays as it was, the answer comes as a notice.
+feature.callbackQuery(CALLBACK.stopNews, async (ctx) => {
+  const stopped = await ctx.subscribers.unsubscribe(ctx.from.id);
+  await ctx.answerCallbackQuery({ text: ctx.t(stopped ? "broadcast-unsubscribed" : "broadcast-not-subscribed"), show_alert: true });
+});
+
 export { composer as subscriptionFeature };
