@@ -37,7 +37,16 @@ describe("configuration", () => {
       retentionDays: 365,
       auditKeepDays: 730,
       digestHour: 9,
+      broadcast: { rate: 25, paid: false, approval: true, takeoverMs: 30_000 },
     });
+  });
+
+  it("holds broadcasts to Telegram's 30 a second unless they are paid, and then to 1,000", () => {
+    const env = { BOT_TOKEN: "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11", DATA_KEY: KEY };
+    expect(() => parseConfig({ ...env, BROADCAST_RATE: "31" })).toThrow(/BROADCAST_RATE must be at most 30/);
+    expect(parseConfig({ ...env, BROADCAST_RATE: "1000", BROADCAST_PAID: "true" }).broadcast).toMatchObject({ rate: 1000, paid: true });
+    expect(() => parseConfig({ ...env, BROADCAST_RATE: "1001", BROADCAST_PAID: "true" })).toThrow(/BROADCAST_RATE/);
+    expect(() => parseConfig({ ...env, BROADCAST_APPROVAL: "yes" })).toThrow(/BROADCAST_APPROVAL must be true or false/);
   });
 
   it("reads every variable", () => {

@@ -97,7 +97,7 @@ export function createTestBot(redis: Redis, { env, telegram = new FakeTelegram()
   const user = (options: FakeUserOptions) => new FakeUser((update) => bot.handleUpdate(update), telegram, options);
   // The alert worker of this bot, on a BullMQ prefix of its own so no other test's worker takes its jobs.
   let background: Background | undefined;
-  async function deliverAlerts() {
+  function startedBackground(): Background {
     if (!background) {
       const connection = createRedis(testRedisUrl(), { maxRetriesPerRequest: null, enableAutoPipelining: false });
       const cipher = createCipher(config.dataKey, config.oldDataKeys);
@@ -112,8 +112,11 @@ export function createTestBot(redis: Redis, { env, telegram = new FakeTelegram()
       });
       background = started;
     }
-    const { alerts, notices, broadcasts, relay } = background;
-    // The broadcasts' own jobs (a batch queuing the next) go through the outbox too: relayed until all is still.
+    return background;
+  }
+  async function deliverAlerts() {
+    const { alerts, notices, broadcasts, relay } = startedBackground();
+    // A broadcast's report enters the outbox when its last batch ends: relayed until everything is still.
     const busy = async (queue: typeof alerts) => Object.values(await queue.getJobCounts("waiting", "active", "delayed", "prioritized")).some((count) => count > 0);
     await until(async () => (await relay()) === 0 && !(await busy(alerts)) && !(await busy(notices)) && !(await busy(broadcasts)) && (await relay()) === 0, "the queues to empty", 30_000);
   }
@@ -128,7 +131,7 @@ export function createTestBot(redis: Redis, { env, telegram = new FakeTelegram()
     await background!.daily.ready;
     return background!.daily.queue.getJobSchedulers();
   };
-  return { bot, telegram, logs, metrics, i18n, config, user, deliverAlerts, runDaily, dailySchedule };
+  return { bot, telegram, logs, metrics, i18n, config, user, deliverAlerts, runDaily, dailySchedule, background: startedBackground };
 }
 
 /** How the bot names a person's keys in Redis (session, form, trail), for the test key. */

@@ -48,18 +48,19 @@ describe("/whoami", () => {
   it("tells an admin from ADMIN_IDS their roles and id", async () => {
     const id = newUserId();
     await createRoleStore(redis, []).grant(id, "caseworker", "staff:1");
-    const { user } = createTestBot(redis, { env: { ADMIN_IDS: `1,${id}` } });
-    const person = user({ id, language_code: "ru" });
+    const bot = createTestBot(redis, { env: { ADMIN_IDS: `1,${id}` } });
+    const person = bot.user({ id, language_code: "ru" });
     await person.send("/whoami");
-    expect(person.last.text).toBe(`Ваши роли: администратор, специалист по делам.\nTelegram ID: ${id}`);
+    expect(person.last.text).toBe(`Ваши роли: администратор, специалист по делам.\nTelegram ID: ${id}\n${bot.i18n.t("ru", "whoami-editor")}`);
   });
 
   it("tells a stored editor their role in Kyrgyz", async () => {
     const id = newUserId();
     await createRoleStore(redis, []).grant(id, "editor", "staff:1");
-    const person = createTestBot(redis).user({ id, language_code: "ky" });
+    const bot = createTestBot(redis);
+    const person = bot.user({ id, language_code: "ky" });
     await person.send("/whoami");
-    expect(person.last.text).toBe(`Сиздин ролдоруңуз: редактор.\nTelegram ID: ${id}`);
+    expect(person.last.text).toBe(`Сиздин ролдоруңуз: редактор.\nTelegram ID: ${id}\n${bot.i18n.t("ky", "whoami-editor")}`);
   });
 
   it("tells anyone else nothing special: the ordinary reply to an unknown command", async () => {

@@ -70,3 +70,95 @@ news-older = ◀️ Мурунку
 news-newer = Кийинки ▶️
 news-subscription = 🔔 Жазылуу
 broadcast-not-subscribed = Сиз жаңылыктарга жазылган эмессиз.
+
+## Staff: /publish
+
+publish-not-allowed = Сизде мындан ары редактордун ролу жок: жарыялоо токтотулду.
+publish-language-ky = Кыргызча
+publish-language-ru = Орусча
+publish-skip = Бул тилди өткөрүп жиберүү
+publish-ask-text = <b>Жаңылык: текст ({ $language })</b>
+    Текстти бир билдирүү менен жөнөтүңүз, { $max } белгиге чейин. Бул тилде текст болбосо, «Өткөрүп жиберүү» баскычын басыңыз: бул тилде окуган жазылуучулар жаңылыкты алышпайт.
+publish-hint-one-text = Жок дегенде бир тилде текст керек. Орусча текстти жөнөтүңүз же «Жокко чыгаруу» баскычын басыңыз.
+publish-hint-text = Текстти ({ $language }) бир билдирүү менен жөнөтүңүз.
+publish-hint-too-long = Текст өтө узун: { $length } белги, { $max } белгиден ашпашы керек. Кыскартып, кайра жөнөтүңүз.
+publish-no-photo = Сүрөтсүз
+publish-ask-photo = <b>Сүрөт</b>
+    Жаңылыкка бир сүрөт жөнөтүңүз же «Сүрөтсүз» баскычын басыңыз. Сүрөт менен текст анын жазуусу болуп калат, ошондуктан ар бир текст { $max } белгиден ашпашы керек.
+publish-hint-photo = Сүрөттү (файл катары эмес, сүрөт катары) жөнөтүңүз же «Сүрөтсүз» баскычын басыңыз.
+publish-hint-caption = Сүрөт менен текст — анын жазуусу, ал { $max } белгиден ашпайт (азыр { $length }). «Сүрөтсүз» баскычын басыңыз же жокко чыгарып, текстти кыскартыңыз.
+publish-no-link = Шилтемесиз
+publish-ask-link = <b>Шилтеме</b>
+    Жаңылыктын астында «Кененирээк» баскычы боло турган шилтемени (https:// менен башталат) жөнөтүңүз же «Шилтемесиз» баскычын басыңыз.
+publish-hint-link = Бул шилтемеге окшобойт. https:// менен башталган даректи жөнөтүңүз же «Шилтемесиз» баскычын басыңыз.
+publish-preview-for = <b>«{ $language }» тилинде окугандар жаңылыкты мындай көрүшөт:</b>
+publish-preview-done = <b>Жогорудагы алдын ала көрүнүштү текшериңиз.</b> Жаңылыкты тасмага гана жарыялайсызбы же жарыялап, жазылуучуларга да таратасызбы?
+publish-preview-missing = «{ $language }» тилинде текст жок: бул тилде окугандар аны тасмада көрүшпөйт жана таратуудан алышпайт.
+publish-publish = 📰 Жарыялоо
+publish-and-broadcast = 📣 Жарыялоо жана таратуу
+publish-hint-button = Билдирүүнүн астындагы баскыч менен тандаңыз.
+publish-done = №{ $id } жаңылык тасмага жарыяланды (/news). Аны /published аркылуу өзгөртүп же тасмадан алып салсаңыз болот.
+publish-cancelled = Жарыялоо жокко чыгарылды, эч нерсе сакталган жок.
+publish-audience-all-languages = Бардык тилдер
+publish-audience-all-regions = Бардык аймактар
+publish-ask-audience-language = <b>Кимге таратуу керек?</b> Адегенде жазылуучулардын тили.
+publish-ask-audience-region = Жазылуучулардын аймагы? Аймагын көрсөтпөгөн жазылуучулар бардык аймактар үчүн таратууну гана алышат.
+publish-audience-count = Алуучулар: { $count }.
+publish-audience-no-text = Дагы { $count } жазылуучу «{ $language }» тилинде окуйт, бирок ал тилде текст жок: алар эч нерсе алышпайт.
+publish-ask-when = Качан жөнөтүү керек?
+publish-now = Азыр
+publish-later = Пландоо
+publish-ask-time = Бишкек убактысы боюнча күндү жана саатты жөнөтүңүз, мисалы: { $example }
+publish-hint-time = Убакытты түшүнө албадым. Күндү жана саатты мындай жазыңыз: { $example }
+publish-hint-time-range = Бул убакыт өтүп кеткен же { $days } күндөн кийин. Башка убакытты жөнөтүңүз.
+publish-send = ✅ Жарыялоо жана таратуу
+publish-at = Жөнөтүү: { $time } (Бишкек).
+publish-at-once = Жөнөтүү: дароо.
+publish-approval-needed = Жөнөтүүдөн мурун таратууну экинчи редактор же администратор жактырышы керек.
+publish-broadcast-awaiting = №{ $news } жаңылык жарыяланды. №{ $id } таратуу экинчи редактордун макулдугун күтүүдө: аларга сурам жөнөтүлдү. Макулдук берилгенде, жөнөтүүнүн жүрүшү тууралуу билдирүү аласыз. Бардык таратуулар: /broadcasts
+publish-broadcast-scheduled = №{ $news } жаңылык жарыяланды. №{ $id } таратуу { $time } (Бишкек) убактысына пландалды. Бардык таратуулар: /broadcasts
+publish-broadcast-sending = №{ $news } жаңылык жарыяланды. №{ $id } таратуу башталды: төмөндө жөнөтүүнүн жүрүшү тууралуу билдирүү чыгат.
+
+## Staff: published news
+
+news-staff-heading = <b>Жарыяланган жаңылыктар</b>, жаңылары биринчи. Өзгөртүү же тасмадан алып салуу үчүн тандаңыз.
+news-staff-empty = Жарыяланган жаңылыктар жок. Жаңысы: /publish
+news-staff-item = <b>№{ $id } жаңылык</b> · { $date } · { $state }
+news-staff-published = тасмада
+news-staff-withdrawn = тасмадан алынган
+news-staff-has-photo = Сүрөтү бар.
+news-staff-edit = ✏️ Текстти өзгөртүү
+news-staff-unpublish = 🗑 Тасмадан алып салуу
+news-staff-back = ⬅️ Тизмеге
+news-staff-unpublished = Жаңылык тасмадан алынды.
+news-staff-not-published = Жаңылык тасмада жок.
+news-staff-missing = №{ $id } жаңылык жок.
+news-edit-ask-language = №{ $id } жаңылыктын кайсы тилдеги текстин өзгөртөсүз?
+news-edit-ask-text = Жаңы текстти ({ $language }) жөнөтүңүз, { $max } белгиге чейин.
+news-edit-remove = Текстти алып салуу ({ $language })
+news-edit-done = №{ $id } жаңылык өзгөртүлдү. Тасмадагы орду ошол эле.
+
+## Staff: broadcasts
+
+broadcast-panel =
+    <b>№{ $id } таратуу</b>: { $state }
+    Алуучулар: { $audience } — { $count }
+    Убакыт: { $time } (Бишкек)
+broadcast-own-awaiting = Бул сиздин таратууңуз: аны башка редактор же администратор жактырышы керек.
+broadcast-approve = ✅ Жактыруу
+broadcast-reject = ❌ Четке кагуу
+broadcast-list = ⬅️ Бардык таратуулар
+broadcast-list-heading = <b>Таратуулар</b>, жаңылары биринчи:
+broadcast-list-empty = Азырынча таратуу жок. Жаңысы: /publish
+broadcast-list-item = №{ $id } · { $state } · жөнөтүлдү { $sent }
+broadcast-missing = Мындай таратуу жок.
+broadcast-not-own = Өз таратууңузду жактырууга же четке кагууга болбойт: аны экинчи редактор кылат.
+broadcast-too-late = Эми болбойт: таратуу { $state }.
+broadcast-done-approve = Жактырылды.
+broadcast-done-reject = Четке кагылды.
+broadcast-done-pause = Тыныгуу.
+broadcast-done-resume = Уланууда.
+broadcast-done-cancel = Жокко чыгарылды.
+broadcast-approved = №{ $id } таратуу жактырылды. Жөнөтүү: { $time } (Бишкек); жөнөтүүнүн жүрүшү тууралуу билдирүү келет.
+broadcast-rejected = №{ $id } таратууну экинчи редактор четке какты. Жаңылык тасмада калды.
+whoami-editor = Жаңылыктар жана таратуулар: /publish — жаңы жаңылык, /published — жарыялангандар, /broadcasts — таратуулар.

@@ -70,3 +70,95 @@ news-older = ◀️ Раньше
 news-newer = Позже ▶️
 news-subscription = 🔔 Подписка
 broadcast-not-subscribed = Вы и так не подписаны на новости.
+
+## Staff: /publish
+
+publish-not-allowed = У вас больше нет роли редактора: публикация прервана.
+publish-language-ky = Кыргызский
+publish-language-ru = Русский
+publish-skip = Пропустить этот язык
+publish-ask-text = <b>Новость: текст ({ $language })</b>
+    Отправьте текст одним сообщением, до { $max } символов. Если на этом языке текста не будет, нажмите «Пропустить»: подписчики, читающие на нём, новость не получат.
+publish-hint-one-text = Нужен текст хотя бы на одном языке. Отправьте текст на русском или нажмите «Отменить».
+publish-hint-text = Отправьте текст ({ $language }) одним сообщением.
+publish-hint-too-long = Текст слишком длинный: { $length } символов, можно не больше { $max }. Сократите его и отправьте снова.
+publish-no-photo = Без фото
+publish-ask-photo = <b>Фото</b>
+    Отправьте одно фото к новости или нажмите «Без фото». С фото текст становится подписью к нему, поэтому каждый текст должен быть не длиннее { $max } символов.
+publish-hint-photo = Отправьте фото (как фото, не как файл) или нажмите «Без фото».
+publish-hint-caption = С фото текст — это подпись, а в ней не больше { $max } символов (сейчас { $length }). Нажмите «Без фото» или отмените и сократите текст.
+publish-no-link = Без ссылки
+publish-ask-link = <b>Ссылка</b>
+    Отправьте ссылку, которая будет кнопкой «Подробнее» под новостью (начинается с https://), или нажмите «Без ссылки».
+publish-hint-link = Это не похоже на ссылку. Отправьте адрес, начинающийся с https://, или нажмите «Без ссылки».
+publish-preview-for = <b>Так увидят новость читающие на языке «{ $language }»:</b>
+publish-preview-done = <b>Проверьте предпросмотр выше.</b> Опубликовать новость в ленте или опубликовать и разослать подписчикам?
+publish-preview-missing = Текста на языке «{ $language }» нет: читающие на нём не увидят её в ленте и не получат в рассылке.
+publish-publish = 📰 Опубликовать
+publish-and-broadcast = 📣 Опубликовать и разослать
+publish-hint-button = Выберите вариант кнопкой под сообщением.
+publish-done = Новость №{ $id } опубликована в ленте (/news). Изменить или снять её можно в /published.
+publish-cancelled = Публикация отменена, ничего не сохранено.
+publish-audience-all-languages = Все языки
+publish-audience-all-regions = Все регионы
+publish-ask-audience-language = <b>Кому разослать?</b> Сначала язык подписчиков.
+publish-ask-audience-region = Регион подписчиков? Подписчики, не указавшие регион, получат только рассылку для всех регионов.
+publish-audience-count = Получателей: { $count }.
+publish-audience-no-text = Ещё { $count } подписчиков читают на языке «{ $language }», но текста на нём нет: они ничего не получат.
+publish-ask-when = Когда отправить?
+publish-now = Сейчас
+publish-later = Запланировать
+publish-ask-time = Отправьте дату и время по Бишкеку, например: { $example }
+publish-hint-time = Не удалось понять время. Напишите дату и время так: { $example }
+publish-hint-time-range = Это время уже прошло или оно дальше чем через { $days } дней. Отправьте другое.
+publish-send = ✅ Опубликовать и разослать
+publish-at = Отправка: { $time } (Бишкек).
+publish-at-once = Отправка: сразу.
+publish-approval-needed = Перед отправкой рассылку должен одобрить второй редактор или администратор.
+publish-broadcast-awaiting = Новость №{ $news } опубликована. Рассылка №{ $id } ждёт одобрения второго редактора: им отправлен запрос. Когда её одобрят, вы получите сообщение о ходе отправки. Все рассылки: /broadcasts
+publish-broadcast-scheduled = Новость №{ $news } опубликована. Рассылка №{ $id } запланирована на { $time } (Бишкек). Все рассылки: /broadcasts
+publish-broadcast-sending = Новость №{ $news } опубликована. Рассылка №{ $id } начинается: ниже появится сообщение о ходе отправки.
+
+## Staff: published news
+
+news-staff-heading = <b>Опубликованные новости</b>, сначала новые. Выберите, чтобы изменить или снять с ленты.
+news-staff-empty = Опубликованных новостей нет. Новая: /publish
+news-staff-item = <b>Новость №{ $id }</b> · { $date } · { $state }
+news-staff-published = в ленте
+news-staff-withdrawn = снята с ленты
+news-staff-has-photo = С фото.
+news-staff-edit = ✏️ Изменить текст
+news-staff-unpublish = 🗑 Снять с ленты
+news-staff-back = ⬅️ К списку
+news-staff-unpublished = Новость снята с ленты.
+news-staff-not-published = Новость уже не в ленте.
+news-staff-missing = Новости №{ $id } нет.
+news-edit-ask-language = Текст новости №{ $id } на каком языке изменить?
+news-edit-ask-text = Отправьте новый текст ({ $language }), до { $max } символов.
+news-edit-remove = Убрать текст ({ $language })
+news-edit-done = Новость №{ $id } изменена. Место в ленте прежнее.
+
+## Staff: broadcasts
+
+broadcast-panel =
+    <b>Рассылка №{ $id }</b>: { $state }
+    Получатели: { $audience } — { $count }
+    Время: { $time } (Бишкек)
+broadcast-own-awaiting = Это ваша рассылка: одобрить её должен другой редактор или администратор.
+broadcast-approve = ✅ Одобрить
+broadcast-reject = ❌ Отклонить
+broadcast-list = ⬅️ Все рассылки
+broadcast-list-heading = <b>Рассылки</b>, сначала новые:
+broadcast-list-empty = Рассылок пока нет. Новая: /publish
+broadcast-list-item = №{ $id } · { $state } · отправлено { $sent }
+broadcast-missing = Такой рассылки нет.
+broadcast-not-own = Свою рассылку одобрить или отклонить нельзя: это делает второй редактор.
+broadcast-too-late = Уже нельзя: рассылка { $state }.
+broadcast-done-approve = Одобрено.
+broadcast-done-reject = Отклонено.
+broadcast-done-pause = Пауза.
+broadcast-done-resume = Продолжается.
+broadcast-done-cancel = Отменено.
+broadcast-approved = Рассылку №{ $id } одобрили. Отправка: { $time } (Бишкек); о ходе отправки придёт сообщение.
+broadcast-rejected = Рассылку №{ $id } отклонил второй редактор. Новость осталась в ленте.
+whoami-editor = Новости и рассылки: /publish — новая новость, /published — опубликованные, /broadcasts — рассылки.

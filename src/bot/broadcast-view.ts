@@ -50,3 +50,49 @@ export function reportText(t: T, broadcast: Broadcast): string {
     unsent: remaining(broadcast),
   });
 }
+
+const PREVIEW_MAX = 600;
+const clip = (text: string) => (text.length > PREVIEW_MAX ? `${text.slice(0, PREVIEW_MAX)}…` : text);
+
+/** Who a broadcast goes to, in words: a language or all, a region or all. */
+export function audienceText(t: T, audience: Broadcast["audience"]): string {
+  const language = audience.locale ? t(`publish-language-${audience.locale}`) : t("publish-audience-all-languages");
+  const region = audience.region ? t(`report-region-${audience.region}`) : t("publish-audience-all-regions");
+  return `${language}, ${region}`;
+}
+
+/**
+ * A broadcast as staff see it: its state, audience, time and texts, and what the viewer may do now; the
+ * author cannot approve their own.
+ */
+export function broadcastPanel(t: T, broadcast: Broadcast, viewer: number, recipients: number, when: string): Screen {
+  const started = !["awaiting", "scheduled", "rejected"].includes(broadcast.state);
+  const lines = [
+    t("broadcast-panel", {
+      id: broadcast.id,
+      state: t(`broadcast-state-${broadcast.state}`),
+      audience: audienceText(t, broadcast.audience),
+      count: started ? broadcast.total : recipients,
+      time: when,
+    }),
+  ];
+  if (started) lines.push(statusView(t, broadcast).text.split("\n").slice(1).join("\n"));
+  for (const [locale, text] of Object.entries(broadcast.text)) lines.push("", `<b>${t(`publish-language-${locale}`)}:</b>`, escapeHtml(clip(text)));
+  if (broadcast.state === "awaiting" && broadcast.author === viewer) lines.push("", t("broadcast-own-awaiting"));
+  const keyboard = new InlineKeyboard();
+  if (broadcast.state === "awaiting" && broadcast.author !== viewer) {
+    keyboard.text(t("broadcast-approve"), broadcastData("approve", broadcast.id)).text(t("broadcast-reject"), broadcastData("reject", broadcast.id)).row();
+  }
+  for (const button of statusView(t, broadcast).keyboard.inline_keyboard.flat()) keyboard.add(button);
+  keyboard.row().text(t("broadcast-list"), CALLBACK.broadcasts);
+  return { text: lines.join("\n"), keyboard };
+}
+
+/** The newest broadcasts, one button each. */
+export function broadcastList(t: T, broadcasts: Broadcast[]): Screen {
+  const keyboard = new InlineKeyboard();
+  for (const broadcast of broadcasts) {
+    keyboard.text(t("broadcast-list-item", { id: broadcast.id, state: t(`broadcast-state-${broadcast.state}`), sent: broadcast.sent }), broadcastData("view", broadcast.id)).row();
+  }
+  return { text: t(broadcasts.length ? "broadcast-list-heading" : "broadcast-list-empty"), keyboard };
+}

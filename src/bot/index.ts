@@ -22,6 +22,8 @@ import { Composer } from "./composer.js";
 import { conversationsMiddleware, DRAFT_TTL_MS } from "./conversations.js";
 import { CHECK, checkConversation } from "./conversations/check.js";
 import { REPORT, reportConversation } from "./conversations/report.js";
+import { PUBLISH, publishConversation } from "./conversations/publish.js";
+import { NEWS_EDIT, newsEditConversation } from "./conversations/news-edit.js";
 import { commandsInAnyCase } from "./commands.js";
 import { createErrorHandler } from "./errors.js";
 import { rateLimit } from "./rate-limit.js";
@@ -42,6 +44,7 @@ import { reporterAnswersFeature } from "./features/reporter-answers.js";
 import { retentionFeature } from "./features/retention.js";
 import { clearFeature } from "./features/clear.js";
 import { subscriptionFeature } from "./features/subscription.js";
+import { newsStaffFeature } from "./features/news-staff.js";
 import { newsFeature } from "./features/news.js";
 import { contactsFeature } from "./features/contacts.js";
 import { greetingFeature } from "./features/greeting.js";
@@ -117,13 +120,15 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   protectedBot.use(reportCancelFeature); // before the forms, so /cancel reaches it while one waits
   protectedBot.use(createConversation(reportConversation, { id: REPORT, maxMillisecondsToWait: DRAFT_TTL_MS }));
   protectedBot.use(createConversation(checkConversation, { id: CHECK, maxMillisecondsToWait: DRAFT_TTL_MS }));
+  protectedBot.use(createConversation(publishConversation, { id: PUBLISH, maxMillisecondsToWait: DRAFT_TTL_MS }));
+  protectedBot.use(createConversation(newsEditConversation, { id: NEWS_EDIT, maxMillisecondsToWait: DRAFT_TTL_MS }));
 
   protectedBot.use(reportFeature); // before the rest, so a draft that ran out is mentioned whatever comes next
   // What citizens send most comes first, so a command or button found here passes no staff filter; and
   // these take commands and buttons only, so a typed text, which is searched, skips them all at once.
   const notTyped = (ctx: BotContext) => ctx.message?.text === undefined || ctx.message.text.startsWith("/");
   protectedBot.filter(notTyped, startFeature, helpFeature, languageFeature, rightsFeature, contactsFeature, newsFeature, subscriptionFeature, clearFeature, inlineFeature, myReportsFeature);
-  protectedBot.filter(notTyped, casesFeature, caseListFeature, exportFeature, retentionFeature, auditFeature, statsFeature(redis), whoamiFeature);
+  protectedBot.filter(notTyped, casesFeature, caseListFeature, exportFeature, retentionFeature, auditFeature, statsFeature(redis), newsStaffFeature, whoamiFeature);
   // These also take a typed answer to their prompts, or a forwarded message.
   protectedBot.use(reporterAnswersFeature, caseActionsFeature, caseReplyFeature, staffFeature);
   protectedBot.use(greetingFeature, searchFeature); // free text that nothing above took

@@ -28,6 +28,10 @@ export const CALLBACK = {
   stopNews: "sub:stop",
   // Staff actions on a broadcast, by its id.
   broadcast: /^bc:(pause|resume|cancel|approve|reject|view):(\d+)$/,
+  broadcasts: "bc:list",
+  // Staff actions on a published news item, by its id.
+  newsItem: /^nw:(view|edit|unpublish):(\d+)$/,
+  newsList: "nw:list",
   official: "official",
   clear: "clear",
   clearConfirmed: "clear:yes",

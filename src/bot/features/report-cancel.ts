@@ -2,6 +2,8 @@ import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { CHECK } from "../conversations/check.js";
 import { REPORT } from "../conversations/report.js";
+import { PUBLISH } from "../conversations/publish.js";
+import { NEWS_EDIT } from "../conversations/news-edit.js";
 import { askAgainKeyboard, dropKeyboard, REPORT_CALLBACK } from "../report-view.js";
 
 // Installed between the conversations plugin and the conversations themselves, so /cancel and the
@@ -21,6 +23,12 @@ async function cancel(ctx: BotContext) {
   if (ctx.conversation.active(CHECK) > 0) {
     await ctx.conversation.exit(CHECK);
     return ctx.reply(ctx.t("check-cancelled"));
+  }
+  for (const form of [PUBLISH, NEWS_EDIT]) {
+    if (ctx.conversation.active(form) > 0) {
+      await ctx.conversation.exit(form);
+      return ctx.reply(ctx.t("publish-cancelled"));
+    }
   }
   return ctx.reply(ctx.t("report-nothing-to-cancel"));
 }

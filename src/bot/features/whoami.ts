@@ -9,8 +9,10 @@ const composer = new Composer<BotContext>();
 composer
   .chatType("private")
   .command("whoami", onlyFor(isStaff)(async (ctx) => {
-    const roles = (await ctx.roles()).map((role) => ctx.t(`role-${role}`));
-    await ctx.reply(ctx.t("whoami-roles", { roles: roles.join(", "), id: String(ctx.from.id) }));
+    const held = await ctx.roles();
+    const roles = held.map((role) => ctx.t(`role-${role}`));
+    const news = held.includes("editor") || held.includes("admin") ? `\n${ctx.t("whoami-editor")}` : "";
+    await ctx.reply(ctx.t("whoami-roles", { roles: roles.join(", "), id: String(ctx.from.id) }) + news);
   }));
 
 export { composer as whoamiFeature };
