@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createCaseStore } from "../src/complaints/store.js";
 import { readStats } from "../src/complaints/stats.js";
 import { createCipher } from "../src/crypto.js";
+import { createBroadcasts } from "../src/news/broadcasts.js";
+import { createSubscribers } from "../src/news/subscribers.js";
 import { KEYS } from "../src/redis.js";
 import { statsChart } from "../src/stats-chart.js";
 import { createTestBot, newUserId, TEST_DATA_KEY, useRedis } from "./harness.js";
@@ -75,6 +77,12 @@ describe("/stats", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: NOW });
     await knownCases(NOW);
     await redis.hset(KEYS.firstAction, 36, 1);
+    const subscribers = createSubscribers(redis, createCipher(TEST_DATA_KEY));
+    await subscribers.subscribe(newUserId(), 1, { locale: "ky", region: "osh" });
+    await subscribers.subscribe(newUserId(), 2, { locale: "ky" });
+    await subscribers.subscribe(newUserId(), 3, { locale: "ru", region: "osh" });
+    const { id } = await createBroadcasts(redis).create({ text: { ru: "Новость" }, audience: {} }, 1, { approval: true });
+    await redis.hset(`${KEYS.broadcast}${id}`, "sent", 40, "failed", 2, "blocked", 3);
     const bot = createTestBot(redis);
     for (const locale of ["ru", "ky"] as const) {
       const l = labels(bot, locale);
@@ -90,7 +98,12 @@ describe("/stats", () => {
       expect(lines).toContain(l("stats-row", { label: l("report-region-osh"), count: 2 }));
       expect(lines).toContain(l("stats-row", { label: l("case-status-withdrawn"), count: 1 }));
       expect(lines).toContain(l("stats-row", { label: l("report-place-colony"), count: 1 }));
-      expect(lines.at(-1)).toBe(l("stats-row", { label: l("stats-month", { month: 11, year: "2026" }), count: 3 }));
+      expect(lines).toContain(l("stats-row", { label: l("stats-month", { month: 11, year: "2026" }), count: 3 }));
+      // The news: subscribers by language and by region, and what the broadcasts sent.
+      expect(lines).toContain(`<b>${l("stats-subscribers", { total: 3 })}</b>`);
+      expect(lines).toContain(l("stats-row", { label: l("publish-language-ky"), count: 2 }));
+      expect(lines.slice(lines.indexOf(`<b>${l("stats-subscribers-by-region")}</b>`) + 1)[0]).toBe(l("stats-row", { label: l("report-region-osh"), count: 2 }));
+      expect(lines.at(-1)).toBe(l("stats-broadcasts-totals", { sent: 40, failed: 2, blocked: 3 }));
 
       expect(photo).toMatchObject({ method: "sendPhoto", payload: { protect_content: true, caption: `${l("stats-title")}\n${asOf}` } });
       const bytes = (photo!.payload.photo as { bytes: Buffer }).bytes;

@@ -38,3 +38,8 @@ stats-month-short = { $month ->
     [11] ноя
    *[12] дек
   } { $year }
+stats-subscribers = Жаңылыктарга жазылуучулар: { $total }
+stats-subscribers-by-region = Жазылуучулар аймак боюнча
+stats-subscribers-no-region = Эч ким аймагын көрсөткөн жок.
+stats-broadcasts = Таратуулар: { $count }
+stats-broadcasts-totals = Жөнөтүлгөн билдирүүлөр: { $sent }, жеткирилген жок: { $failed }, ботту бөгөттөгөндөр: { $blocked }.

@@ -38,3 +38,8 @@ stats-month-short = { $month ->
     [11] ноя
    *[12] дек
   } { $year }
+stats-subscribers = Подписчики новостей: { $total }
+stats-subscribers-by-region = Подписчики по региону
+stats-subscribers-no-region = Никто не указал регион.
+stats-broadcasts = Рассылок: { $count }
+stats-broadcasts-totals = Отправлено сообщений: { $sent }, не доставлено: { $failed }, заблокировали бота: { $blocked }.

@@ -1,4 +1,5 @@
 import type { TranslateFunction } from "@grammyjs/i18n";
+import { LOCALES } from "../config.js";
 import { PLACE_TYPES, REGIONS } from "../complaints/model.js";
 import type { CaseStats } from "../complaints/stats.js";
 import { STATUSES } from "../complaints/statuses.js";
@@ -41,4 +42,24 @@ export function statsText(t: TranslateFunction, stats: CaseStats, now: number): 
   const { title, subtitle } = statsHeading(t, now);
   const summary = [`<b>${escapeHtml(title)}</b>`, escapeHtml(subtitle), escapeHtml(t("stats-total", { total: stats.total, urgent: stats.urgent })), escapeHtml(firstAction)];
   return [summary.join("\n"), ...blocks].join("\n\n");
+}
+
+/**
+ * The news subscribers by language and by region (from the counts kept with every subscription), and what
+ * all broadcasts together sent.
+ */
+export function newsStatsText(t: TranslateFunction, counts: Record<string, number>, totals: { broadcasts: number; sent: number; failed: number; blocked: number }): string {
+  const byLanguage = LOCALES.map((locale) => escapeHtml(t("stats-row", { label: t(`publish-language-${locale}`), count: counts[locale] ?? 0 })));
+  const regions = new Map<string, number>();
+  for (const [field, count] of Object.entries(counts)) {
+    const region = field.split(":")[1];
+    if (region && count > 0) regions.set(region, (regions.get(region) ?? 0) + count);
+  }
+  const byRegion = [...regions].sort((a, b) => b[1] - a[1]).map(([region, count]) => escapeHtml(t("stats-row", { label: t(`report-region-${region}`), count })));
+  const total = LOCALES.reduce((sum, locale) => sum + (counts[locale] ?? 0), 0);
+  return [
+    [`<b>${escapeHtml(t("stats-subscribers", { total }))}</b>`, ...byLanguage].join("\n"),
+    [`<b>${escapeHtml(t("stats-subscribers-by-region"))}</b>`, ...(byRegion.length ? byRegion : [escapeHtml(t("stats-subscribers-no-region"))])].join("\n"),
+    [`<b>${escapeHtml(t("stats-broadcasts", { count: totals.broadcasts }))}</b>`, escapeHtml(t("stats-broadcasts-totals", totals))].join("\n"),
+  ].join("\n\n");
 }
