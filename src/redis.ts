@@ -72,6 +72,11 @@ export const KEYS = {
   updatesPending: "updates:pending",
   updatesSeen: "updates:seen",
   /**
+   * Per person (by pseudonym): `updates:person:<p>`, a sorted set of their recorded updates not yet handled,
+   * and `updates:person:<p>:turn`, held by the process handling one of theirs (person-turn.ts).
+   */
+  updatesPerson: "updates:person:",
+  /**
    * The organisation's news: `news:items` (hash of items by id, as JSON), `news:published` (sorted set of
    * the published ids by the time of publishing; `news:published:<locale>` those with a text in that language), `news:seq` (the last id given).
    */

@@ -2,7 +2,8 @@ import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { KEYS, RedisUnavailable } from "../src/redis.js";
 import { FakeUser } from "../src/telegram/fake-user.js";
-import { createDispatcher } from "../src/updates/dispatcher.js";
+import { createDispatcher, durableUpdates as startDurableUpdates } from "../src/updates/dispatcher.js";
+import { createCipher } from "../src/crypto.js";
 import { NARRATIVE_MAX } from "../src/complaints/model.js";
 import { createTestBot, durableUpdates, newUserId, until, useRedis } from "./harness.js";
 import { labels, rawRedis } from "./report-helpers.js";
@@ -17,6 +18,27 @@ function collector(test: ReturnType<typeof createTestBot>, language_code = "ru")
 }
 
 describe("updates recorded in the journal", () => {
+  it("left by a process that stopped while another runs, are taken over by the running one; a later update of that person waits for them", async () => {
+    const test = createTestBot(redis);
+    const l = labels(test, "ru");
+    const { person, updates } = collector(test);
+    await person.send("/help");
+    await person.send("/contacts");
+    const running = startDurableUpdates((update) => test.bot.handleUpdate(update), redis, createCipher(test.config.dataKey), test.logs.logger, 300);
+    await running.dispatcher.catchUp();
+    // Another process recorded /help and stopped before handling it; the running one is not behind.
+    const { journal } = startDurableUpdates((update) => test.bot.handleUpdate(update), redis, createCipher(test.config.dataKey), test.logs.logger);
+    await journal.record([updates[0]!]);
+    // /contacts comes to the running process: it waits for the person's /help, which the sweep then hands over.
+    await (await running.dispatcher.receive([updates[1]!])).handedOver;
+    await until(async () => (await redis.hlen(KEYS.updatesPending)) === 0, "both to be handled", 5000);
+    await running.dispatcher.idle();
+    running.dispatcher.close();
+    const texts = person.messages.map((message) => message.text);
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toBe(l("help-text"));
+  });
+
   it("are handled, in order, by the next process when the one that recorded them died before handling them", async () => {
     const test = createTestBot(redis);
     const l = labels(test, "ru");
@@ -156,6 +178,7 @@ describe("updates recorded in the journal", () => {
         },
         done: async (id) => void done.push(id),
         pending: async () => [],
+        stale: async () => [],
       },
       logger: test.logs.logger,
       redisUp: async () => true,

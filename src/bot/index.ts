@@ -32,6 +32,7 @@ import { contextWith, measureUpdates } from "./middlewares.js";
 import { personKeyOf, sessionStore, skipHandled } from "./session.js";
 import { forgetPrompt } from "./reply-prompts.js";
 import { pingWithin } from "../redis.js";
+import { personTurn } from "../updates/person-turn.js";
 import { casesFeature } from "./features/cases.js";
 import { caseListFeature } from "./features/case-list.js";
 import { statsFeature } from "./features/stats.js";
@@ -103,7 +104,8 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   const protectedBot = new Composer<BotContext>();
   bot.errorBoundary(createErrorHandler(i18n, metrics, () => pingWithin(redis, 500)), protectedBot);
   protectedBot.use(commandsInAnyCase);
-  protectedBot.use(sequentialize(personKey));
+  // In order across processes (several webhook processes share the people), then within this one.
+  protectedBot.use(personTurn(redis, personKey), sequentialize(personKey));
   const sessions = sessionStore(redis, personKey);
   const limits = rateLimit(redis, personKey, config.rateLimit);
   // Every message goes into the chat's trail, also one past the rate limit, so «Clear this chat» finds it.

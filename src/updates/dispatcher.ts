@@ -12,6 +12,11 @@ export interface DispatcherDeps {
   journal: UpdateJournal;
   redisUp: () => Promise<boolean>;
   logger: Logger;
+  /**
+   * How often updates recorded longer ago than this and still not handled are handed over: those a
+   * process that stopped (killed, scaled down) left. Default 30 s.
+   */
+  sweepEveryMs?: number;
 }
 
 // An update handed to the bot while its recording is still on its way (see receive) carries whether the
@@ -31,7 +36,7 @@ export const recordedAsNew = (update: Update): boolean | Promise<boolean> => (up
  * is gone stays in the journal; after that, nothing new is handed over until every recorded update has
  * been handed over again, oldest first, so each person's updates still arrive in order.
  */
-export function createDispatcher({ handle, journal, redisUp, logger }: DispatcherDeps) {
+export function createDispatcher({ handle, journal, redisUp, logger, sweepEveryMs = 30_000 }: DispatcherDeps) {
   // Handed over and not finished, with whether the copy in flight is the one the journal took as new (see
   // recordedAsNew): a recovery must not hand these over a second time, unless that copy was not.
   const inFlight = new Map<number, { copies: number; acting: boolean | Promise<boolean> }>();
@@ -74,6 +79,14 @@ export function createDispatcher({ handle, journal, redisUp, logger }: Dispatche
     if (behind) void api.catchUp();
   }, 1000);
   timer.unref();
+
+  // With several processes, one that stopped leaves its recorded updates; any other takes them over. A copy
+  // still being handled elsewhere waits for that person's turn and is then dropped (person-turn.ts).
+  const sweeper = setInterval(() => {
+    if (behind) return;
+    journal.stale(sweepEveryMs).then(handOver, (err: unknown) => logger.warn({ err }, "could not read the journal for updates left behind"));
+  }, sweepEveryMs);
+  sweeper.unref();
 
   const sink = createConcurrentSink<Update, unknown>({ consume }, async (err) => {
     logger.error({ err }, "the update sink failed");
@@ -162,7 +175,10 @@ export function createDispatcher({ handle, journal, redisUp, logger }: Dispatche
     },
     size: () => sink.size(),
     /** Stops trying to catch up; updates in flight go on. */
-    close: () => clearInterval(timer),
+    close() {
+      clearInterval(timer);
+      clearInterval(sweeper);
+    },
   };
   return api;
 }
@@ -170,7 +186,7 @@ export function createDispatcher({ handle, journal, redisUp, logger }: Dispatche
 export type Dispatcher = ReturnType<typeof createDispatcher>;
 
 /** The journal on `redis`, sealed with `cipher`, and its dispatcher, as the running bot has them. */
-export function durableUpdates(handle: (update: Update) => Promise<void>, redis: Redis, cipher: Cipher, logger: Logger) {
+export function durableUpdates(handle: (update: Update) => Promise<void>, redis: Redis, cipher: Cipher, logger: Logger, sweepEveryMs?: number) {
   const journal = createUpdateJournal(redis, cipher);
-  return { journal, dispatcher: createDispatcher({ handle, journal, redisUp: () => pingWithin(redis, 500), logger }) };
+  return { journal, dispatcher: createDispatcher({ handle, journal, redisUp: () => pingWithin(redis, 500), logger, sweepEveryMs }) };
 }

@@ -2,6 +2,7 @@ import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Cipher } from "../crypto.js";
 import { KEYS, luaScript } from "../redis.js";
+import { personQueueKey, senderOf } from "./person.js";
 
 /** How long an update id is remembered, to drop it if Telegram sends it again. Telegram keeps updates 24 h. */
 const SEEN_FOR_MS = 7 * 24 * 3600 * 1000;
@@ -17,19 +18,27 @@ export interface UpdateJournal {
   done(updateId: number): Promise<void>;
   /** Recorded and not yet handled, oldest first. */
   pending(): Promise<Update[]>;
+  /** Recorded more than `ageMs` ago and not yet handled, oldest first: what a process that stopped left. */
+  stale(ageMs: number): Promise<Update[]>;
 }
 
-// KEYS: seen, pending. ARGV: now, the oldest time to remember (0: no pruning this time), how many ids
-// follow of updates handled, those ids, then pairs of update id and sealed update to record.
+// A new update also joins its sender's queue (person-turn.ts), so processes handle a person's updates in
+// order. KEYS: seen, pending. ARGV: now, the oldest time to remember (0: no pruning this time), how many ids
+// follow of updates handled, those ids, then triples of update id, sealed update, and the sender's queue
+// key ("" for an update without a sender).
 const WRITE = luaScript<string[]>(`
 if ARGV[2] ~= "0" then redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", ARGV[2]) end
 local handled = tonumber(ARGV[3])
 for i = 4, 3 + handled do redis.call("HDEL", KEYS[2], ARGV[i]) end
 local fresh = {}
-for i = 4 + handled, #ARGV, 2 do
+for i = 4 + handled, #ARGV, 3 do
   if not redis.call("ZSCORE", KEYS[1], ARGV[i]) then
     redis.call("ZADD", KEYS[1], ARGV[1], ARGV[i])
     redis.call("HSET", KEYS[2], ARGV[i], ARGV[i + 1])
+    if ARGV[i + 2] ~= "" then
+      redis.call("ZADD", ARGV[i + 2], ARGV[i], ARGV[i])
+      redis.call("PEXPIRE", ARGV[i + 2], ${SEEN_FOR_MS})
+    end
     fresh[#fresh + 1] = ARGV[i]
   end
 end
@@ -49,7 +58,11 @@ export function createUpdateJournal(redis: Redis, cipher: Cipher): UpdateJournal
     const now = Date.now();
     const prune = now - prunedAt > PRUNE_EVERY_MS;
     if (prune) prunedAt = now;
-    const pairs = record.flatMap((update) => [update.update_id, cipher.encrypt(JSON.stringify(update))]);
+    const queueOf = (update: Update) => {
+      const sender = senderOf(update);
+      return sender === undefined ? "" : personQueueKey(cipher.pseudonym(String(sender)));
+    };
+    const pairs = record.flatMap((update) => [update.update_id, cipher.encrypt(JSON.stringify(update)), queueOf(update)]);
     return new Set((await WRITE(redis, [KEYS.updatesSeen, KEYS.updatesPending], [now, prune ? now - SEEN_FOR_MS : 0, done.length, ...done, ...pairs])).map(Number));
   }
   function join(): NonNullable<typeof batch> {
@@ -77,6 +90,15 @@ export function createUpdateJournal(redis: Redis, cipher: Cipher): UpdateJournal
     },
     async pending() {
       const sealed = Object.values(await redis.hgetall(KEYS.updatesPending));
+      return sealed.map((value) => JSON.parse(cipher.decrypt(value)) as Update).sort((a, b) => a.update_id - b.update_id);
+    },
+    async stale(ageMs) {
+      const ids = await redis.hkeys(KEYS.updatesPending);
+      if (ids.length === 0) return [];
+      const times = await redis.zmscore(KEYS.updatesSeen, ...ids);
+      const old = ids.filter((_, index) => Number(times[index] ?? 0) < Date.now() - ageMs);
+      if (old.length === 0) return [];
+      const sealed = (await redis.hmget(KEYS.updatesPending, ...old)).filter((value) => value !== null);
       return sealed.map((value) => JSON.parse(cipher.decrypt(value)) as Update).sort((a, b) => a.update_id - b.update_id);
     },
   };
