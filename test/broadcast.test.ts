@@ -44,8 +44,9 @@ describe("the broadcast engine", () => {
     expect(done).toMatchObject({ state: "done", total: 6, sent: 4, failed: 1, blocked: 1 });
     for (const chat of [...ky, ...ru]) expect(sendsTo(test.telegram.calls, chat).length).toBe(chat === flaky ? 2 : 1);
     const message = test.telegram.chat(ky[1]!).at(-1)!;
-    expect(message.text).toBe("Кабар");
-    expect(test.telegram.chat(ru[2]!).at(-1)!.text).toBe("Новость &lt;важно&gt;");
+    // Under the organisation's heading, in the subscriber's language.
+    expect(message.text).toBe("📰 <b>Уюмдун жаңылыктары</b>\n\nКабар");
+    expect(test.telegram.chat(ru[2]!).at(-1)!.text).toBe("📰 <b>Новости организации</b>\n\nНовость &lt;важно&gt;");
     const buttons = message.reply_markup && "inline_keyboard" in message.reply_markup ? message.reply_markup.inline_keyboard.flat() : [];
     expect(buttons.map((button) => ("url" in button ? button.url : "callback_data" in button ? button.callback_data : ""))).toEqual(["https://example.org/news", "sub:stop"]);
     expect(await subscribers.subscription(blocked)).toBeUndefined();

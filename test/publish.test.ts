@@ -31,11 +31,11 @@ describe("/publish", () => {
     const [ru, ky] = [labels(bot, "ru"), labels(bot, "ky")];
     const staff = await editor(bot);
     await staff.send("/publish");
-    expect(staff.last.text).toContain(ru("publish-language-ky"));
+    expect(staff.last.text).toContain(ru("publish-in-ky"));
     await staff.send("ж".repeat(3901));
     expect(staff.last.text).toBe(ru("publish-hint-too-long", { max: 3900, length: 3901 }));
     await staff.send("Жаңы кеңсе <ачылды>");
-    expect(staff.last.text).toContain(ru("publish-language-ru"));
+    expect(staff.last.text).toContain(ru("publish-in-ru"));
     await staff.send("Открылся новый офис");
     await staff.sendMessage(photo("office"));
     await staff.send("не ссылка");
@@ -67,7 +67,7 @@ describe("/publish", () => {
     expect(staff.last.text).toBe(ru("publish-hint-caption", { max: 950, length: 1200 }));
     await staff.click(ru("publish-no-photo"));
     await staff.click(ru("publish-no-link"));
-    expect(staff.last.text).toContain(ru("publish-preview-missing", { language: ru("publish-language-ky") }));
+    expect(staff.last.text).toContain(ru("publish-preview-missing", { in: ru("publish-in-ky") }));
     await staff.send("/cancel");
     expect(staff.last.text).toBe(ru("publish-cancelled"));
     expect((await news.page(0, 5)).total).toBe(0);
@@ -92,7 +92,7 @@ describe("/publish", () => {
     await author.click(ru("publish-audience-all-languages"));
     await author.click(bot.i18n.t("ru", "report-region-osh"));
     expect(author.last.text).toContain(ru("publish-audience-count", { count: 1 }));
-    expect(author.last.text).toContain(ru("publish-audience-no-text", { count: 1, language: ru("publish-language-ky") }));
+    expect(author.last.text).toContain(ru("publish-audience-no-text", { count: 1, in: ru("publish-in-ky") }));
     await author.click(ru("publish-now"));
     expect(author.last.text).toContain(ru("publish-approval-needed"));
     await author.click(ru("publish-send"));
@@ -114,7 +114,7 @@ describe("/publish", () => {
     expect(author.last.text).toContain(ru("broadcast-approved", { id: 1, time: localTime((await broadcasts.get(1))!.sendAt) }).split(".")[0]!);
     await bot.deliverAlerts();
     expect(await broadcasts.get(1)).toMatchObject({ state: "done", sent: 1, total: 1, approvedBy: second.id });
-    expect(bot.telegram.chat(readers[0]!).map((message) => message.text)).toEqual(["Приём в Оше в субботу"]);
+    expect(bot.telegram.chat(readers[0]!).map((message) => message.text)).toEqual([`${ru("broadcast-heading")}\n\nПриём в Оше в субботу`]);
     expect(bot.telegram.chat(readers[1]!)).toEqual([]);
     expect(bot.telegram.chat(readers[2]!)).toEqual([]);
     expect(author.last.text).toContain("Рассылка №1 завершена");
@@ -124,6 +124,7 @@ describe("/publish", () => {
     await redis.flushdb();
     const bot = createTestBot(redis, { env: { BROADCAST_APPROVAL: "false" } });
     const ru = labels(bot, "ru");
+    await subscribers.subscribe(newUserId(), 1, { locale: "ru" });
     const staff = await editor(bot);
     await staff.send("/publish");
     await staff.send("Кабар");
@@ -137,7 +138,9 @@ describe("/publish", () => {
     await staff.send("31.02.2027 10:00");
     expect(staff.last.text).toBe(ru("publish-hint-time", { example: localTime(Date.now() + 86_400_000) }));
     await staff.send("01.01.2020 10:00");
-    expect(staff.last.text).toBe(ru("publish-hint-time-range", { days: 90 }));
+    expect(staff.last.text).toBe(ru("publish-hint-time-range"));
+    await staff.send(localTime(Date.now() + 91 * 86_400_000));
+    expect(staff.last.text).toBe(ru("publish-hint-time-far", { days: 90 }));
     const at = Math.ceil((Date.now() + 3 * 86_400_000) / 60_000) * 60_000;
     await staff.send(localTime(at));
     expect(staff.last.text).toContain(ru("publish-at", { time: localTime(at) }));
@@ -162,7 +165,7 @@ describe("/publish", () => {
     await citizen.send("/start");
     for (const command of ["/publish", "/published", "/broadcasts"]) {
       await citizen.send(command);
-      expect(citizen.last.text).not.toContain(ru("publish-ask-text", { language: ru("publish-language-ky"), max: 3900 }).slice(0, 20));
+      expect(citizen.last.text).not.toContain(ru("publish-ask-text", { in: ru("publish-in-ky"), max: 3900 }).slice(0, 20));
     }
     for (const data of ["bc:approve:1", "bc:cancel:1", "bc:view:1", "nw:unpublish:1", "nw:edit:1", "nw:view:1", "bc:list", "nw:list"]) {
       await citizen.pressData({ message_id: 1, text: "" }, data);
@@ -196,7 +199,49 @@ describe("/publish", () => {
     await staff.send("/published");
     await staff.click(buttonsOf(staff.last).map(buttonText)[0]!);
     await staff.click(ru("news-staff-unpublish"));
+    // Asked once more first.
+    expect(await news.isPublished(1)).toBe(true);
+    expect(staff.last.text).toBe(ru("news-staff-unpublish-ask", { id: 1 }));
+    await staff.click(ru("news-staff-unpublish-yes"));
     expect(await news.isPublished(1)).toBe(false);
     expect(staff.last.text).toContain(ru("news-staff-withdrawn"));
+  });
+
+  it("offers no broadcast that could never go: nobody to receive it, or nobody but the author to approve it; and one form at a time", async () => {
+    await redis.flushdb();
+    const bot = createTestBot(redis);
+    const ru = labels(bot, "ru");
+    await subscribers.subscribe(newUserId(), 1, { locale: "ky" });
+    const staff = await editor(bot);
+    const walk = async () => {
+      await staff.send("/publish");
+      await staff.click(ru("publish-skip"));
+      await staff.send("Только по-русски");
+      await staff.click(ru("publish-no-photo"));
+      await staff.click(ru("publish-no-link"));
+      await staff.click(ru("publish-and-broadcast"));
+      await staff.click(ru("publish-audience-all-languages"));
+      await staff.click(ru("publish-audience-all-regions"));
+      await staff.click(ru("publish-now"));
+    };
+    // The one subscriber reads Kyrgyz, and there is no Kyrgyz text.
+    await walk();
+    expect(staff.last.text).toContain(ru("publish-nobody"));
+    expect(buttonsOf(staff.last).map(buttonText)).toEqual([ru("publish-publish"), ru("report-cancel")]);
+    await staff.click(ru("publish-publish"));
+    expect(staff.last.text).toBe(ru("publish-done", { id: 1 }));
+    expect(await broadcasts.recent(5)).toEqual([]);
+
+    // A Russian reader now, but no other editor to approve.
+    await subscribers.subscribe(newUserId(), 2, { locale: "ru" });
+    await walk();
+    expect(staff.last.text).toContain(ru("publish-no-approver"));
+    expect(buttonsOf(staff.last).map(buttonText)).toEqual([ru("publish-publish"), ru("report-cancel")]);
+
+    // The form is still open: /publish and «Edit» say so, and the open form is not lost.
+    await staff.send("/publish");
+    expect(staff.last.text).toBe(ru("publish-form-open"));
+    await staff.click(ru("publish-publish"));
+    expect(staff.last.text).toBe(ru("publish-done", { id: 2 }));
   });
 });

@@ -43,7 +43,7 @@ describe("the news subscription", () => {
     // Subscribing again keeps it.
     await person.send("/subscribe");
     expect(await subscribers.subscription(person.id)).toEqual({ locale: "ru", region: "naryn" });
-    await person.click(ru("subscription-region-choose"));
+    await person.click(ru("subscription-region-change"));
     await person.click(ru("subscription-region-clear"));
     expect(await subscribers.subscription(person.id)).toEqual({ locale: "ru" });
     expect(await subscribers.count({ region: "naryn" }, LOCALES)).toBe(0);
@@ -78,5 +78,15 @@ describe("the news subscription", () => {
     await person.send("/language");
     await person.click("Русский");
     expect(await subscribers.subscription(person.id)).toBeUndefined();
+  });
+
+  it("follows the language the bot speaks when it changes without a choice: guessed from what the person writes", async () => {
+    const bot = createTestBot(redis);
+    const person = bot.user({ id: newUserId(), language_code: "ru" });
+    await person.send("/subscribe");
+    expect(await subscribers.subscription(person.id)).toEqual({ locale: "ru" });
+    await person.send("Мага жардам керек, укуктарым кандай?");
+    expect(await subscribers.subscription(person.id)).toEqual({ locale: "ky" });
+    expect(await subscribers.count({ locale: "ru" }, LOCALES)).toBe(0);
   });
 });

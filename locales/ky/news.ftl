@@ -1,6 +1,5 @@
 ## The organisation's news: the subscription
 
-menu-subscription = 🔔 Уюмдун жаңылыктары
 subscription-start = 🔔 Жазылуу
 subscription-stop = 🔕 Жазылууну токтотуу
 subscription-language-ky = кыргыз тилинде
@@ -13,12 +12,12 @@ subscription-on =
     Сиз жазылгансыз: уюмдун жаңылыктары жана кабарлары ушул чатка { $language } келет. Боттун тилин өзгөртсөңүз, алар жаңы тилде келет. Жазылууну ушул жерден же /unsubscribe буйругу менен токтото аласыз.
 subscription-none =
     <b>Уюмдун жаңылыктары</b>
-    Сиз жазылган эмес элеңиз. Төмөнкү баскыч же /subscribe буйругу менен жазыла аласыз.
+    Сиз жазылган эмессиз. Төмөнкү баскыч же /subscribe буйругу менен жазыла аласыз.
 subscription-stopped =
     <b>Уюмдун жаңылыктары</b>
     Жазылууңуз токтотулду — жаңылыктар мындан ары келбейт. Кайра жазылуу үчүн төмөнкү баскычты басыңыз же /subscribe буйругун колдонуңуз.
 subscription-region = Аймак: { $region }.
-subscription-region-none = Аймак көрсөтүлгөн эмес: жалпы жаңылыктар гана келет.
+subscription-region-none = Аймак көрсөтүлгөн жок: жалпы жаңылыктар гана келет.
 subscription-region-choose = 📍 Аймакты көрсөтүү
 subscription-region-clear = Аймакты көрсөтпөө
 subscription-back = ⬅️ Артка
@@ -28,10 +27,10 @@ subscription-region-ask =
 
 ## Broadcasts: what subscribers see, and the staff's status messages
 
-news-link = 🔗 Кененирээк
+news-link = 🔗 Толугураак
 broadcast-unsubscribe = 🔕 Жаңылыктарга жазылууну токтотуу
 broadcast-unsubscribed = Жаңылыктарга жазылууңуз токтотулду. Кайра жазылуу: /subscribe
-broadcast-pause = ⏸ Тыныгуу
+broadcast-pause = ⏸ Токтото туруу
 broadcast-resume = ▶️ Улантуу
 broadcast-cancel = ✖️ Жокко чыгаруу
 broadcast-open = Таратууну ачуу
@@ -77,40 +76,40 @@ publish-not-allowed = Сизде мындан ары редактордун ро
 publish-language-ky = Кыргызча
 publish-language-ru = Орусча
 publish-skip = Бул тилди өткөрүп жиберүү
-publish-ask-text = <b>Жаңылык: текст ({ $language })</b>
-    Текстти бир билдирүү менен жөнөтүңүз, { $max } белгиге чейин. Бул тилде текст болбосо, «Өткөрүп жиберүү» баскычын басыңыз: бул тилде окуган жазылуучулар жаңылыкты алышпайт.
+publish-ask-text = <b>Жаңылыктын { $in } тексти</b>
+    Текстти бир билдирүү менен жөнөтүңүз, { $max } белгиге чейин. { $in } текст болбосо, «Бул тилди өткөрүп жиберүү» баскычын басыңыз: { $in } окуган жазылуучулар жаңылыкты алышпайт.
 publish-hint-one-text = Жок дегенде бир тилде текст керек. Орусча текстти жөнөтүңүз же «Жокко чыгаруу» баскычын басыңыз.
-publish-hint-text = Текстти ({ $language }) бир билдирүү менен жөнөтүңүз.
+publish-hint-text = { $in } текстти бир билдирүү менен жөнөтүңүз.
 publish-hint-too-long = Текст өтө узун: { $length } белги, { $max } белгиден ашпашы керек. Кыскартып, кайра жөнөтүңүз.
 publish-no-photo = Сүрөтсүз
 publish-ask-photo = <b>Сүрөт</b>
-    Жаңылыкка бир сүрөт жөнөтүңүз же «Сүрөтсүз» баскычын басыңыз. Сүрөт менен текст анын жазуусу болуп калат, ошондуктан ар бир текст { $max } белгиден ашпашы керек.
+    Жаңылыкка бир сүрөт жөнөтүңүз же «Сүрөтсүз» баскычын басыңыз. Сүрөт кошсоңуз, текст сүрөттүн астындагы жазуу болуп калат, ошондуктан ар бир текст { $max } белгиден ашпашы керек.
 publish-hint-photo = Сүрөттү (файл катары эмес, сүрөт катары) жөнөтүңүз же «Сүрөтсүз» баскычын басыңыз.
-publish-hint-caption = Сүрөт менен текст — анын жазуусу, ал { $max } белгиден ашпайт (азыр { $length }). «Сүрөтсүз» баскычын басыңыз же жокко чыгарып, текстти кыскартыңыз.
+publish-hint-caption = Сүрөт кошсоңуз, текст сүрөттүн астындагы жазуу болот, ал { $max } белгиден ашпайт (азыр { $length }). «Сүрөтсүз» баскычын басыңыз же жокко чыгарып, текстти кыскартыңыз.
 publish-no-link = Шилтемесиз
 publish-ask-link = <b>Шилтеме</b>
     Жаңылыктын астында «Кененирээк» баскычы боло турган шилтемени (https:// менен башталат) жөнөтүңүз же «Шилтемесиз» баскычын басыңыз.
 publish-hint-link = Бул шилтемеге окшобойт. https:// менен башталган даректи жөнөтүңүз же «Шилтемесиз» баскычын басыңыз.
-publish-preview-for = <b>«{ $language }» тилинде окугандар жаңылыкты мындай көрүшөт:</b>
-publish-preview-done = <b>Жогорудагы алдын ала көрүнүштү текшериңиз.</b> Жаңылыкты тасмага гана жарыялайсызбы же жарыялап, жазылуучуларга да таратасызбы?
-publish-preview-missing = «{ $language }» тилинде текст жок: бул тилде окугандар аны тасмада көрүшпөйт жана таратуудан алышпайт.
+publish-preview-for = <b>{ $in } окугандар жаңылыкты мындай көрүшөт:</b>
+publish-preview-done = <b>Жогорудагы алдын ала көрүүнү текшериңиз.</b> Жаңылыкты жаңылыктарга гана жарыялайсызбы же жарыялап, жазылуучуларга да таратасызбы?
+publish-preview-missing = { $in } текст жок: { $in } окугандар аны жаңылыктардан көрүшпөйт жана таратуудан алышпайт.
 publish-publish = 📰 Жарыялоо
 publish-and-broadcast = 📣 Жарыялоо жана таратуу
 publish-hint-button = Билдирүүнүн астындагы баскыч менен тандаңыз.
-publish-done = №{ $id } жаңылык тасмага жарыяланды (/news). Аны /published аркылуу өзгөртүп же тасмадан алып салсаңыз болот.
+publish-done = №{ $id } жаңылык жарыяланды (/news). Аны /published аркылуу өзгөртүп же жаңылыктардан алып салсаңыз болот.
 publish-cancelled = Жарыялоо жокко чыгарылды, эч нерсе сакталган жок.
-publish-audience-all-languages = Бардык тилдер
-publish-audience-all-regions = Бардык аймактар
+publish-audience-all-languages = бардык тилдер
+publish-audience-all-regions = бардык аймактар
 publish-ask-audience-language = <b>Кимге таратуу керек?</b> Адегенде жазылуучулардын тили.
-publish-ask-audience-region = Жазылуучулардын аймагы? Аймагын көрсөтпөгөн жазылуучулар бардык аймактар үчүн таратууну гана алышат.
+publish-ask-audience-region = Кайсы аймактагы жазылуучуларга? Аймагын көрсөтпөгөн жазылуучулар бардык аймактар үчүн таратууну гана алышат.
 publish-audience-count = Алуучулар: { $count }.
-publish-audience-no-text = Дагы { $count } жазылуучу «{ $language }» тилинде окуйт, бирок ал тилде текст жок: алар эч нерсе алышпайт.
+publish-audience-no-text = Дагы { $count } жазылуучу { $in } окуйт, бирок ал тилде текст жок: алар эч нерсе алышпайт.
 publish-ask-when = Качан жөнөтүү керек?
 publish-now = Азыр
-publish-later = Пландоо
+publish-later = Убакытын белгилөө
 publish-ask-time = Бишкек убактысы боюнча күндү жана саатты жөнөтүңүз, мисалы: { $example }
 publish-hint-time = Убакытты түшүнө албадым. Күндү жана саатты мындай жазыңыз: { $example }
-publish-hint-time-range = Бул убакыт өтүп кеткен же { $days } күндөн кийин. Башка убакытты жөнөтүңүз.
+publish-hint-time-range = Бул убакыт өтүп кеткен. Азыркыдан кийинки убакытты жөнөтүңүз.
 publish-send = ✅ Жарыялоо жана таратуу
 publish-at = Жөнөтүү: { $time } (Бишкек).
 publish-at-once = Жөнөтүү: дароо.
@@ -121,29 +120,29 @@ publish-broadcast-sending = №{ $news } жаңылык жарыяланды. �
 
 ## Staff: published news
 
-news-staff-heading = <b>Жарыяланган жаңылыктар</b>, жаңылары биринчи. Өзгөртүү же тасмадан алып салуу үчүн тандаңыз.
+news-staff-heading = <b>Жарыяланган жаңылыктар</b>, жаңылары биринчи. Өзгөртүү же жаңылыктардан алып салуу үчүн тандаңыз.
 news-staff-empty = Жарыяланган жаңылыктар жок. Жаңысы: /publish
 news-staff-item = <b>№{ $id } жаңылык</b> · { $date } · { $state }
-news-staff-published = тасмада
-news-staff-withdrawn = тасмадан алынган
+news-staff-published = жаңылыктарда
+news-staff-withdrawn = жаңылыктардан алынган
 news-staff-has-photo = Сүрөтү бар.
 news-staff-edit = ✏️ Текстти өзгөртүү
-news-staff-unpublish = 🗑 Тасмадан алып салуу
+news-staff-unpublish = 🗑 Жаңылыктардан алып салуу
 news-staff-back = ⬅️ Тизмеге
-news-staff-unpublished = Жаңылык тасмадан алынды.
-news-staff-not-published = Жаңылык тасмада жок.
+news-staff-unpublished = Жаңылык жаңылыктардан алынды.
+news-staff-not-published = Жаңылык жаңылыктардын арасында жок.
 news-staff-missing = №{ $id } жаңылык жок.
 news-edit-ask-language = №{ $id } жаңылыктын кайсы тилдеги текстин өзгөртөсүз?
-news-edit-ask-text = Жаңы текстти ({ $language }) жөнөтүңүз, { $max } белгиге чейин.
-news-edit-remove = Текстти алып салуу ({ $language })
-news-edit-done = №{ $id } жаңылык өзгөртүлдү. Тасмадагы орду ошол эле.
+news-edit-ask-text = Жаңы { $in } текстти жөнөтүңүз, { $max } белгиге чейин.
+news-edit-remove = { $in } текстти алып салуу
+news-edit-done = №{ $id } жаңылык өзгөртүлдү.
 
 ## Staff: broadcasts
 
 broadcast-panel =
     <b>№{ $id } таратуу</b>: { $state }
     Алуучулар: { $audience } — { $count }
-    Убакыт: { $time } (Бишкек)
+    Убакыт: { $time }
 broadcast-own-awaiting = Бул сиздин таратууңуз: аны башка редактор же администратор жактырышы керек.
 broadcast-approve = ✅ Жактыруу
 broadcast-reject = ❌ Четке кагуу
@@ -153,12 +152,30 @@ broadcast-list-empty = Азырынча таратуу жок. Жаңысы: /pu
 broadcast-list-item = №{ $id } · { $state } · жөнөтүлдү { $sent }
 broadcast-missing = Мындай таратуу жок.
 broadcast-not-own = Өз таратууңузду жактырууга же четке кагууга болбойт: аны экинчи редактор кылат.
-broadcast-too-late = Эми болбойт: таратуу { $state }.
+broadcast-too-late = Эми болбойт: таратуунун абалы — «{ $state }».
 broadcast-done-approve = Жактырылды.
 broadcast-done-reject = Четке кагылды.
-broadcast-done-pause = Тыныгуу.
+broadcast-done-pause = Токтотулду.
 broadcast-done-resume = Уланууда.
 broadcast-done-cancel = Жокко чыгарылды.
 broadcast-approved = №{ $id } таратуу жактырылды. Жөнөтүү: { $time } (Бишкек); жөнөтүүнүн жүрүшү тууралуу билдирүү келет.
-broadcast-rejected = №{ $id } таратууну экинчи редактор четке какты. Жаңылык тасмада калды.
+broadcast-rejected = №{ $id } таратууну экинчи редактор четке какты. Жаңылык жаңылыктарда калды.
 whoami-editor = Жаңылыктар жана таратуулар: /publish — жаңы жаңылык, /published — жарыялангандар, /broadcasts — таратуулар.
+publish-hint-time-far = Бул { $days } күндөн ашык алыс. Жакынраак убакытты жөнөтүңүз.
+publish-feed-now = Жаңылык жаңылыктарга (/news) дароо чыгат; таратуу белгиленген убакта{ $approval ->
+        [yes] {" "}макулдук берилгенден кийин
+       *[no] {""}
+    } жөнөтүлөт.
+publish-nobody = Таратууга эч ким жок: бул аудиториядагы бир да жазылуучу текстти албайт. Жаңылыкты жаңылыктарга гана жарыялоого болот.
+publish-no-approver = Таратууну жактыра турган эч ким жок: сизден башка ботто редактор же администратор жок. Администратор /staff аркылуу роль бере алат (же жактырууну өчүрүү: BROADCAST_APPROVAL=false). Азырынча жаңылыкты жаңылыктарга гана жарыялоого болот.
+publish-form-open = Сизде башка форма ачык турат. Аны аягына чыгарыңыз же /cancel буйругу менен жокко чыгарып, кайра баштаңыз.
+broadcast-heading = 📰 <b>Уюмдун жаңылыктары</b>
+broadcast-time = { $time } (Бишкек)
+broadcast-time-on-approval = макулдук берилгенден кийин дароо
+news-staff-unpublish-ask = №{ $id } жаңылыкты алып салуу керекпи? Окурмандар аны /news ичинен мындан ары көрүшпөйт. Кайтаруу үчүн аны кайра жарыялоо керек болот.
+news-staff-unpublish-yes = 🗑 Ооба, алып салуу
+news-staff-unpublish-no = Жок
+news-edit-cancelled = Өзгөртүү жокко чыгарылды, жаңылык мурункудай калды.
+publish-in-ky = кыргызча
+publish-in-ru = орусча
+subscription-region-change = 📍 Аймакты өзгөртүү

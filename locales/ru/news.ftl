@@ -1,6 +1,5 @@
 ## The organisation's news: the subscription
 
-menu-subscription = 🔔 Новости организации
 subscription-start = 🔔 Подписаться
 subscription-stop = 🔕 Отписаться
 subscription-language-ky = по-кыргызски
@@ -77,11 +76,15 @@ publish-not-allowed = У вас больше нет роли редактора:
 publish-language-ky = Кыргызский
 publish-language-ru = Русский
 publish-skip = Пропустить этот язык
-publish-ask-text = <b>Новость: текст ({ $language })</b>
-    Отправьте текст одним сообщением, до { $max } символов. Если на этом языке текста не будет, нажмите «Пропустить»: подписчики, читающие на нём, новость не получат.
+publish-ask-text = <b>Текст новости { $in }</b>
+    Отправьте текст одним сообщением, до { $max } символов. Если текста { $in } не будет, нажмите «Пропустить этот язык»: подписчики, читающие { $in }, новость не получат.
 publish-hint-one-text = Нужен текст хотя бы на одном языке. Отправьте текст на русском или нажмите «Отменить».
-publish-hint-text = Отправьте текст ({ $language }) одним сообщением.
-publish-hint-too-long = Текст слишком длинный: { $length } символов, можно не больше { $max }. Сократите его и отправьте снова.
+publish-hint-text = Отправьте текст { $in } одним сообщением.
+publish-hint-too-long = Текст слишком длинный: { $length } { $length ->
+        [one] символ
+        [few] символа
+       *[many] символов
+    }, можно не больше { $max }. Сократите его и отправьте снова.
 publish-no-photo = Без фото
 publish-ask-photo = <b>Фото</b>
     Отправьте одно фото к новости или нажмите «Без фото». С фото текст становится подписью к нему, поэтому каждый текст должен быть не длиннее { $max } символов.
@@ -91,26 +94,30 @@ publish-no-link = Без ссылки
 publish-ask-link = <b>Ссылка</b>
     Отправьте ссылку, которая будет кнопкой «Подробнее» под новостью (начинается с https://), или нажмите «Без ссылки».
 publish-hint-link = Это не похоже на ссылку. Отправьте адрес, начинающийся с https://, или нажмите «Без ссылки».
-publish-preview-for = <b>Так увидят новость читающие на языке «{ $language }»:</b>
+publish-preview-for = <b>Так новость увидят читающие { $in }:</b>
 publish-preview-done = <b>Проверьте предпросмотр выше.</b> Опубликовать новость в ленте или опубликовать и разослать подписчикам?
-publish-preview-missing = Текста на языке «{ $language }» нет: читающие на нём не увидят её в ленте и не получат в рассылке.
+publish-preview-missing = Текста { $in } нет: читающие { $in } не увидят её в ленте и не получат в рассылке.
 publish-publish = 📰 Опубликовать
 publish-and-broadcast = 📣 Опубликовать и разослать
 publish-hint-button = Выберите вариант кнопкой под сообщением.
 publish-done = Новость №{ $id } опубликована в ленте (/news). Изменить или снять её можно в /published.
 publish-cancelled = Публикация отменена, ничего не сохранено.
-publish-audience-all-languages = Все языки
-publish-audience-all-regions = Все регионы
+publish-audience-all-languages = все языки
+publish-audience-all-regions = все регионы
 publish-ask-audience-language = <b>Кому разослать?</b> Сначала язык подписчиков.
-publish-ask-audience-region = Регион подписчиков? Подписчики, не указавшие регион, получат только рассылку для всех регионов.
+publish-ask-audience-region = Выберите регион подписчиков. Подписчики, не указавшие регион, получат только рассылку для всех регионов.
 publish-audience-count = Получателей: { $count }.
-publish-audience-no-text = Ещё { $count } подписчиков читают на языке «{ $language }», но текста на нём нет: они ничего не получат.
+publish-audience-no-text = Ещё { $count } { $count ->
+        [one] подписчик читает
+        [few] подписчика читают
+       *[many] подписчиков читают
+    } { $in }, но текста на этом языке нет: они ничего не получат.
 publish-ask-when = Когда отправить?
 publish-now = Сейчас
-publish-later = Запланировать
+publish-later = Выбрать время
 publish-ask-time = Отправьте дату и время по Бишкеку, например: { $example }
 publish-hint-time = Не удалось понять время. Напишите дату и время так: { $example }
-publish-hint-time-range = Это время уже прошло или оно дальше чем через { $days } дней. Отправьте другое.
+publish-hint-time-range = Это время уже прошло. Отправьте время позже, чем сейчас.
 publish-send = ✅ Опубликовать и разослать
 publish-at = Отправка: { $time } (Бишкек).
 publish-at-once = Отправка: сразу.
@@ -133,17 +140,17 @@ news-staff-back = ⬅️ К списку
 news-staff-unpublished = Новость снята с ленты.
 news-staff-not-published = Новость уже не в ленте.
 news-staff-missing = Новости №{ $id } нет.
-news-edit-ask-language = Текст новости №{ $id } на каком языке изменить?
-news-edit-ask-text = Отправьте новый текст ({ $language }), до { $max } символов.
-news-edit-remove = Убрать текст ({ $language })
-news-edit-done = Новость №{ $id } изменена. Место в ленте прежнее.
+news-edit-ask-language = На каком языке изменить текст новости №{ $id }?
+news-edit-ask-text = Отправьте новый текст { $in }, до { $max } символов.
+news-edit-remove = Убрать текст { $in }
+news-edit-done = Новость №{ $id } изменена.
 
 ## Staff: broadcasts
 
 broadcast-panel =
     <b>Рассылка №{ $id }</b>: { $state }
     Получатели: { $audience } — { $count }
-    Время: { $time } (Бишкек)
+    Время: { $time }
 broadcast-own-awaiting = Это ваша рассылка: одобрить её должен другой редактор или администратор.
 broadcast-approve = ✅ Одобрить
 broadcast-reject = ❌ Отклонить
@@ -153,7 +160,7 @@ broadcast-list-empty = Рассылок пока нет. Новая: /publish
 broadcast-list-item = №{ $id } · { $state } · отправлено { $sent }
 broadcast-missing = Такой рассылки нет.
 broadcast-not-own = Свою рассылку одобрить или отклонить нельзя: это делает второй редактор.
-broadcast-too-late = Уже нельзя: рассылка { $state }.
+broadcast-too-late = Уже нельзя: состояние рассылки — «{ $state }».
 broadcast-done-approve = Одобрено.
 broadcast-done-reject = Отклонено.
 broadcast-done-pause = Пауза.
@@ -162,3 +169,21 @@ broadcast-done-cancel = Отменено.
 broadcast-approved = Рассылку №{ $id } одобрили. Отправка: { $time } (Бишкек); о ходе отправки придёт сообщение.
 broadcast-rejected = Рассылку №{ $id } отклонил второй редактор. Новость осталась в ленте.
 whoami-editor = Новости и рассылки: /publish — новая новость, /published — опубликованные, /broadcasts — рассылки.
+publish-hint-time-far = Это больше чем через { $days } дней. Отправьте время ближе.
+publish-feed-now = Новость появится в ленте (/news) сразу; рассылка уйдёт в указанное время{ $approval ->
+        [yes] {" "}после одобрения
+       *[no] {""}
+    }.
+publish-nobody = Рассылать некому: ни один подписчик этой аудитории не получит текст. Можно только опубликовать новость в ленте.
+publish-no-approver = Одобрить рассылку некому: кроме вас, в боте нет редакторов и администраторов. Администратор может выдать роль через /staff (или отключить одобрение: BROADCAST_APPROVAL=false). Пока можно только опубликовать новость в ленте.
+publish-form-open = У вас открыта другая форма. Завершите её или отмените командой /cancel, затем начните снова.
+broadcast-heading = 📰 <b>Новости организации</b>
+broadcast-time = { $time } (Бишкек)
+broadcast-time-on-approval = сразу после одобрения
+news-staff-unpublish-ask = Снять новость №{ $id } с ленты? Читатели больше не увидят её в /news. Вернуть её можно будет только новой публикацией.
+news-staff-unpublish-yes = 🗑 Да, снять
+news-staff-unpublish-no = Нет
+news-edit-cancelled = Изменение отменено, новость осталась как была.
+publish-in-ky = по-кыргызски
+publish-in-ru = по-русски
+subscription-region-change = 📍 Изменить регион

@@ -17,7 +17,8 @@ export function deliveryMessage(t: T, content: Pick<BroadcastContent, "text" | "
   const keyboard = new InlineKeyboard();
   if (content.link) keyboard.url(t("news-link"), content.link).row();
   keyboard.text(t("broadcast-unsubscribe"), CALLBACK.stopNews);
-  return { text: escapeHtml(text), keyboard };
+  // Said who it is from: an unexplained message from this bot could alarm someone.
+  return { text: `${t("broadcast-heading")}\n\n${escapeHtml(text)}`, keyboard };
 }
 
 const remaining = (broadcast: Broadcast) => Math.max(0, broadcast.total - broadcast.sent - broadcast.failed - broadcast.blocked);
@@ -66,7 +67,8 @@ export function audienceText(t: T, audience: Broadcast["audience"]): string {
  * author cannot approve their own.
  */
 export function broadcastPanel(t: T, broadcast: Broadcast, viewer: number, recipients: number, when: string): Screen {
-  const started = !["awaiting", "scheduled", "rejected"].includes(broadcast.state);
+  // A broadcast cancelled before it began has no counts of its own: its audience is counted as it is now.
+  const started = broadcast.last > 0 || broadcast.state === "sending" || broadcast.state === "paused" || broadcast.state === "done";
   const lines = [
     t("broadcast-panel", {
       id: broadcast.id,

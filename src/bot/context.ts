@@ -32,6 +32,8 @@ export interface SessionData {
   handled?: number[];
   /** The latest prompt the person was sent to answer (a note, a reply, an answer), for a text typed without «reply». */
   prompt?: { kind: string; code: string; until: number };
+  /** The language the person's news subscription is in, so it follows the bot's language however that changes. */
+  newsLocale?: Locale;
 }
 
 interface Extras {

@@ -44,7 +44,7 @@ import { caseReplyFeature } from "./features/case-reply.js";
 import { reporterAnswersFeature } from "./features/reporter-answers.js";
 import { retentionFeature } from "./features/retention.js";
 import { clearFeature } from "./features/clear.js";
-import { subscriptionFeature } from "./features/subscription.js";
+import { followNewsLanguage, subscriptionFeature } from "./features/subscription.js";
 import { newsStaffFeature } from "./features/news-staff.js";
 import { newsFeature } from "./features/news.js";
 import { contactsFeature } from "./features/contacts.js";
@@ -118,6 +118,7 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   protectedBot.use(skipHandled);
   protectedBot.use(forgetPrompt);
   protectedBot.use(unknownLanguageFeature); // before anything answers, so the first answer is in the right language
+  protectedBot.use(followNewsLanguage);
   protectedBot.use(conversationsMiddleware({ redis, cipher, personKey, i18n, retry, trail, logger }));
   protectedBot.use(reportCancelFeature); // before the forms, so /cancel reaches it while one waits
   protectedBot.use(createConversation(reportConversation, { id: REPORT, maxMillisecondsToWait: DRAFT_TTL_MS }));

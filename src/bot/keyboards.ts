@@ -30,7 +30,7 @@ export const CALLBACK = {
   broadcast: /^bc:(pause|resume|cancel|approve|reject|view):(\d+)$/,
   broadcasts: "bc:list",
   // Staff actions on a published news item, by its id.
-  newsItem: /^nw:(view|edit|unpublish):(\d+)$/,
+  newsItem: /^nw:(view|edit|unpublish|unpublish-yes):(\d+)$/,
   newsList: "nw:list",
   official: "official",
   clear: "clear",

@@ -57,7 +57,7 @@ export async function chooseLanguage(ctx: BotContext, locale: Locale) {
   delete ctx.session.guessedLocale;
   await ctx.i18n.renegotiateLocale();
   // The news come in the language the person reads the bot in.
-  if (ctx.from) await ctx.subscribers.followLanguage(ctx.from.id, locale);
+  if (ctx.from && (await ctx.subscribers.followLanguage(ctx.from.id, locale))) ctx.session.newsLocale = locale;
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("language-changed"));
 }

@@ -23,7 +23,7 @@ export function subscriptionScreen(t: TranslateFunction, subscription: Subscript
   return {
     text: `${t("subscription-on", { language: t(`subscription-language-${subscription.locale}`) })}\n${region}`,
     keyboard: new InlineKeyboard()
-      .text(t("subscription-region-choose"), CALLBACK.subscriptionRegions).row()
+      .text(t(subscription.region ? "subscription-region-change" : "subscription-region-choose"), CALLBACK.subscriptionRegions).row()
       .text(t("subscription-stop"), CALLBACK.unsubscribe).row()
       .add(homeButton(t)),
   };

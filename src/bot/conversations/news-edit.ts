@@ -47,22 +47,22 @@ export async function newsEditConversation(conversation: Conversation<BotContext
   const locale = LOCALES.find((each) => data === languageData(each));
   if (!locale) return hint("publish-hint-button", undefined, languages());
 
-  const language = t(`publish-language-${locale}`);
+  const inLanguage = t(`publish-in-${locale}`);
   const others = LOCALES.some((each) => each !== locale && item.text[each]);
   const max = item.photo ? NEWS_CAPTION_MAX : NEWS_TEXT_MAX;
   const buttons = () => {
     const keyboard = new InlineKeyboard();
-    if (others && item.text[locale]) keyboard.text(t("news-edit-remove", { language }), REMOVE).row();
+    if (others && item.text[locale]) keyboard.text(t("news-edit-remove", { in: inLanguage }), REMOVE).row();
     return keyboard.add(cancelButton(t));
   };
-  await ask(() => ({ text: t("news-edit-ask-text", { language, max }), other: { ...HTML, reply_markup: buttons() } }));
+  await ask(() => ({ text: t("news-edit-ask-text", { in: inLanguage, max }), other: { ...HTML, reply_markup: buttons() } }));
   const reply = await answer();
   const text = { ...item.text };
   if (reply.callbackQuery?.data === REMOVE && others) {
     delete text[locale];
   } else {
     const typed = reply.message?.text?.trim();
-    if (!typed) return hint("publish-hint-text", { language }, buttons());
+    if (!typed) return hint("publish-hint-text", { in: inLanguage }, buttons());
     if (typed.length > max) return hint(item.photo ? "publish-hint-caption" : "publish-hint-too-long", { max, length: typed.length }, buttons());
     text[locale] = typed;
   }

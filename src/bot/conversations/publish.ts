@@ -28,7 +28,7 @@ const DATA = {
   region: (region: string) => `r:region:${region}`,
 } as const;
 
-const LINK = /^https?:\/\/[^\s<>"]+$/;
+const LINK = /^https:\/\/[^\s<>"]+$/;
 const LINK_MAX = 2000;
 /** A broadcast is scheduled at most this far ahead. */
 const SCHEDULE_MAX_MS = 90 * 86_400_000;
@@ -60,16 +60,16 @@ export async function publishConversation(conversation: Conversation<BotContext,
 
   const text: Partial<Record<Locale, string>> = {};
   for (const locale of LOCALES) {
-    const language = t(`publish-language-${locale}`);
+    const inLanguage = t(`publish-in-${locale}`);
     const buttons = () => new InlineKeyboard().text(t("publish-skip"), DATA.skip).row().add(cancelButton(t));
-    await ask(() => ({ text: t("publish-ask-text", { language, max: NEWS_TEXT_MAX }), other: { ...HTML, reply_markup: buttons() } }));
+    await ask(() => ({ text: t("publish-ask-text", { in: inLanguage, max: NEWS_TEXT_MAX }), other: { ...HTML, reply_markup: buttons() } }));
     const reply = await answer();
     if (reply.callbackQuery?.data === DATA.skip) {
       if (locale === LOCALES.at(-1) && Object.keys(text).length === 0) await hint("publish-hint-one-text", undefined, buttons());
       continue;
     }
     const typed = reply.message?.text?.trim();
-    if (!typed) await hint("publish-hint-text", { language }, buttons());
+    if (!typed) await hint("publish-hint-text", { in: inLanguage }, buttons());
     if (typed!.length > NEWS_TEXT_MAX) await hint("publish-hint-too-long", { max: NEWS_TEXT_MAX, length: typed!.length }, buttons());
     text[locale] = typed!;
   }
@@ -108,27 +108,30 @@ export async function publishConversation(conversation: Conversation<BotContext,
     return views;
   });
   for (const preview of previews) {
-    await say(t("publish-preview-for", { language: t(`publish-language-${preview.locale}`) }), HTML);
+    await say(t("publish-preview-for", { in: t(`publish-in-${preview.locale}`) }), HTML);
     const other = { ...HTML, reply_markup: { inline_keyboard: preview.keyboard } };
     if (preview.photo) await ctx.replyWithPhoto(preview.photo, { ...other, caption: preview.text }).catch(() => undefined);
     else await say(preview.text, other);
   }
-  const missing = LOCALES.filter((locale) => !text[locale]).map((locale) => t(`publish-language-${locale}`));
+  const missing = LOCALES.filter((locale) => !text[locale]).map((locale) => t(`publish-in-${locale}`));
   const choice = () =>
     new InlineKeyboard().text(t("publish-publish"), DATA.publish).row().text(t("publish-and-broadcast"), DATA.broadcast).row().add(cancelButton(t));
   await ask(() => ({
-    text: [t("publish-preview-done"), ...missing.map((language) => t("publish-preview-missing", { language }))].join("\n"),
+    text: [t("publish-preview-done"), ...missing.map((inLanguage) => t("publish-preview-missing", { in: inLanguage }))].join("\n"),
     other: { ...HTML, reply_markup: choice() },
   }));
   const decision = (await answer()).callbackQuery?.data;
   if (decision !== DATA.publish && decision !== DATA.broadcast) await hint("publish-hint-button", undefined, choice());
 
-  if (decision === DATA.publish) {
-    const id = await conversation.external((outer) => outer.news.publish({ at: now, text, photo, link }));
-    await conversation.external((outer) => outer.logger.info({ news: id, staff: outer.from!.id }, "news published"));
+  async function publishOnly() {
+    const id = await conversation.external(async (outer) => {
+      const published = await outer.news.publish({ at: now, text, photo, link });
+      outer.logger.info({ news: published, staff: outer.from!.id }, "news published");
+      return published;
+    });
     await say(t("publish-done", { id }), HTML);
-    return;
   }
+  if (decision === DATA.publish) return publishOnly();
 
   // The audience: a language, then a region (each may be «all»).
   const languages = () => {
@@ -162,7 +165,7 @@ export async function publishConversation(conversation: Conversation<BotContext,
   const when = () => new InlineKeyboard().text(t("publish-now"), DATA.now).text(t("publish-later"), DATA.later).row().add(cancelButton(t));
   const countLines = () => [
     t("publish-audience-count", { count: reached }),
-    ...left.map((locale) => t("publish-audience-no-text", { count: counts[locale], language: t(`publish-language-${locale}`) })),
+    ...left.map((locale) => t("publish-audience-no-text", { count: counts[locale], in: t(`publish-in-${locale}`) })),
   ];
   await ask(() => ({ text: [...countLines(), "", t("publish-ask-when")].join("\n"), other: { ...HTML, reply_markup: when() } }));
   const whenData = (await answer()).callbackQuery?.data;
@@ -174,21 +177,35 @@ export async function publishConversation(conversation: Conversation<BotContext,
     const at = parseBishkekTime(typed);
     const moment = await conversation.now();
     if (at === undefined) await hint("publish-hint-time", { example: localTime(now + 86_400_000) });
-    if (at! <= moment || at! > moment + SCHEDULE_MAX_MS) await hint("publish-hint-time-range", { days: SCHEDULE_MAX_MS / 86_400_000 });
+    if (at! <= moment) await hint("publish-hint-time-range");
+    if (at! > moment + SCHEDULE_MAX_MS) await hint("publish-hint-time-far", { days: SCHEDULE_MAX_MS / 86_400_000 });
     sendAt = at!;
   }
 
-  const approval = await conversation.external((outer) => outer.config.broadcast.approval);
-  const confirm = () => new InlineKeyboard().text(t("publish-send"), DATA.send).row().add(cancelButton(t));
+  // With approval required, someone other than the author must be able to give it.
+  const { approval, approvers } = await conversation.external(async (outer) => ({
+    approval: outer.config.broadcast.approval,
+    approvers: (await outer.roleStore.staff()).filter((member) => member.id !== outer.from!.id && member.roles.some((role) => role === "admin" || role === "editor")).length,
+  }));
+  const blocked = reached === 0 ? "publish-nobody" : approval && approvers === 0 ? "publish-no-approver" : undefined;
+  const confirm = () => {
+    const keyboard = new InlineKeyboard();
+    keyboard.text(t(blocked ? "publish-publish" : "publish-send"), blocked ? DATA.publish : DATA.send).row();
+    return keyboard.add(cancelButton(t));
+  };
   await ask(() => ({
     text: [
       ...countLines(),
       whenData === DATA.later ? t("publish-at", { time: localTime(sendAt) }) : t("publish-at-once"),
       approval ? t("publish-approval-needed") : "",
+      blocked ? `\n${t(blocked)}` : t("publish-feed-now", { approval: approval ? "yes" : "no" }),
     ].filter(Boolean).join("\n"),
     other: { ...HTML, reply_markup: confirm() },
   }));
-  if ((await answer()).callbackQuery?.data !== DATA.send) await hint("publish-hint-button", undefined, confirm());
+  const last = (await answer()).callbackQuery?.data;
+  if (last !== (blocked ? DATA.publish : DATA.send)) await hint("publish-hint-button", undefined, confirm());
+  // Nobody to send to, or nobody to approve: the news can still go into the feed.
+  if (blocked) return publishOnly();
 
   const created = await conversation.external(async (outer): Promise<Pick<Broadcast, "id" | "state"> & { news: number }> => {
     const news = await outer.news.publish({ at: now, text, photo, link });

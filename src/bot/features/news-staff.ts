@@ -11,7 +11,7 @@ import { PUBLISH } from "../conversations/publish.js";
 import { isEditor, onlyFor } from "../filters.js";
 import { CALLBACK } from "../keyboards.js";
 import { localTime } from "../report-view.js";
-import { sendScreen, showScreen, type Screen } from "../screens.js";
+import { currentLocale, sendScreen, showScreen, type Screen } from "../screens.js";
 
 const composer = new Composer<BotContext>();
 // Editors' and admins' private chats; the role is read again on every update, callbacks included.
@@ -20,14 +20,22 @@ const editors = onlyFor(isEditor);
 
 const LIST_SIZE = 10;
 
-feature.command("publish", editors((ctx) => ctx.conversation.enter(PUBLISH)));
+// One form at a time: an open one (a report draft, another news item) is finished or cancelled first, not lost.
+async function enterForm(ctx: BotContext, form: string, ...args: number[]) {
+  if (Object.values(ctx.conversation.active()).some((count) => count > 0)) return ctx.reply(ctx.t("publish-form-open"));
+  await ctx.conversation.enter(form, ...args);
+}
+
+feature.command("publish", editors((ctx) => enterForm(ctx, PUBLISH)));
 
 // ——— Broadcasts ———
 
 async function panel(ctx: BotContext, broadcast: Broadcast): Promise<Screen> {
   const counts = await ctx.subscribers.countByLocale(broadcast.audience, LOCALES);
   const recipients = localesOf(broadcast).reduce((sum, locale) => sum + counts[locale], 0);
-  return broadcastPanel(ctx.t, broadcast, ctx.from!.id, recipients, localTime(broadcast.sendAt));
+  // Sent «now» means as soon as it is approved, while it waits.
+  const atOnce = broadcast.state === "awaiting" && broadcast.sendAt <= broadcast.createdAt;
+  return broadcastPanel(ctx.t, broadcast, ctx.from!.id, recipients, atOnce ? ctx.t("broadcast-time-on-approval") : ctx.t("broadcast-time", { time: localTime(broadcast.sendAt) }));
 }
 
 feature.command("broadcasts", editors(async (ctx) => sendScreen(ctx, broadcastList(ctx.t, await ctx.broadcasts.recent(LIST_SIZE)))));
@@ -78,20 +86,21 @@ feature.callbackQuery(CALLBACK.broadcast, editors(async (ctx) => {
 
 // ——— Published news ———
 
-function newsList(ctx: BotContext, items: Awaited<ReturnType<BotContext["news"]["page"]>>["items"]): Screen {
+async function newsList(ctx: BotContext, items: Awaited<ReturnType<BotContext["news"]["page"]>>["items"]): Promise<Screen> {
+  const reader = await currentLocale(ctx);
   const keyboard = new InlineKeyboard();
   for (const item of items) {
-    const first = (item.text[LOCALES.find((locale) => item.text[locale])!] ?? "").slice(0, 40);
+    const first = (item.text[reader] ?? item.text[LOCALES.find((locale) => item.text[locale])!] ?? "").slice(0, 40);
     keyboard.text(`№${item.id} · ${localTime(item.at).slice(0, 10)} · ${first}`, `nw:view:${item.id}`).row();
   }
   return { text: ctx.t(items.length ? "news-staff-heading" : "news-staff-empty"), keyboard };
 }
 
-feature.command("published", editors(async (ctx) => sendScreen(ctx, newsList(ctx, (await ctx.news.page(0, LIST_SIZE)).items))));
+feature.command("published", editors(async (ctx) => sendScreen(ctx, await newsList(ctx, (await ctx.news.page(0, LIST_SIZE)).items))));
 
 feature.callbackQuery(CALLBACK.newsList, editors(async (ctx) => {
   await ctx.answerCallbackQuery();
-  await showScreen(ctx, newsList(ctx, (await ctx.news.page(0, LIST_SIZE)).items));
+  await showScreen(ctx, await newsList(ctx, (await ctx.news.page(0, LIST_SIZE)).items));
 }));
 
 feature.callbackQuery(CALLBACK.newsItem, editors(async (ctx) => {
@@ -100,9 +109,15 @@ feature.callbackQuery(CALLBACK.newsItem, editors(async (ctx) => {
   if (!item) return ctx.answerCallbackQuery({ text: ctx.t("news-staff-missing", { id }), show_alert: true });
   if (action === "edit") {
     await ctx.answerCallbackQuery();
-    return ctx.conversation.enter(NEWS_EDIT, id);
+    return enterForm(ctx, NEWS_EDIT, id);
   }
+  // Taking an item out of the feed is asked once more: a slip of the thumb should not do it.
   if (action === "unpublish") {
+    await ctx.answerCallbackQuery();
+    const keyboard = new InlineKeyboard().text(ctx.t("news-staff-unpublish-yes"), `nw:unpublish-yes:${id}`).text(ctx.t("news-staff-unpublish-no"), `nw:view:${id}`);
+    return showScreen(ctx, { text: ctx.t("news-staff-unpublish-ask", { id }), keyboard });
+  }
+  if (action === "unpublish-yes") {
     const done = await ctx.news.unpublish(id);
     ctx.logger.info({ news: id, staff: ctx.from.id, done }, "news item unpublished");
     await ctx.answerCallbackQuery({ text: ctx.t(done ? "news-staff-unpublished" : "news-staff-not-published") });

@@ -24,10 +24,10 @@ async function cancel(ctx: BotContext) {
     await ctx.conversation.exit(CHECK);
     return ctx.reply(ctx.t("check-cancelled"));
   }
-  for (const form of [PUBLISH, NEWS_EDIT]) {
+  for (const [form, said] of [[PUBLISH, "publish-cancelled"], [NEWS_EDIT, "news-edit-cancelled"]] as const) {
     if (ctx.conversation.active(form) > 0) {
       await ctx.conversation.exit(form);
-      return ctx.reply(ctx.t("publish-cancelled"));
+      return ctx.reply(ctx.t(said));
     }
   }
   return ctx.reply(ctx.t("report-nothing-to-cancel"));

@@ -12,9 +12,32 @@ const screen = async (ctx: BotContext) => subscriptionScreen(ctx.t, await ctx.su
 // handled one at a time, so nothing of theirs changes the subscription between the read and the write.
 async function subscribe(ctx: BotContext) {
   const current = await ctx.subscribers.subscription(ctx.from!.id);
-  return ctx.subscribers.subscribe(ctx.from!.id, ctx.chat!.id, { ...current, locale: await currentLocale(ctx) });
+  const locale = await currentLocale(ctx);
+  ctx.session.newsLocale = locale;
+  return ctx.subscribers.subscribe(ctx.from!.id, ctx.chat!.id, { ...current, locale });
 }
-const unsubscribed = async (ctx: BotContext) => subscriptionScreen(ctx.t, undefined, await ctx.subscribers.unsubscribe(ctx.from!.id));
+async function unsubscribe(ctx: BotContext) {
+  delete ctx.session.newsLocale;
+  return ctx.subscribers.unsubscribe(ctx.from!.id);
+}
+const unsubscribed = async (ctx: BotContext) => subscriptionScreen(ctx.t, undefined, await unsubscribe(ctx));
+
+/**
+ * The subscription follows the language the bot speaks to the person, however it changed: chosen, guessed
+ * from what they wrote, or their Telegram's. The session knows the subscription's language, so an update
+ * costs nothing more until the two differ.
+ */
+export async function followNewsLanguage(ctx: BotContext, next: () => Promise<void>) {
+  const subscribed = ctx.from && ctx.session.newsLocale;
+  if (subscribed) {
+    const now = await currentLocale(ctx);
+    if (now !== subscribed) {
+      if (await ctx.subscribers.followLanguage(ctx.from!.id, now)) ctx.session.newsLocale = now;
+      else delete ctx.session.newsLocale;
+    }
+  }
+  return next();
+}
 
 feature.command("subscribe", async (ctx) => {
   await subscribe(ctx);
@@ -54,7 +77,7 @@ feature.callbackQuery(CALLBACK.subscriptionRegion, async (ctx) => {
 
 // The one tap under a broadcast message: the message stays as it was, the answer comes as a notice.
 feature.callbackQuery(CALLBACK.stopNews, async (ctx) => {
-  const stopped = await ctx.subscribers.unsubscribe(ctx.from.id);
+  const stopped = await unsubscribe(ctx);
   await ctx.answerCallbackQuery({ text: ctx.t(stopped ? "broadcast-unsubscribed" : "broadcast-not-subscribed"), show_alert: true });
 });
 
