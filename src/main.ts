@@ -5,7 +5,7 @@ import { collectDefaultMetrics } from "prom-client";
 import { createBot } from "./bot/index.js";
 import { createCipher, newDataKey } from "./crypto.js";
 import { migrate } from "./migrations.js";
-import { durableUpdates } from "./updates/dispatcher.js";
+import { ACROSS_PROCESSES, durableUpdates } from "./updates/dispatcher.js";
 import { startPolling } from "./updates/polling.js";
 import { publishCommands } from "./bot/commands.js";
 import { createI18n } from "./bot/i18n.js";
@@ -65,7 +65,7 @@ async function main() {
 
   // Updates go through the journal: recorded in Redis before Telegram is told they arrived, handled, then
   // taken out. Whatever a previous process recorded and did not finish is handled first.
-  const { dispatcher } = durableUpdates((update) => bot.handleUpdate(update), redis, cipher, logger);
+  const { dispatcher } = durableUpdates((update) => bot.handleUpdate(update), redis, cipher, logger, config.webhook && ACROSS_PROCESSES);
   void dispatcher.catchUp();
   // New webhook requests stop first; the updates already recorded are then finished.
   const finish = async (server: Server) => {

@@ -19,15 +19,15 @@ function collector(test: ReturnType<typeof createTestBot>, language_code = "ru")
 
 describe("updates recorded in the journal", () => {
   it("left by a process that stopped while another runs, are taken over by the running one; a later update of that person waits for them", async () => {
-    const test = createTestBot(redis);
+    const test = createTestBot(redis, { env: { BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/hook", WEBHOOK_SECRET: "a-secret-of-enough-length" } });
     const l = labels(test, "ru");
     const { person, updates } = collector(test);
     await person.send("/help");
     await person.send("/contacts");
-    const running = startDurableUpdates((update) => test.bot.handleUpdate(update), redis, createCipher(test.config.dataKey), test.logs.logger, 300);
+    const running = startDurableUpdates((update) => test.bot.handleUpdate(update), redis, createCipher(test.config.dataKey), test.logs.logger, { sweepEveryMs: 300 });
     await running.dispatcher.catchUp();
     // Another process recorded /help and stopped before handling it; the running one is not behind.
-    const { journal } = startDurableUpdates((update) => test.bot.handleUpdate(update), redis, createCipher(test.config.dataKey), test.logs.logger);
+    const { journal } = startDurableUpdates((update) => test.bot.handleUpdate(update), redis, createCipher(test.config.dataKey), test.logs.logger, { sweepEveryMs: 60_000 });
     await journal.record([updates[0]!]);
     // /contacts comes to the running process: it waits for the person's /help, which the sweep then hands over.
     await (await running.dispatcher.receive([updates[1]!])).handedOver;

@@ -104,8 +104,10 @@ export function createBot(config: Config, deps: BotDeps): Bot<BotContext> {
   const protectedBot = new Composer<BotContext>();
   bot.errorBoundary(createErrorHandler(i18n, metrics, () => pingWithin(redis, 500)), protectedBot);
   protectedBot.use(commandsInAnyCase);
-  // In order across processes (several webhook processes share the people), then within this one.
-  protectedBot.use(personTurn(redis, personKey), sequentialize(personKey));
+  // In order across processes (several webhook processes may share the people; in polling mode one process
+  // takes every update), then within this one.
+  if (config.webhook) protectedBot.use(personTurn(redis, personKey));
+  protectedBot.use(sequentialize(personKey));
   const sessions = sessionStore(redis, personKey);
   const limits = rateLimit(redis, personKey, config.rateLimit);
   // Every message goes into the chat's trail, also one past the rate limit, so «Clear this chat» finds it.

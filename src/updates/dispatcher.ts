@@ -13,8 +13,9 @@ export interface DispatcherDeps {
   redisUp: () => Promise<boolean>;
   logger: Logger;
   /**
-   * How often updates recorded longer ago than this and still not handled are handed over: those a
-   * process that stopped (killed, scaled down) left. Default 30 s.
+   * With several processes taking updates: how often updates recorded longer ago than this and still not
+   * handled are handed over, those a process that stopped (killed, scaled down) left. Undefined with one
+   * process, which hands over what is left only when it starts.
    */
   sweepEveryMs?: number;
 }
@@ -36,7 +37,7 @@ export const recordedAsNew = (update: Update): boolean | Promise<boolean> => (up
  * is gone stays in the journal; after that, nothing new is handed over until every recorded update has
  * been handed over again, oldest first, so each person's updates still arrive in order.
  */
-export function createDispatcher({ handle, journal, redisUp, logger, sweepEveryMs = 30_000 }: DispatcherDeps) {
+export function createDispatcher({ handle, journal, redisUp, logger, sweepEveryMs }: DispatcherDeps) {
   // Handed over and not finished, with whether the copy in flight is the one the journal took as new (see
   // recordedAsNew): a recovery must not hand these over a second time, unless that copy was not.
   const inFlight = new Map<number, { copies: number; acting: boolean | Promise<boolean> }>();
@@ -82,11 +83,13 @@ export function createDispatcher({ handle, journal, redisUp, logger, sweepEveryM
 
   // With several processes, one that stopped leaves its recorded updates; any other takes them over. A copy
   // still being handled elsewhere waits for that person's turn and is then dropped (person-turn.ts).
-  const sweeper = setInterval(() => {
-    if (behind) return;
-    journal.stale(sweepEveryMs).then(handOver, (err: unknown) => logger.warn({ err }, "could not read the journal for updates left behind"));
-  }, sweepEveryMs);
-  sweeper.unref();
+  const sweeper = sweepEveryMs
+    ? setInterval(() => {
+        if (behind) return;
+        journal.stale(sweepEveryMs).then(handOver, (err: unknown) => logger.warn({ err }, "could not read the journal for updates left behind"));
+      }, sweepEveryMs)
+    : undefined;
+  sweeper?.unref();
 
   const sink = createConcurrentSink<Update, unknown>({ consume }, async (err) => {
     logger.error({ err }, "the update sink failed");
@@ -186,7 +189,10 @@ export function createDispatcher({ handle, journal, redisUp, logger, sweepEveryM
 export type Dispatcher = ReturnType<typeof createDispatcher>;
 
 /** The journal on `redis`, sealed with `cipher`, and its dispatcher, as the running bot has them. */
-export function durableUpdates(handle: (update: Update) => Promise<void>, redis: Redis, cipher: Cipher, logger: Logger, sweepEveryMs?: number) {
-  const journal = createUpdateJournal(redis, cipher);
-  return { journal, dispatcher: createDispatcher({ handle, journal, redisUp: () => pingWithin(redis, 500), logger, sweepEveryMs }) };
+/** Several processes take updates (webhook mode): updates are queued per person, and what a stopped one left is swept up. */
+export const ACROSS_PROCESSES = { sweepEveryMs: 30_000 };
+
+export function durableUpdates(handle: (update: Update) => Promise<void>, redis: Redis, cipher: Cipher, logger: Logger, across?: { sweepEveryMs: number }) {
+  const journal = createUpdateJournal(redis, cipher, across !== undefined);
+  return { journal, dispatcher: createDispatcher({ handle, journal, redisUp: () => pingWithin(redis, 500), logger, sweepEveryMs: across?.sweepEveryMs }) };
 }

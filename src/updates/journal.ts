@@ -48,7 +48,11 @@ return fresh
 /** Old ids are forgotten at most this often, not on every write. */
 const PRUNE_EVERY_MS = 60_000;
 
-export function createUpdateJournal(redis: Redis, cipher: Cipher): UpdateJournal {
+/**
+ * `acrossProcesses`: several processes take updates (webhook mode), so each update also joins its sender's
+ * queue for person-turn.ts. In polling mode one process takes them all, and nothing is queued per person.
+ */
+export function createUpdateJournal(redis: Redis, cipher: Cipher, acrossProcesses = false): UpdateJournal {
   let prunedAt = 0;
   // Updates to record and updates handled, given in the same turn of the event loop (several webhook
   // requests, several updates finishing, one person's next update as their last one ends), go to Redis as
@@ -59,7 +63,7 @@ export function createUpdateJournal(redis: Redis, cipher: Cipher): UpdateJournal
     const prune = now - prunedAt > PRUNE_EVERY_MS;
     if (prune) prunedAt = now;
     const queueOf = (update: Update) => {
-      const sender = senderOf(update);
+      const sender = acrossProcesses ? senderOf(update) : undefined;
       return sender === undefined ? "" : personQueueKey(cipher.pseudonym(String(sender)));
     };
     const pairs = record.flatMap((update) => [update.update_id, cipher.encrypt(JSON.stringify(update)), queueOf(update)]);

@@ -7,7 +7,7 @@ import { personQueueKey } from "./person.js";
 const lockKey = (person: string) => `${KEYS.updatesPerson}${person}:turn`;
 
 /** A turn is held this long unless renewed; a process that died frees its person's turn by then. */
-const TURN_MS = 30_000;
+const TURN_MS = 10_000;
 // Turns are held by the process: within it, sequentialize (after this) has each person's updates one at a
 // time, in the order they got the turn.
 const PROCESS = randomUUID();
