@@ -59,17 +59,33 @@ describe("the broadcast engine", () => {
     expect(report!.text).toContain("№1 таратуу аяктады");
   });
 
-  it("sends a segment only, and nothing to a language without text", async () => {
+  it("sends a segment only, and nothing to a language without text; paid broadcasts say so on every message", async () => {
     await redis.flushdb();
-    const test = createTestBot(redis);
+    const test = createTestBot(redis, { env: { BROADCAST_PAID: "true", BROADCAST_RATE: "200" } });
     const kyOsh = await subscribe(2, "ky", "osh");
     const ruOsh = await subscribe(2, "ru", "osh");
     const kyNaryn = await subscribe(2, "ky", "naryn");
     const { id } = await broadcasts.create(content({ text: { ky: "Ошко гана" }, audience: { region: "osh" } }), newUserId(), { approval: false });
     await test.deliverAlerts();
     expect(await broadcasts.get(id)).toMatchObject({ state: "done", total: 2, sent: 2 });
-    for (const chat of kyOsh) expect(sendsTo(test.telegram.calls, chat).length).toBe(1);
+    for (const chat of kyOsh) expect(sendsTo(test.telegram.calls, chat)).toEqual([expect.objectContaining({ payload: expect.objectContaining({ allow_paid_broadcast: true }) })]);
     for (const chat of [...ruOsh, ...kyNaryn]) expect(sendsTo(test.telegram.calls, chat).length).toBe(0);
+  });
+
+  it("a scheduled broadcast starts at its time, not before", async () => {
+    await redis.flushdb();
+    const test = createTestBot(redis);
+    const [person] = await subscribe(1, "ru");
+    const sentAt: number[] = [];
+    test.telegram.onCall((call) => {
+      if (call.method === "sendMessage" && call.payload.chat_id === person) sentAt.push(Date.now());
+    });
+    const sendAt = Date.now() + 1500;
+    const { id } = await broadcasts.create(content(), newUserId(), { approval: false, sendAt });
+    await test.deliverAlerts();
+    expect(await broadcasts.get(id)).toMatchObject({ state: "done", sent: 1 });
+    expect(sentAt).toHaveLength(1);
+    expect(sentAt[0]!).toBeGreaterThanOrEqual(sendAt);
   });
 
   it("a 429 holds every send for retry_after, then the message goes again and nobody is counted failed", async () => {
