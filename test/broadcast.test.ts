@@ -141,4 +141,21 @@ describe("the broadcast engine", () => {
     expect(ended.sent).toBeLessThan(40);
     expect(test.telegram.chat(author).at(-1)!.text).toContain("жокко чыгарылды");
   });
+
+  it("a broadcast whose last batch finished while it was paused ends when resumed, with its report", async () => {
+    await redis.flushdb();
+    const test = createTestBot(redis);
+    await subscribe(2, "ru");
+    const author = newUserId();
+    const { id } = await broadcasts.create(content(), author, { approval: false });
+    expect(await broadcasts.start(id, 0, 2, 2)).toBe("ok");
+    expect(await broadcasts.pause(id)).toBe("ok");
+    expect(await broadcasts.finishBatch(id, 0)).toBe("");
+    expect((await broadcasts.get(id))?.state).toBe("paused");
+    await redis.hdel("outbox", `b${id}-g0-start`);
+    expect(await broadcasts.resume(id)).toBe("ok");
+    await test.deliverAlerts();
+    expect((await broadcasts.get(id))?.state).toBe("done");
+    expect(test.telegram.chat(author).at(-1)?.text).toContain("аяктады");
+  });
 });

@@ -2,14 +2,14 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll } from "vitest";
 import { createBot, createBroadcastApi } from "../src/bot/index.js";
 import { createI18n } from "../src/bot/i18n.js";
-import { parseConfig } from "../src/config.js";
+import { parseConfig, type Config } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { createMetrics } from "../src/metrics.js";
 import { loadProfile, type Profile } from "../src/profile.js";
 import { createRedis, type Redis } from "../src/redis.js";
 import type { Update } from "grammy/types";
 import type { Logger } from "../src/logger.js";
-import { durableUpdates as startDurableUpdates } from "../src/updates/dispatcher.js";
+import { ACROSS_PROCESSES, durableUpdates as startDurableUpdates } from "../src/updates/dispatcher.js";
 import { createRoleStore } from "../src/roles.js";
 import { createCaseStore } from "../src/complaints/store.js";
 import { createCipher } from "../src/crypto.js";
@@ -53,8 +53,9 @@ export async function until(condition: () => boolean | Promise<boolean>, what: s
 let backgrounds = 0;
 
 /** The bot's updates going through the journal and dispatcher on `redis`, as in main.ts. */
-export function durableUpdates(test: { bot: { handleUpdate: (update: Update) => Promise<void> }; config: { dataKey: string }; logs: { logger: Logger } }, redis: Redis) {
-  const durable = startDurableUpdates((update) => test.bot.handleUpdate(update), redis, createCipher(test.config.dataKey), test.logs.logger);
+export function durableUpdates(test: { bot: { handleUpdate: (update: Update) => Promise<void> }; config: Pick<Config, "dataKey" | "webhook">; logs: { logger: Logger } }, redis: Redis) {
+  // As main.ts has them: queued per person in webhook mode, where several processes may take updates.
+  const durable = startDurableUpdates((update) => test.bot.handleUpdate(update), redis, createCipher(test.config.dataKey), test.logs.logger, test.config.webhook && ACROSS_PROCESSES);
   closers.push(async () => durable.dispatcher.close());
   return durable;
 }

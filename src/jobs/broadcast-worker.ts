@@ -193,6 +193,8 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
       await queue.addBulk(jobs);
       await broadcasts.setQueued(id, last);
     }
+    // Every batch may have finished already (the last one while it was paused): then it ends here.
+    await broadcasts.finishBatch(id, -1);
   }
 
   async function report({ id }: Job) {

@@ -105,12 +105,18 @@ redis.call("HINCRBY", KEYS[2], ARGV[2], 1)
 return 1
 `);
 
-// A batch finished, counted once; the last one ends the broadcast and puts its report in the outbox.
-// KEYS: batches bitmap, broadcast, outbox. ARGV: batch, now, report outbox field, report entry.
-// Returns "done" when this ended the broadcast.
+// A batch finished, counted once; the last one ends the broadcast and puts its report in the outbox. With
+// batch -1 it only checks whether all are finished: a batch may finish while the broadcast is paused, and
+// resuming it then has nothing left to queue. KEYS: batches bitmap, broadcast, outbox. ARGV: batch, now,
+// report outbox field, report entry. Returns "done" when this ended the broadcast.
 const FINISH = luaScript<string>(`
-if redis.call("SETBIT", KEYS[1], ARGV[1], 1) == 1 then return "" end
-local finished = redis.call("HINCRBY", KEYS[2], "finished", 1)
+local finished
+if ARGV[1] == "-1" then
+  finished = tonumber(redis.call("HGET", KEYS[2], "finished") or "0")
+else
+  if redis.call("SETBIT", KEYS[1], ARGV[1], 1) == 1 then return "" end
+  finished = redis.call("HINCRBY", KEYS[2], "finished", 1)
+end
 local state, batches = unpack(redis.call("HMGET", KEYS[2], "state", "batches"))
 if state ~= "sending" or finished < tonumber(batches) then return "" end
 redis.call("HSET", KEYS[2], "state", "done", "endedAt", ARGV[2])
@@ -238,7 +244,7 @@ export function createBroadcasts(redis: Redis) {
       return (await MARK(redis, [doneKey(id), key(id)], [number, outcome])) === 1;
     },
 
-    /** A batch is finished; "done" when it was the last, and the broadcast ended with it. */
+    /** A batch is finished (-1: none, only the check); "done" when that ended the broadcast. */
     async finishBatch(id: number, batch: number, now = Date.now()): Promise<"done" | ""> {
       const report = broadcastJobs.report(id);
       return (await FINISH(redis, [batchesKey(id), key(id), KEYS.outbox], [batch, now, report.id, JSON.stringify(report)])) as "done" | "";

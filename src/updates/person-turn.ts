@@ -12,15 +12,17 @@ const TURN_MS = 10_000;
 // time, in the order they got the turn.
 const PROCESS = randomUUID();
 
-// Whether this update may be handled now: not when it was handled already (recorded, and no longer in the
-// person's queue), nor while an earlier one of theirs waits, nor while another process holds their turn.
+// Whether this update may be handled now: not when it was handled already (recorded, and no longer
+// pending), nor while an earlier one of theirs waits, nor while another process holds their turn. (A copy
+// that comes between the turn's end and the journal's «done» goes on, and the session's list of handled
+// updates drops it: see skipHandled.)
 // The turn counts this process's updates of the person inside it (sequentialize has them one at a time).
 // An earlier id left in the queue whose update is no longer pending at all is a leftover, and goes.
 // KEYS: the person's queue, their turn, seen, pending. ARGV: update id, this process, turn ms.
 // Returns "go", "wait" or "done".
 const TAKE = luaScript<string>(`
 local id = tonumber(ARGV[1])
-if redis.call("ZSCORE", KEYS[3], ARGV[1]) and not redis.call("ZSCORE", KEYS[1], ARGV[1]) then return "done" end
+if redis.call("ZSCORE", KEYS[3], ARGV[1]) and redis.call("HEXISTS", KEYS[4], ARGV[1]) == 0 then return "done" end
 while true do
   local first = redis.call("ZRANGE", KEYS[1], 0, 0)[1]
   if not first or tonumber(first) >= id then break end
