@@ -111,6 +111,8 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
     for (let attempt = 1; ; attempt++) {
       if (!(await stillSending(broadcast.id, generation))) return "stopped";
       await rate.take();
+      // The wait for a token may be long (many sends queue for it): a pause meanwhile still stops this one.
+      if (!(await stillSending(broadcast.id, generation))) return "stopped";
       try {
         await send(broadcast, recipient);
         return "sent";
