@@ -13,7 +13,7 @@ const VARIABLES = {
   code: "", pin: "", status: "", version: "", time: "", parts: "", total: 1, chars: "", from: 1, to: 1, days: 1, assignee: "", name: "", role: "", person: "",
   state: "none", kind: "added", detail: "", next: "", times: 2, fresh: 1, urgent: 1, overdue: 1, retention: 365,
   hours: 1, cases: 1, label: "", month: 1, year: "", language: "", region: "",
-  sent: 1, failed: 1, blocked: 1, remaining: 1, unsent: 1, position: 1, example: "", news: 1, audience: "", in: "", approval: "no",
+  sent: 1, failed: 1, blocked: 1, remaining: 1, unsent: 1, position: 1, example: "", news: 1, audience: "", in: "", approval: "no", later: "no",
 };
 
 const LOCALES_DIR = join(import.meta.dirname, "..", "locales");

@@ -207,41 +207,68 @@ describe("/publish", () => {
     expect(staff.last.text).toContain(ru("news-staff-withdrawn"));
   });
 
-  it("offers no broadcast that could never go: nobody to receive it, or nobody but the author to approve it; and one form at a time", async () => {
+  it("offers no broadcast that could never go: nobody to receive it, nobody but the author to approve it, or an audience without readers; and one form at a time", async () => {
     await redis.flushdb();
     const bot = createTestBot(redis);
     const ru = labels(bot, "ru");
     await subscribers.subscribe(newUserId(), 1, { locale: "ky" });
     const staff = await editor(bot);
-    const walk = async () => {
+    const upToChoice = async () => {
       await staff.send("/publish");
       await staff.click(ru("publish-skip"));
       await staff.send("Только по-русски");
       await staff.click(ru("publish-no-photo"));
       await staff.click(ru("publish-no-link"));
-      await staff.click(ru("publish-and-broadcast"));
-      await staff.click(ru("publish-audience-all-languages"));
-      await staff.click(ru("publish-audience-all-regions"));
-      await staff.click(ru("publish-now"));
     };
-    // The one subscriber reads Kyrgyz, and there is no Kyrgyz text.
-    await walk();
+    // The one subscriber reads Kyrgyz, and there is no Kyrgyz text: said at once, and only publishing is offered.
+    await upToChoice();
     expect(staff.last.text).toContain(ru("publish-nobody"));
     expect(buttonsOf(staff.last).map(buttonText)).toEqual([ru("publish-publish"), ru("report-cancel")]);
+    await staff.pressData(staff.last, "r:broadcast");
+    expect(staff.last.text).toBe(ru("publish-hint-button"));
     await staff.click(ru("publish-publish"));
     expect(staff.last.text).toBe(ru("publish-done", { id: 1 }));
     expect(await broadcasts.recent(5)).toEqual([]);
 
     // A Russian reader now, but no other editor to approve.
-    await subscribers.subscribe(newUserId(), 2, { locale: "ru" });
-    await walk();
+    await subscribers.subscribe(newUserId(), 2, { locale: "ru", region: "osh" });
+    await upToChoice();
     expect(staff.last.text).toContain(ru("publish-no-approver"));
     expect(buttonsOf(staff.last).map(buttonText)).toEqual([ru("publish-publish"), ru("report-cancel")]);
 
-    // The form is still open: /publish and «Edit» say so, and the open form is not lost.
+    // The form is still open: /publish says so, and the open form is not lost.
     await staff.send("/publish");
     expect(staff.last.text).toBe(ru("publish-form-open"));
     await staff.click(ru("publish-publish"));
     expect(staff.last.text).toBe(ru("publish-done", { id: 2 }));
+
+    // With a second editor, an audience whose subscribers cannot read the text is told so at the count.
+    await editor(bot);
+    await upToChoice();
+    await staff.click(ru("publish-and-broadcast"));
+    await staff.click(ru("publish-audience-all-languages"));
+    await staff.click(bot.i18n.t("ru", "report-region-naryn"));
+    await staff.click(ru("publish-now"));
+    expect(staff.last.text).toContain(ru("publish-nobody-here"));
+    expect(buttonsOf(staff.last).map(buttonText)).toEqual([ru("publish-publish"), ru("report-cancel")]);
+  });
+
+  it("cancelling a broadcast is asked once more, and an author whose broadcast another editor cancelled is told", async () => {
+    await redis.flushdb();
+    const bot = createTestBot(redis);
+    const ru = labels(bot, "ru");
+    const author = await editor(bot);
+    const other = await editor(bot);
+    const { id } = await broadcasts.create({ text: { ru: "Рассылка" }, audience: {} }, author.id, { approval: true, sendAt: Date.now() + 86_400_000 });
+    await other.send("/broadcasts");
+    await other.click(ru("broadcast-list-item-waiting", { id, state: ru("broadcast-state-awaiting") }));
+    await other.click(ru("broadcast-cancel"));
+    expect(other.last.text).toBe(ru("broadcast-cancel-ask", { id }));
+    await other.click(ru("broadcast-cancel-no"));
+    expect((await broadcasts.get(id))?.state).toBe("awaiting");
+    await other.click(ru("broadcast-cancel"));
+    await other.click(ru("broadcast-cancel-yes"));
+    expect((await broadcasts.get(id))?.state).toBe("cancelled");
+    expect(author.last.text).toBe(ru("broadcast-cancelled-by-other", { id }));
   });
 });

@@ -7,7 +7,7 @@ import type { Screen } from "./screens.js";
 
 type T = (key: string, variables?: Record<string, string | number>) => string;
 
-export type BroadcastAction = "pause" | "resume" | "cancel" | "approve" | "reject" | "view";
+export type BroadcastAction = "pause" | "resume" | "cancel" | "cancel-yes" | "approve" | "reject" | "view";
 export const broadcastData = (action: BroadcastAction, id: number) => `bc:${action}:${id}`;
 
 /** What a subscriber is sent: the text of their language, the link as a button, and a one-tap unsubscribe. */
@@ -20,6 +20,9 @@ export function deliveryMessage(t: T, content: Pick<BroadcastContent, "text" | "
   // Said who it is from: an unexplained message from this bot could alarm someone.
   return { text: `${t("broadcast-heading")}\n\n${escapeHtml(text)}`, keyboard };
 }
+
+/** Whether sending began: one cancelled before has no counts of its own, and its audience is counted as it is now. */
+const hasStarted = (broadcast: Broadcast) => broadcast.last > 0 || broadcast.state === "sending" || broadcast.state === "paused" || broadcast.state === "done";
 
 const remaining = (broadcast: Broadcast) => Math.max(0, broadcast.total - broadcast.sent - broadcast.failed - broadcast.blocked);
 
@@ -57,8 +60,8 @@ const clip = (text: string) => (text.length > PREVIEW_MAX ? `${text.slice(0, PRE
 
 /** Who a broadcast goes to, in words: a language or all, a region or all. */
 export function audienceText(t: T, audience: Broadcast["audience"]): string {
-  const language = audience.locale ? t(`publish-language-${audience.locale}`) : t("publish-audience-all-languages");
-  const region = audience.region ? t(`report-region-${audience.region}`) : t("publish-audience-all-regions");
+  const language = audience.locale ? t(`publish-language-${audience.locale}`) : t("broadcast-all-languages");
+  const region = audience.region ? t(`report-region-${audience.region}`) : t("broadcast-all-regions");
   return `${language}, ${region}`;
 }
 
@@ -67,8 +70,7 @@ export function audienceText(t: T, audience: Broadcast["audience"]): string {
  * author cannot approve their own.
  */
 export function broadcastPanel(t: T, broadcast: Broadcast, viewer: number, recipients: number, when: string): Screen {
-  // A broadcast cancelled before it began has no counts of its own: its audience is counted as it is now.
-  const started = broadcast.last > 0 || broadcast.state === "sending" || broadcast.state === "paused" || broadcast.state === "done";
+  const started = hasStarted(broadcast);
   const lines = [
     t("broadcast-panel", {
       id: broadcast.id,
@@ -94,7 +96,8 @@ export function broadcastPanel(t: T, broadcast: Broadcast, viewer: number, recip
 export function broadcastList(t: T, broadcasts: Broadcast[]): Screen {
   const keyboard = new InlineKeyboard();
   for (const broadcast of broadcasts) {
-    keyboard.text(t("broadcast-list-item", { id: broadcast.id, state: t(`broadcast-state-${broadcast.state}`), sent: broadcast.sent }), broadcastData("view", broadcast.id)).row();
+    const variables = { id: broadcast.id, state: t(`broadcast-state-${broadcast.state}`), sent: broadcast.sent };
+    keyboard.text(t(hasStarted(broadcast) ? "broadcast-list-item" : "broadcast-list-item-waiting", variables), broadcastData("view", broadcast.id)).row();
   }
   return { text: t(broadcasts.length ? "broadcast-list-heading" : "broadcast-list-empty"), keyboard };
 }

@@ -27,7 +27,7 @@ export const CALLBACK = {
   // The one-tap «unsubscribe» under every broadcast message: it leaves the message as it was.
   stopNews: "sub:stop",
   // Staff actions on a broadcast, by its id.
-  broadcast: /^bc:(pause|resume|cancel|approve|reject|view):(\d+)$/,
+  broadcast: /^bc:(pause|resume|cancel|cancel-yes|approve|reject|view):(\d+)$/,
   broadcasts: "bc:list",
   // Staff actions on a published news item, by its id.
   newsItem: /^nw:(view|edit|unpublish|unpublish-yes):(\d+)$/,

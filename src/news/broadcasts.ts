@@ -49,6 +49,9 @@ export interface Broadcast extends BroadcastContent {
   endedAt?: number;
 }
 
+/** How long after a cancel its report is made: longer than a worker trusts what it read of the state, plus a send. */
+const REPORT_SETTLE_MS = 3000;
+
 const SEQ = `${KEYS.broadcasts}seq`;
 const LIST = `${KEYS.broadcasts}list`;
 const key = (id: number) => `${KEYS.broadcast}${id}`;
@@ -61,7 +64,7 @@ export const broadcastJobs = {
   start: (id: number, generation: number, at?: number): OutboxEntry => ({
     id: `b${id}-g${generation}-start`, queue: BROADCASTS_QUEUE, name: "start", data: { id, generation }, ...(at === undefined ? {} : { at }),
   }),
-  report: (id: number): OutboxEntry => ({ id: `b${id}-report`, queue: BROADCASTS_QUEUE, name: "report", data: { id } }),
+  report: (id: number, at?: number): OutboxEntry => ({ id: `b${id}-report`, queue: BROADCASTS_QUEUE, name: "report", data: { id }, ...(at === undefined ? {} : { at }) }),
 };
 const outboxArgs = (entry: OutboxEntry | undefined) => (entry ? [entry.id, JSON.stringify(entry)] : ["", ""]);
 
@@ -205,7 +208,8 @@ export function createBroadcasts(redis: Redis) {
     async cancel(id: number, now = Date.now()): Promise<MoveResult> {
       const before = await move(id, ["awaiting", "scheduled"], "cancelled", { fields: { endedAt: now } });
       if (before !== "sending" && before !== "paused") return before;
-      return move(id, ["sending", "paused"], "cancelled", { fields: { endedAt: now }, entry: broadcastJobs.report(id) });
+      // The report waits for the sends already under way when it was cancelled, so that it counts them.
+      return move(id, ["sending", "paused"], "cancelled", { fields: { endedAt: now }, entry: broadcastJobs.report(id, now + REPORT_SETTLE_MS) });
     },
 
     /** Begins sending to the subscribers numbered 1 to `last`; "ok" also when it began already in this generation. */

@@ -114,14 +114,28 @@ export async function publishConversation(conversation: Conversation<BotContext,
     else await say(preview.text, other);
   }
   const missing = LOCALES.filter((locale) => !text[locale]).map((locale) => t(`publish-in-${locale}`));
-  const choice = () =>
-    new InlineKeyboard().text(t("publish-publish"), DATA.publish).row().text(t("publish-and-broadcast"), DATA.broadcast).row().add(cancelButton(t));
+  // A broadcast that could never go is not offered: nobody reads a language it has a text in, or approval
+  // is required and nobody but the author could give it.
+  const { approval, approvers, readers } = await conversation.external(async (outer) => {
+    const counts = await outer.subscribers.countByLocale({}, LOCALES);
+    return {
+      approval: outer.config.broadcast.approval,
+      approvers: (await outer.roleStore.staff()).filter((member) => member.id !== outer.from!.id && member.roles.some((role) => role === "admin" || role === "editor")).length,
+      readers: LOCALES.filter((locale) => text[locale]).reduce((sum, locale) => sum + counts[locale], 0),
+    };
+  });
+  const cannot = readers === 0 ? "publish-nobody" : approval && approvers === 0 ? "publish-no-approver" : undefined;
+  const choice = () => {
+    const keyboard = new InlineKeyboard().text(t("publish-publish"), DATA.publish).row();
+    if (!cannot) keyboard.text(t("publish-and-broadcast"), DATA.broadcast).row();
+    return keyboard.add(cancelButton(t));
+  };
   await ask(() => ({
-    text: [t("publish-preview-done"), ...missing.map((inLanguage) => t("publish-preview-missing", { in: inLanguage }))].join("\n"),
+    text: [t("publish-preview-done"), ...missing.map((inLanguage) => t("publish-preview-missing", { in: inLanguage })), ...(cannot ? ["", t(cannot)] : [])].join("\n"),
     other: { ...HTML, reply_markup: choice() },
   }));
   const decision = (await answer()).callbackQuery?.data;
-  if (decision !== DATA.publish && decision !== DATA.broadcast) await hint("publish-hint-button", undefined, choice());
+  if (decision !== DATA.publish && (decision !== DATA.broadcast || cannot)) await hint("publish-hint-button", undefined, choice());
 
   async function publishOnly() {
     const id = await conversation.external(async (outer) => {
@@ -182,12 +196,8 @@ export async function publishConversation(conversation: Conversation<BotContext,
     sendAt = at!;
   }
 
-  // With approval required, someone other than the author must be able to give it.
-  const { approval, approvers } = await conversation.external(async (outer) => ({
-    approval: outer.config.broadcast.approval,
-    approvers: (await outer.roleStore.staff()).filter((member) => member.id !== outer.from!.id && member.roles.some((role) => role === "admin" || role === "editor")).length,
-  }));
-  const blocked = reached === 0 ? "publish-nobody" : approval && approvers === 0 ? "publish-no-approver" : undefined;
+  // This audience may still have nobody who reads a language with a text.
+  const blocked = reached === 0 ? "publish-nobody-here" : undefined;
   const confirm = () => {
     const keyboard = new InlineKeyboard();
     keyboard.text(t(blocked ? "publish-publish" : "publish-send"), blocked ? DATA.publish : DATA.send).row();
@@ -198,13 +208,13 @@ export async function publishConversation(conversation: Conversation<BotContext,
       ...countLines(),
       whenData === DATA.later ? t("publish-at", { time: localTime(sendAt) }) : t("publish-at-once"),
       approval ? t("publish-approval-needed") : "",
-      blocked ? `\n${t(blocked)}` : t("publish-feed-now", { approval: approval ? "yes" : "no" }),
+      blocked ? `\n${t(blocked)}` : t("publish-feed-now", { approval: approval ? "yes" : "no", later: whenData === DATA.later ? "yes" : "no" }),
     ].filter(Boolean).join("\n"),
     other: { ...HTML, reply_markup: confirm() },
   }));
   const last = (await answer()).callbackQuery?.data;
   if (last !== (blocked ? DATA.publish : DATA.send)) await hint("publish-hint-button", undefined, confirm());
-  // Nobody to send to, or nobody to approve: the news can still go into the feed.
+  // Nobody to send to: the news can still go into the feed.
   if (blocked) return publishOnly();
 
   const created = await conversation.external(async (outer): Promise<Pick<Broadcast, "id" | "state"> & { news: number }> => {

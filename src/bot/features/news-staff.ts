@@ -3,7 +3,7 @@ import { LOCALES } from "../../config.js";
 import { escapeHtml } from "../../html.js";
 import type { Broadcast, MoveResult } from "../../news/broadcasts.js";
 import { localesOf } from "../../jobs/broadcast-worker.js";
-import { broadcastList, broadcastPanel, statusView, type BroadcastAction } from "../broadcast-view.js";
+import { broadcastData, broadcastList, broadcastPanel, statusView, type BroadcastAction } from "../broadcast-view.js";
 import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { NEWS_EDIT } from "../conversations/news-edit.js";
@@ -54,7 +54,7 @@ async function tellAuthor(ctx: BotContext, broadcast: Broadcast, key: string) {
   });
 }
 
-async function act(ctx: BotContext, action: BroadcastAction, broadcast: Broadcast): Promise<MoveResult | "own"> {
+async function act(ctx: BotContext, action: BroadcastAction, broadcast: Broadcast): Promise<MoveResult | "own" | "confirm"> {
   const { id } = broadcast;
   if (action === "approve") {
     if (broadcast.author === ctx.from!.id) return "own";
@@ -63,7 +63,9 @@ async function act(ctx: BotContext, action: BroadcastAction, broadcast: Broadcas
   if (action === "reject") return broadcast.author === ctx.from!.id ? "own" : ctx.broadcasts.reject(id, ctx.from!.id);
   if (action === "pause") return ctx.broadcasts.pause(id);
   if (action === "resume") return ctx.broadcasts.resume(id);
-  if (action === "cancel") return ctx.broadcasts.cancel(id);
+  // Cancelling cannot be undone: asked once more.
+  if (action === "cancel") return "confirm";
+  if (action === "cancel-yes") return ctx.broadcasts.cancel(id);
   return "ok";
 }
 
@@ -74,11 +76,17 @@ feature.callbackQuery(CALLBACK.broadcast, editors(async (ctx) => {
   const result = await act(ctx, action, before);
   ctx.logger.info({ broadcast: before.id, staff: ctx.from.id, action, result }, "broadcast action");
   if (result === "own") return ctx.answerCallbackQuery({ text: ctx.t("broadcast-not-own"), show_alert: true });
+  if (result === "confirm") {
+    await ctx.answerCallbackQuery();
+    const keyboard = new InlineKeyboard().text(ctx.t("broadcast-cancel-yes"), broadcastData("cancel-yes", before.id)).text(ctx.t("broadcast-cancel-no"), broadcastData("view", before.id));
+    return showScreen(ctx, { text: ctx.t("broadcast-cancel-ask", { id: before.id }), keyboard });
+  }
   if (result !== "ok") return ctx.answerCallbackQuery({ text: ctx.t("broadcast-too-late", { state: ctx.t(`broadcast-state-${result}`) }), show_alert: true });
-  await ctx.answerCallbackQuery(action === "view" ? undefined : { text: ctx.t(`broadcast-done-${action}`) });
+  await ctx.answerCallbackQuery(action === "view" ? undefined : { text: ctx.t(`broadcast-done-${action === "cancel-yes" ? "cancel" : action}`) });
   const after = (await ctx.broadcasts.get(before.id))!;
-  if (action === "approve") await tellAuthor(ctx, after, "broadcast-approved");
+  if (action === "approve") await tellAuthor(ctx, after, after.sendAt <= Date.now() + 5000 ? "broadcast-approved-now" : "broadcast-approved");
   if (action === "reject") await tellAuthor(ctx, after, "broadcast-rejected");
+  if (action === "cancel-yes" && after.author !== ctx.from.id) await tellAuthor(ctx, after, "broadcast-cancelled-by-other");
   // Pressed on the status message, it stays the status message; anywhere else, the panel.
   const onStatus = ctx.callbackQuery.message?.message_id === after.status?.messageId && ctx.chat.id === after.status?.chatId;
   await showScreen(ctx, onStatus ? statusView(ctx.t, after) : await panel(ctx, after));
@@ -90,7 +98,8 @@ async function newsList(ctx: BotContext, items: Awaited<ReturnType<BotContext["n
   const reader = await currentLocale(ctx);
   const keyboard = new InlineKeyboard();
   for (const item of items) {
-    const first = (item.text[reader] ?? item.text[LOCALES.find((locale) => item.text[locale])!] ?? "").slice(0, 40);
+    const whole = item.text[reader] ?? item.text[LOCALES.find((locale) => item.text[locale])!] ?? "";
+    const first = whole.length > 40 ? `${whole.slice(0, 39)}…` : whole;
     keyboard.text(`№${item.id} · ${localTime(item.at).slice(0, 10)} · ${first}`, `nw:view:${item.id}`).row();
   }
   return { text: ctx.t(items.length ? "news-staff-heading" : "news-staff-empty"), keyboard };
