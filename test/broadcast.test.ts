@@ -158,4 +158,55 @@ describe("the broadcast engine", () => {
     expect((await broadcasts.get(id))?.state).toBe("done");
     expect(test.telegram.chat(author).at(-1)?.text).toContain("аяктады");
   });
+
+  it("pause then resume at once, again and again, still reaches everyone once", async () => {
+    await redis.flushdb();
+    const test = createTestBot(redis, { env: { BROADCAST_RATE: "30" } });
+    const people = await subscribe(150, "ru");
+    const { id } = await broadcasts.create(content(), newUserId(), { approval: false });
+    const delivery = test.deliverAlerts();
+    for (let round = 0; round < 4; round++) {
+      await until(async () => ((await broadcasts.get(id))?.sent ?? 0) >= 3 + round * 3, "some sends", 20_000);
+      expect(await broadcasts.pause(id)).toBe("ok");
+      await new Promise((resolve) => setTimeout(resolve, 20 + round * 30));
+      expect(await broadcasts.resume(id)).toBe("ok");
+    }
+    await delivery;
+    await test.deliverAlerts();
+    const ended = (await broadcasts.get(id))!;
+    expect({ state: ended.state, sent: ended.sent, finished: ended.finished }).toEqual({ state: "done", sent: 150, finished: ended.batches });
+    const counts = people.map((chat) => sendsTo(test.telegram.calls, chat).length);
+    expect(counts.filter((count) => count === 0)).toEqual([]);
+    expect(counts.reduce((sum, count) => sum + count, 0) - 150).toBeLessThanOrEqual(32);
+  }, 60_000);
+
+  it("a resume while the first start job is still queuing batches goes on from where the new generation starts", async () => {
+    await redis.flushdb();
+    const test = createTestBot(redis, { env: { BROADCAST_PAID: "true", BROADCAST_RATE: "1000" } });
+    const people = await subscribe(20, "ky");
+    // Numbers given long ago to people who left: many batches, nearly all empty.
+    await redis.set("subscribers:seq", 200_000);
+    const { id } = await broadcasts.create(content(), newUserId(), { approval: false });
+    const delivery = test.deliverAlerts();
+    await until(async () => (await broadcasts.get(id))?.state === "sending", "the start", 20_000);
+    expect(await broadcasts.pause(id)).toBe("ok");
+    expect(await broadcasts.resume(id)).toBe("ok");
+    await delivery;
+    await test.deliverAlerts();
+    expect(await broadcasts.get(id)).toMatchObject({ state: "done", sent: 20 });
+    for (const chat of people) expect(sendsTo(test.telegram.calls, chat).length).toBe(1);
+  }, 60_000);
+
+  it("goes out even when the author's status message cannot be sent", async () => {
+    await redis.flushdb();
+    const test = createTestBot(redis);
+    const [person] = await subscribe(1, "ru");
+    const author = newUserId();
+    test.telegram.fault = ({ method, payload }) =>
+      method === "sendMessage" && payload.chat_id === author ? { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" } : undefined;
+    const { id } = await broadcasts.create(content(), author, { approval: false });
+    await test.deliverAlerts();
+    expect(await broadcasts.get(id)).toMatchObject({ state: "done", sent: 1 });
+    expect(sendsTo(test.telegram.calls, person!)).toHaveLength(1);
+  });
 });

@@ -48,7 +48,7 @@ const QUEUE_CHUNK = 500;
 const STATE_FRESH_MS = 250;
 
 type Job = { id: number; generation?: number; batch?: number };
-type Outcome = "sent" | "failed" | "blocked" | "stopped";
+type Outcome = "sent" | "failed" | "blocked" | "stopped" | "already";
 
 const inAudience = (broadcast: Broadcast, recipient: Recipient) =>
   (!broadcast.audience.locale || broadcast.audience.locale === recipient.locale) && (!broadcast.audience.region || broadcast.audience.region === recipient.region);
@@ -71,15 +71,21 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
     return (key: string, variables?: Record<string, string | number>) => translate(locale, key, variables);
   };
 
-  // What this process last read of each broadcast's state and generation.
+  // What this process last read of each broadcast's state and generation. Only «still sending» is trusted
+  // for a while; anything else is read again before a batch stops on it, since a batch that stops in its
+  // own generation is queued again by nothing (a read from before a quick resume must not stop the new one).
   const states = new Map<number, { at: number; value: Promise<string> }>();
   async function stillSending(id: number, generation: number): Promise<boolean> {
-    let known = states.get(id);
-    if (!known || Date.now() - known.at > STATE_FRESH_MS) {
-      known = { at: Date.now(), value: broadcasts.get(id).then((broadcast) => `${broadcast?.state}:${broadcast?.generation}`) };
+    const read = () => {
+      const known = { at: Date.now(), value: broadcasts.get(id).then((broadcast) => `${broadcast?.state}:${broadcast?.generation}`) };
       states.set(id, known);
-    }
-    return (await known.value) === `sending:${generation}`;
+      return known;
+    };
+    let known = states.get(id);
+    if (!known || Date.now() - known.at > STATE_FRESH_MS) known = read();
+    if ((await known.value) === `sending:${generation}`) return true;
+    // A read of its own, started now: another lane's may have left before the resume, too.
+    return (await read().value) === `sending:${generation}`;
   }
 
   const lastTried = new Map<number, number>();
@@ -113,6 +119,9 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
       await rate.take();
       // The wait for a token may be long (many sends queue for it): a pause meanwhile still stops this one.
       if (!(await stillSending(broadcast.id, generation))) return "stopped";
+      // Another worker may have this batch too (it took it over from one that lost its hold on it, say while
+      // Redis was away, and that one went on): whoever was marked meanwhile is not sent it again.
+      if (await broadcasts.isHandled(broadcast.id, recipient.number)) return "already";
       try {
         await send(broadcast, recipient);
         return "sent";
@@ -157,7 +166,7 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
         const recipient = recipients[next++]!;
         const outcome = await deliver(broadcast, generation, recipient);
         if (outcome === "stopped") stopped = true;
-        else await broadcasts.mark(id, recipient.number, outcome);
+        else if (outcome !== "already") await broadcasts.mark(id, recipient.number, outcome);
         await showStatus(id);
       }
     };
@@ -179,9 +188,14 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
     if (broadcast.status) {
       await showStatus(id, true);
     } else {
-      const view = statusView(await staffT(broadcast.author), broadcast);
-      const message = await api.sendMessage(broadcast.author, view.text, { ...HTML, reply_markup: view.keyboard });
-      await broadcasts.setStatusMessage(id, message.chat.id, message.message_id);
+      // The status message is for the author; a broadcast goes out without it if it cannot be sent.
+      try {
+        const view = statusView(await staffT(broadcast.author), broadcast);
+        const message = await api.sendMessage(broadcast.author, view.text, { ...HTML, reply_markup: view.keyboard });
+        await broadcasts.setStatusMessage(id, message.chat.id, message.message_id);
+      } catch (err) {
+        logger.warn({ err, broadcast: id }, "could not send a broadcast's status message to its author");
+      }
     }
     const finished = await broadcasts.finishedBatches(id);
     const isFinished = (batch: number) => ((finished[batch >> 3] ?? 0) & (0x80 >> (batch & 7))) !== 0;
@@ -193,7 +207,8 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
         jobs.push({ name: "batch", data: { id, generation, batch }, opts: { ...BROADCAST_JOB_OPTIONS, jobId: `b${id}-g${generation}-k${batch}` } });
       }
       await queue.addBulk(jobs);
-      await broadcasts.setQueued(id, last);
+      // A resume meanwhile started a newer generation, which queues the batches itself.
+      if (!(await broadcasts.setQueued(id, generation, last))) return;
     }
     // Every batch may have finished already (the last one while it was paused): then it ends here.
     await broadcasts.finishBatch(id, -1);
@@ -203,7 +218,10 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
     const broadcast = await broadcasts.get(id);
     if (!broadcast || (broadcast.state !== "done" && broadcast.state !== "cancelled")) return;
     await showStatus(id, true);
-    await api.sendMessage(broadcast.author, reportText(await staffT(broadcast.author), broadcast), HTML);
+    await api.sendMessage(broadcast.author, reportText(await staffT(broadcast.author), broadcast), HTML).catch((err: unknown) => {
+      // An author who blocked the bot or left gets no report; the counts stay in /broadcasts.
+      logger.warn({ err, broadcast: id }, "could not send a broadcast's report to its author");
+    });
   }
 
   // Every editor and admin but the author is asked; the first to answer decides.
@@ -233,7 +251,7 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
     { connection, prefix, concurrency, lockDuration: lockDurationMs, stalledInterval: lockDurationMs, maxStalledCount: 1000 },
   );
   worker.on("failed", (job, err) => logger.error({ err, broadcast: job?.data.id, job: job?.name, attempt: job?.attemptsMade }, "a broadcast job failed"));
-  worker.on("error", (err) => logger.warn({ err }, "the broadcast worker lost its Redis connection; it reconnects"));
+  worker.on("error", (err) => logger.warn({ err }, "the broadcast worker reported an error (a lost Redis connection or a lost hold on a job); it goes on"));
   return worker;
 }
 

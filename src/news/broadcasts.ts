@@ -127,6 +127,13 @@ redis.call("HSET", KEYS[3], ARGV[3], ARGV[4])
 return "done"
 `);
 
+// KEYS: broadcast. ARGV: generation, batches queued. Returns 0 when the broadcast is in another generation.
+const QUEUED = luaScript<number>(`
+if redis.call("HGET", KEYS[1], "generation") ~= ARGV[1] then return 0 end
+redis.call("HSET", KEYS[1], "queued", ARGV[2])
+return 1
+`);
+
 const NUMBERS = ["author", "createdAt", "sendAt", "approvedBy", "total", "sent", "failed", "blocked", "last", "batches", "finished", "generation", "endedAt", "queued"] as const;
 
 function parse(id: number, hash: Record<string, string>): Broadcast | undefined {
@@ -223,8 +230,14 @@ export function createBroadcasts(redis: Redis) {
     async queued(id: number): Promise<number> {
       return Number((await redis.hget(key(id), "queued")) ?? 0);
     },
-    async setQueued(id: number, batches: number): Promise<void> {
-      await redis.hset(key(id), "queued", batches);
+    /** False when the broadcast is in another generation now (resumed): that one's start job queues its own. */
+    async setQueued(id: number, generation: number, batches: number): Promise<boolean> {
+      return (await QUEUED(redis, [key(id)], [generation, batches])) === 1;
+    },
+
+    /** Whether the subscriber with this number was dealt with already. */
+    async isHandled(id: number, number: number): Promise<boolean> {
+      return (await redis.getbit(doneKey(id), number)) === 1;
     },
 
     /** Batches already finished, as a bitmap (Redis's bit order: the first batch is the highest bit of the first byte). */
