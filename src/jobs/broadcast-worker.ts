@@ -113,27 +113,40 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
   }
   const translator = async (locale: Locale) => (key: string, variables?: Record<string, string | number>) => translate(locale, key, variables);
 
+  // A batch rides out a Redis outage where it stands: a read or a mark is tried again every second until
+  // Redis answers, rather than failing the batch midway (its lanes would go on, detached, beside a retry).
+  async function whenRedisAnswers<T>(what: () => Promise<T>): Promise<T> {
+    for (let warned = false; ; warned = true) {
+      try {
+        return await what();
+      } catch (err) {
+        if (!warned) logger.warn({ err }, "Redis did not answer a broadcast's read or write; trying again every second");
+        await sleep(1000);
+      }
+    }
+  }
+
   async function deliver(broadcast: Broadcast, generation: number, recipient: Recipient): Promise<Outcome> {
     for (let attempt = 1; ; attempt++) {
-      if (!(await stillSending(broadcast.id, generation))) return "stopped";
+      if (!(await whenRedisAnswers(() => stillSending(broadcast.id, generation)))) return "stopped";
       await rate.take();
       // The wait for a token may be long (many sends queue for it): a pause meanwhile still stops this one.
-      if (!(await stillSending(broadcast.id, generation))) return "stopped";
+      if (!(await whenRedisAnswers(() => stillSending(broadcast.id, generation)))) return "stopped";
       // Another worker may have this batch too (it took it over from one that lost its hold on it, say while
       // Redis was away, and that one went on): whoever was marked meanwhile is not sent it again.
-      if (await broadcasts.isHandled(broadcast.id, recipient.number)) return "already";
+      if (await whenRedisAnswers(() => broadcasts.isHandled(broadcast.id, recipient.number))) return "already";
       try {
         await send(broadcast, recipient);
         return "sent";
       } catch (err) {
         if (err instanceof GrammyError && err.error_code === 429) {
           // Everyone waits, and this message goes again after the wait; it is not an attempt that failed.
-          await rate.hold((err.parameters.retry_after ?? 1) * 1000);
+          await whenRedisAnswers(() => rate.hold((err.parameters.retry_after ?? 1) * 1000));
           attempt--;
           continue;
         }
         if (err instanceof GrammyError && err.error_code === 403) {
-          await subscribers.drop(recipient.number);
+          await whenRedisAnswers(() => subscribers.drop(recipient.number));
           return "blocked";
         }
         if (err instanceof GrammyError && err.error_code < 500) {
@@ -166,8 +179,8 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
         const recipient = recipients[next++]!;
         const outcome = await deliver(broadcast, generation, recipient);
         if (outcome === "stopped") stopped = true;
-        else if (outcome !== "already") await broadcasts.mark(id, recipient.number, outcome);
-        await showStatus(id);
+        else if (outcome !== "already") await whenRedisAnswers(() => broadcasts.mark(id, recipient.number, outcome));
+        await showStatus(id).catch((err: unknown) => logger.debug({ err, broadcast: id }, "could not show a broadcast's status"));
       }
     };
     await Promise.all(Array.from({ length: sendsPerBatch }, lane));
