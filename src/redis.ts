@@ -133,6 +133,22 @@ export async function execAll(batch: ChainableCommander): Promise<unknown[]> {
   });
 }
 
+/**
+ * The reply, or RedisUnavailable after `ms`. After a reconnect ioredis can leave a command that was part of a
+ * pipeline unanswered for good (redis/ioredis#800); work that must go on after an outage does not wait on it.
+ */
+export async function answerWithin<T>(reply: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RedisUnavailable(new Error(`no answer within ${ms} ms`))), ms);
+  });
+  try {
+    return await Promise.race([reply, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function pingWithin(redis: Redis, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => {

@@ -6,7 +6,7 @@ import type { Logger } from "../logger.js";
 import { BATCH, BROADCASTS_QUEUE, type Broadcast, type Broadcasts } from "../news/broadcasts.js";
 import type { SendRate } from "../news/send-rate.js";
 import type { Recipient, Subscribers } from "../news/subscribers.js";
-import { KEYS, type Redis } from "../redis.js";
+import { answerWithin, KEYS, type Redis } from "../redis.js";
 import type { RoleStore } from "../roles.js";
 import { broadcastData, deliveryMessage, reportText, statusView } from "../bot/broadcast-view.js";
 import { HTML } from "../bot/screens.js";
@@ -44,6 +44,8 @@ export interface BroadcastWorkerDeps {
 const SEND_ATTEMPTS = 4;
 /** Batches are queued this many at a time, the start job noting how far it got. */
 const QUEUE_CHUNK = 500;
+/** A read or write of a batch not answered within this is tried again (see answerWithin). */
+const REDIS_ANSWER_MS = 5000;
 /** How long a process trusts what it last read of a broadcast's state, so a pause stops sends within it. */
 const STATE_FRESH_MS = 250;
 
@@ -118,7 +120,7 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
   async function whenRedisAnswers<T>(what: () => Promise<T>): Promise<T> {
     for (let warned = false; ; warned = true) {
       try {
-        return await what();
+        return await answerWithin(what(), REDIS_ANSWER_MS);
       } catch (err) {
         if (!warned) logger.warn({ err }, "Redis did not answer a broadcast's read or write; trying again every second");
         await sleep(1000);
@@ -163,13 +165,13 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
   }
 
   async function runBatch({ id, generation = 0, batch = 0 }: Job) {
-    const broadcast = await broadcasts.get(id);
+    const broadcast = await whenRedisAnswers(() => broadcasts.get(id));
     if (!broadcast || broadcast.state !== "sending" || broadcast.generation !== generation) return;
     const from = Math.max(1, batch * BATCH);
     const to = Math.min(broadcast.last, batch * BATCH + BATCH - 1);
-    const handled = await broadcasts.handled(id, from, to);
+    const handled = await whenRedisAnswers(() => broadcasts.handled(id, from, to));
     const locales = localesOf(broadcast);
-    const recipients = (await subscribers.numbered(from, to)).filter(
+    const recipients = (await whenRedisAnswers(() => subscribers.numbered(from, to))).filter(
       (recipient) => !handled.has(recipient.number) && inAudience(broadcast, recipient) && locales.includes(recipient.locale),
     );
     let stopped = false;
@@ -185,7 +187,7 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
     };
     await Promise.all(Array.from({ length: sendsPerBatch }, lane));
     // A paused or cancelled batch is left unfinished: a resume queues it again, and it skips whoever was sent it.
-    if (!stopped) await broadcasts.finishBatch(id, batch);
+    if (!stopped) await whenRedisAnswers(() => broadcasts.finishBatch(id, batch));
   }
 
   async function start({ id, generation = 0 }: Job) {

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Logger } from "../logger.js";
-import { KEYS, luaScript } from "../redis.js";
+import { answerWithin, KEYS, luaScript } from "../redis.js";
 
 const BUCKET = `${KEYS.broadcasts}bucket`;
 const HOLD = `${KEYS.broadcasts}hold`;
@@ -48,7 +48,7 @@ export function createSendRate(redis: Redis, perSecond: number, logger: Logger) 
       while (waiting.length > 0) {
         let wait: number;
         try {
-          const [granted, ms] = await TAKE(redis, [BUCKET, HOLD], [perSecond, burst, waiting.length]);
+          const [granted, ms] = await answerWithin(TAKE(redis, [BUCKET, HOLD], [perSecond, burst, waiting.length]), 5000);
           for (const release of waiting.splice(0, granted)) release();
           wait = granted > 0 ? 0 : ms;
         } catch (err) {
