@@ -46,6 +46,8 @@ const SEND_ATTEMPTS = 4;
 const QUEUE_CHUNK = 500;
 /** A read or write of a batch not answered within this is tried again (see answerWithin). */
 const REDIS_ANSWER_MS = 5000;
+/** A start, report or approval job still running after this is failed, to be run again. */
+const OTHER_JOB_MS = 120_000;
 /** How long a process trusts what it last read of a broadcast's state, so a pause stops sends within it. */
 const STATE_FRESH_MS = 250;
 
@@ -96,9 +98,9 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
     if (!final) {
       if (Date.now() - (lastTried.get(id) ?? 0) < Math.min(1000, statusEveryMs)) return;
       lastTried.set(id, Date.now());
-      if ((await redis.set(`${KEYS.broadcast}${id}:status-edited`, "1", "PX", statusEveryMs, "NX")) !== "OK") return;
+      if ((await answerWithin(redis.set(`${KEYS.broadcast}${id}:status-edited`, "1", "PX", statusEveryMs, "NX"), REDIS_ANSWER_MS)) !== "OK") return;
     }
-    const broadcast = await broadcasts.get(id);
+    const broadcast = await answerWithin(broadcasts.get(id), REDIS_ANSWER_MS);
     if (!broadcast?.status) return;
     const view = statusView(await staffT(broadcast.author), broadcast);
     await api.editMessageText(broadcast.status.chatId, broadcast.status.messageId, view.text, { ...HTML, reply_markup: view.keyboard }).catch((err: unknown) => {
@@ -182,7 +184,8 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
         const outcome = await deliver(broadcast, generation, recipient);
         if (outcome === "stopped") stopped = true;
         else if (outcome !== "already") await whenRedisAnswers(() => broadcasts.mark(id, recipient.number, outcome));
-        await showStatus(id).catch((err: unknown) => logger.debug({ err, broadcast: id }, "could not show a broadcast's status"));
+        // Not waited for: the status is for the author, and must never hold up the sending.
+        void showStatus(id).catch((err: unknown) => logger.debug({ err, broadcast: id }, "could not show a broadcast's status"));
       }
     };
     await Promise.all(Array.from({ length: sendsPerBatch }, lane));
@@ -258,9 +261,10 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
     BROADCASTS_QUEUE,
     async (job) => {
       if (job.name === "batch") return runBatch(job.data);
-      if (job.name === "start") return start(job.data);
-      if (job.name === "report") return report(job.data);
-      if (job.name === "approval") return askApproval(job.data);
+      // The others are short and safe to run again: one left hanging by a command ioredis never answers
+      // (see answerWithin) fails, and BullMQ runs it again.
+      const run = job.name === "start" ? start : job.name === "report" ? report : job.name === "approval" ? askApproval : undefined;
+      if (run) return answerWithin(run(job.data), OTHER_JOB_MS);
     },
     // A batch taken over from a killed worker is run again however often that happens: it skips whoever was sent it.
     { connection, prefix, concurrency, lockDuration: lockDurationMs, stalledInterval: lockDurationMs, maxStalledCount: 1000 },
