@@ -23,6 +23,8 @@ export interface RoleStore {
   staff(): Promise<StaffMember[]>;
   /** Everyone who may work on cases (caseworkers and admins), by Telegram id. */
   caseworkers(): Promise<number[]>;
+  /** Everyone who may publish and approve broadcasts (editors and admins), by Telegram id. */
+  editors(): Promise<number[]>;
   /** False when they had the role already. `actor` is who grants it, as the audit names staff. */
   grant(userId: number, role: Role, actor: string): Promise<boolean>;
   revoke(userId: number, role: Role, actor: string): Promise<RevokeResult>;
@@ -101,6 +103,11 @@ export function createRoleStore(redis: Redis, adminIds: readonly number[]): Role
     }));
     return members.filter((member) => member.roles.length > 0).sort((a, b) => Number(b.permanent) - Number(a.permanent) || a.id - b.id);
   }
+  // Those who hold the role, or are admins (who may do what any role may), by Telegram id.
+  async function holding(role: Role): Promise<number[]> {
+    const members = await staff();
+    return members.filter((member) => member.roles.includes("admin") || member.roles.includes(role)).map((member) => member.id).sort((a, b) => a - b);
+  }
 
   return {
     async rolesOf(userId) {
@@ -109,10 +116,8 @@ export function createRoleStore(redis: Redis, adminIds: readonly number[]): Role
     },
     isPermanentAdmin: (userId) => permanent.has(userId),
     staff,
-    async caseworkers() {
-      const members = await staff();
-      return members.filter((member) => member.roles.includes("admin") || member.roles.includes("caseworker")).map((member) => member.id).sort((a, b) => a - b);
-    },
+    caseworkers: () => holding("caseworker"),
+    editors: () => holding("editor"),
     async grant(userId, role, actor) {
       if (role === "admin" && permanent.has(userId)) return false;
       return (await GRANT(redis, [key(userId), KEYS.audit, KEYS.staffNames, KEYS.staffCandidate + userId], [role, storedActor(actor), userId])) === 1;

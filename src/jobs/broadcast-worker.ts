@@ -3,7 +3,7 @@ import { Worker, type ConnectionOptions, type Queue } from "bullmq";
 import { GrammyError, InlineKeyboard, type Api } from "grammy";
 import { LOCALES, type Locale } from "../config.js";
 import type { Logger } from "../logger.js";
-import { BATCH, BROADCASTS_QUEUE, type Broadcast, type Broadcasts } from "../news/broadcasts.js";
+import { BATCH, BROADCASTS_QUEUE, localesOf, type Broadcast, type Broadcasts } from "../news/broadcasts.js";
 import type { SendRate } from "../news/send-rate.js";
 import type { Recipient, Subscribers } from "../news/subscribers.js";
 import { answerWithin, KEYS, type Redis } from "../redis.js";
@@ -56,10 +56,6 @@ type Outcome = "sent" | "failed" | "blocked" | "stopped" | "already";
 
 const inAudience = (broadcast: Broadcast, recipient: Recipient) =>
   (!broadcast.audience.locale || broadcast.audience.locale === recipient.locale) && (!broadcast.audience.region || broadcast.audience.region === recipient.region);
-
-/** The locales a broadcast reaches: its audience's, and only those it has a text for. */
-export const localesOf = (broadcast: Pick<Broadcast, "text" | "audience">) =>
-  LOCALES.filter((locale) => broadcast.text[locale] && (!broadcast.audience.locale || broadcast.audience.locale === locale));
 
 /**
  * Sends broadcasts: a start job numbers out the batches of subscribers, batch jobs send to them at the
@@ -246,8 +242,8 @@ export function startBroadcastWorker(deps: BroadcastWorkerDeps): Worker {
   async function askApproval({ id }: Job) {
     const broadcast = await broadcasts.get(id);
     if (!broadcast || broadcast.state !== "awaiting") return;
-    const approvers = (await roles.staff()).filter((member) => member.id !== broadcast.author && member.roles.some((role) => role === "admin" || role === "editor"));
-    for (const { id: approver } of approvers) {
+    const approvers = (await roles.editors()).filter((editor) => editor !== broadcast.author);
+    for (const approver of approvers) {
       const t = await staffT(approver);
       const keyboard = new InlineKeyboard().text(t("broadcast-open"), broadcastData("view", id));
       await api.sendMessage(approver, t("broadcast-approval-asked", { id }), { ...HTML, reply_markup: keyboard }).catch((err: unknown) => {

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { Locale } from "../config.js";
+import { LOCALES, type Locale } from "../config.js";
 import type { OutboxEntry } from "../jobs/outbox.js";
 import { KEYS, luaScript } from "../redis.js";
 import type { Audience } from "./subscribers.js";
@@ -159,6 +159,10 @@ function parse(id: number, hash: Record<string, string>): Broadcast | undefined 
     ...(hash.endedAt ? { endedAt: number("endedAt") } : {}),
   };
 }
+
+/** The locales a broadcast reaches: its audience's, and only those it has a text for. */
+export const localesOf = (broadcast: Pick<BroadcastContent, "text" | "audience">) =>
+  LOCALES.filter((locale) => broadcast.text[locale] && (!broadcast.audience.locale || broadcast.audience.locale === locale));
 
 export type MoveResult = "ok" | "absent" | BroadcastState;
 

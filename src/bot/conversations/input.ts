@@ -3,9 +3,11 @@ import type { TranslateFunction } from "@grammyjs/i18n";
 import type { Attachment } from "../../complaints/model.js";
 import type { Locale } from "../../config.js";
 import type { BotContext, ConversationContext } from "../context.js";
+import { InlineKeyboard } from "grammy";
+import { isEditor } from "../filters.js";
 import { CALLBACK } from "../keyboards.js";
-import { FORM } from "../report-view.js";
-import { chooseLanguage } from "../screens.js";
+import { cancelButton, FORM } from "../report-view.js";
+import { chooseLanguage, HTML } from "../screens.js";
 
 export type ReplyOptions = Parameters<ConversationContext["reply"]>[1];
 
@@ -88,6 +90,29 @@ export function formChat(conversation: Conversation<BotContext, ConversationCont
 }
 
 export type FormChat = ReturnType<typeof formChat>;
+
+/**
+ * An editor's form (publishing, editing news): formChat, a hint that is said and forgotten (the form waits
+ * again where it was), and `answer`, which reads the role again on every answer, so someone whose role was
+ * taken away mid-way gets no further.
+ */
+export function editorFormChat(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext, form: string) {
+  const chat = formChat(conversation, ctx, form);
+  const { t, say, next } = chat;
+  const hint = async (key: string, vars?: Record<string, string | number>, keyboard: InlineKeyboard = new InlineKeyboard().add(cancelButton(t))): Promise<never> => {
+    await say(t(key, vars), { ...HTML, reply_markup: keyboard });
+    return conversation.skip();
+  };
+  async function answer() {
+    const update = await next();
+    if (!(await conversation.external((outer) => isEditor(outer)))) {
+      await say(t("publish-not-allowed"));
+      await conversation.halt();
+    }
+    return update;
+  }
+  return { ...chat, hint, answer };
+}
 
 /** A photo, document, voice note, video or video note, kept as Telegram's file id; undefined for anything else. */
 export function attachmentOf(ctx: ConversationContext): Attachment | undefined {

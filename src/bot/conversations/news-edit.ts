@@ -2,11 +2,10 @@ import { InlineKeyboard } from "grammy";
 import type { Conversation } from "@grammyjs/conversations";
 import { LOCALES, type Locale } from "../../config.js";
 import type { BotContext, ConversationContext } from "../context.js";
-import { isEditor } from "../filters.js";
 import { NEWS_CAPTION_MAX, NEWS_TEXT_MAX } from "../news-view.js";
 import { cancelButton } from "../report-view.js";
 import { HTML } from "../screens.js";
-import { formChat } from "./input.js";
+import { editorFormChat } from "./input.js";
 
 export const NEWS_EDIT = "news-edit";
 
@@ -18,19 +17,7 @@ const languageData = (locale: Locale) => `r:lang:${locale}`;
  * one), checked against the caption limit when the item has a photo. Its place in the feed stays.
  */
 export async function newsEditConversation(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext, id: number) {
-  const { t, say, ask, next } = formChat(conversation, ctx, "news-edit");
-  const hint = async (key: string, vars: Record<string, string | number> | undefined, keyboard: InlineKeyboard): Promise<never> => {
-    await say(t(key, vars), { ...HTML, reply_markup: keyboard });
-    return conversation.skip();
-  };
-  async function answer() {
-    const update = await next();
-    if (!(await conversation.external((outer) => isEditor(outer)))) {
-      await say(t("publish-not-allowed"));
-      await conversation.halt();
-    }
-    return update;
-  }
+  const { t, say, ask, hint, answer } = editorFormChat(conversation, ctx, "news-edit");
 
   const item = await conversation.external((outer) => outer.news.get(id));
   if (!item) {

@@ -5,12 +5,11 @@ import { LOCALES, type Locale } from "../../config.js";
 import type { Broadcast } from "../../news/broadcasts.js";
 import type { Audience } from "../../news/subscribers.js";
 import type { BotContext, ConversationContext } from "../context.js";
-import { isEditor } from "../filters.js";
 import { NEWS_CAPTION_MAX, NEWS_TEXT_MAX, newsScreen } from "../news-view.js";
 import { cancelButton, localTime } from "../report-view.js";
 import { HTML } from "../screens.js";
 import { SUBSCRIPTION_REGIONS } from "../subscription-view.js";
-import { formChat } from "./input.js";
+import { editorFormChat } from "./input.js";
 
 export const PUBLISH = "publish";
 
@@ -41,22 +40,8 @@ const SCHEDULE_MAX_MS = 90 * 86_400_000;
  * conversation.external.
  */
 export async function publishConversation(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext) {
-  const { t, say, ask, next } = formChat(conversation, ctx, "publish");
+  const { t, say, ask, hint, answer } = editorFormChat(conversation, ctx, "publish");
   const cancel = () => new InlineKeyboard().add(cancelButton(t));
-
-  const hint = async (key: string, vars?: Record<string, string | number>, keyboard: InlineKeyboard = cancel()): Promise<never> => {
-    await say(t(key, vars), { ...HTML, reply_markup: keyboard });
-    return conversation.skip();
-  };
-  // Someone whose role was taken away mid-way gets no further.
-  async function answer() {
-    const update = await next();
-    if (!(await conversation.external((outer) => isEditor(outer)))) {
-      await say(t("publish-not-allowed"));
-      await conversation.halt();
-    }
-    return update;
-  }
 
   const text: Partial<Record<Locale, string>> = {};
   for (const locale of LOCALES) {
@@ -120,7 +105,7 @@ export async function publishConversation(conversation: Conversation<BotContext,
     const counts = await outer.subscribers.countByLocale({}, LOCALES);
     return {
       approval: outer.config.broadcast.approval,
-      approvers: (await outer.roleStore.staff()).filter((member) => member.id !== outer.from!.id && member.roles.some((role) => role === "admin" || role === "editor")).length,
+      approvers: (await outer.roleStore.editors()).filter((editor) => editor !== outer.from!.id).length,
       readers: LOCALES.filter((locale) => text[locale]).reduce((sum, locale) => sum + counts[locale], 0),
     };
   });

@@ -1,8 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { LOCALES } from "../../config.js";
 import { escapeHtml } from "../../html.js";
-import type { Broadcast, MoveResult } from "../../news/broadcasts.js";
-import { localesOf } from "../../jobs/broadcast-worker.js";
+import { localesOf, type Broadcast, type MoveResult } from "../../news/broadcasts.js";
 import { broadcastData, broadcastList, broadcastPanel, statusView, type BroadcastAction } from "../broadcast-view.js";
 import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
@@ -31,8 +30,7 @@ feature.command("publish", editors((ctx) => enterForm(ctx, PUBLISH)));
 // ——— Broadcasts ———
 
 async function panel(ctx: BotContext, broadcast: Broadcast): Promise<Screen> {
-  const counts = await ctx.subscribers.countByLocale(broadcast.audience, LOCALES);
-  const recipients = localesOf(broadcast).reduce((sum, locale) => sum + counts[locale], 0);
+  const recipients = await ctx.subscribers.count(broadcast.audience, localesOf(broadcast));
   // Sent «now» means as soon as it is approved, while it waits.
   const atOnce = broadcast.state === "awaiting" && broadcast.sendAt <= broadcast.createdAt;
   return broadcastPanel(ctx.t, broadcast, ctx.from!.id, recipients, atOnce ? ctx.t("broadcast-time-on-approval") : ctx.t("broadcast-time", { time: localTime(broadcast.sendAt) }));
